@@ -1,0 +1,42 @@
+import Crypto
+import LeadData
+import Foundation
+
+/// SHA-256 digests as lowercase hex: migration checksums, import file identity, ICP identity.
+public enum Checksum {
+    /// The SHA-256 of `text`'s UTF-8 bytes.
+    public static func sha256(_ text: String) -> String {
+        hex(SHA256.hash(data: Data(text.utf8)))
+    }
+
+    /// The SHA-256 of `bytes`.
+    public static func sha256<Bytes: DataProtocol>(bytes: Bytes) -> String {
+        hex(SHA256.hash(data: bytes))
+    }
+
+    /// The SHA-256 of a file, read in chunks so memory stays flat whatever its size.
+    public static func sha256(fileAt path: String) throws -> String {
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw FileFailure.cannotRead(path)
+        }
+        defer { try? handle.close() }
+        var hasher = SHA256()
+        while true {
+            let chunk = try handle.read(upToCount: 1 << 20) ?? Data()
+            if chunk.isEmpty { break }
+            hasher.update(data: chunk)
+        }
+        return hex(hasher.finalize())
+    }
+
+    private static func hex<D: Sequence>(_ digest: D) -> String where D.Element == UInt8 {
+        let digits = Array("0123456789abcdef".utf8)
+        var out = [UInt8]()
+        out.reserveCapacity(64)
+        for byte in digest {
+            out.append(digits[Int(byte >> 4)])
+            out.append(digits[Int(byte & 0x0F)])
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+}

@@ -1,0 +1,71 @@
+/// A value SQLite stores: one of its five storage classes.
+///
+/// ```swift
+/// try db.execute("INSERT INTO t(a) VALUES (?)", [.text("Acme")])
+/// ```
+public enum DatabaseValue: Equatable, Hashable, Sendable {
+    case null
+    case integer(Int64)
+    case real(Double)
+    case text(String)
+    case blob([UInt8])
+
+    public var isNull: Bool { self == .null }
+
+    public var int64: Int64? {
+        switch self {
+        case .integer(let v): return v
+        case .real(let v): return Int64(exactly: v)
+        default: return nil
+        }
+    }
+
+    public var int: Int? { int64.map { Int($0) } }
+
+    public var double: Double? {
+        switch self {
+        case .integer(let v): return Double(v)
+        case .real(let v): return v
+        default: return nil
+        }
+    }
+
+    public var string: String? {
+        switch self {
+        case .text(let v): return v
+        case .integer(let v): return String(v)
+        case .real(let v): return String(v)
+        default: return nil
+        }
+    }
+}
+
+/// A Swift value that can be bound to a statement parameter.
+public protocol DatabaseValueConvertible: Sendable {
+    var databaseValue: DatabaseValue { get }
+}
+
+extension DatabaseValue: DatabaseValueConvertible {
+    public var databaseValue: DatabaseValue { self }
+}
+extension String: DatabaseValueConvertible {
+    public var databaseValue: DatabaseValue { .text(self) }
+}
+extension Int: DatabaseValueConvertible {
+    public var databaseValue: DatabaseValue { .integer(Int64(self)) }
+}
+extension Int64: DatabaseValueConvertible {
+    public var databaseValue: DatabaseValue { .integer(self) }
+}
+extension Double: DatabaseValueConvertible {
+    public var databaseValue: DatabaseValue { .real(self) }
+}
+extension Bool: DatabaseValueConvertible {
+    public var databaseValue: DatabaseValue { .integer(self ? 1 : 0) }
+}
+extension Array: DatabaseValueConvertible where Element == UInt8 {
+    public var databaseValue: DatabaseValue { .blob(self) }
+}
+extension Optional: DatabaseValueConvertible where Wrapped: DatabaseValueConvertible {
+    public var databaseValue: DatabaseValue { self?.databaseValue ?? .null }
+}

@@ -1,0 +1,178 @@
+import LeadData
+import ReevalSQLite
+
+/// A prepared statement: compiled once, bound and stepped many times.
+///
+/// Parameters bind by index (1-based, as SQLite counts) or by name (`:name`, `@name`, `$name`).
+/// The statement is finalized when the value is released, deterministically.
+///
+/// ```swift
+/// let insert = try db.prepare("INSERT INTO runs(status, as_of) VALUES (:status, :asOf)")
+/// try insert.execute([":status": "running", ":asOf": "2026-01-01T00:00:00Z"])
+/// let count = try db.prepare("SELECT count(*) FROM runs").scalar()?.int
+/// ```
+public final class Statement {
+    let handle: OpaquePointer
+    unowned let database: Database
+    /// The SQL text, for error messages.
+    public let sql: String
+
+    init(database: Database, sql: String) throws {
+        var handle: OpaquePointer?
+        var tail: UnsafePointer<CChar>?
+        let code = sqlite3_prepare_v3(database.handle, sql, -1, UInt32(SQLITE_PREPARE_PERSISTENT), &handle, &tail)
+        guard code == SQLITE_OK, let handle else {
+            throw database.error(code: code, sql: sql)
+        }
+        if let tail, tail.pointee != 0, !String(cString: tail).allSatisfy({ $0.isWhitespace || $0 == ";" }) {
+            sqlite3_finalize(handle)
+            throw DatabaseError(extendedCode: SQLITE_MISUSE, message: "prepare() takes one statement; use execute(script:) for several", sql: sql)
+        }
+        self.handle = handle
+        self.database = database
+        self.sql = sql
+    }
+
+    deinit {
+        sqlite3_finalize(handle)
+    }
+
+    /// The number of result columns.
+    public var columnCount: Int { Int(sqlite3_column_count(handle)) }
+
+    /// The result column names, in order.
+    public var columnNames: [String] {
+        (0..<Int32(columnCount)).map { String(cString: sqlite3_column_name(handle, $0)) }
+    }
+
+    // MARK: - Binding
+
+    /// Binds a value to the parameter at `index` (1-based).
+    public func bind(_ value: DatabaseValueConvertible?, at index: Int) throws {
+        let i = Int32(index)
+        let code: Int32
+        switch value?.databaseValue ?? .null {
+        case .null: code = sqlite3_bind_null(handle, i)
+        case .integer(let v): code = sqlite3_bind_int64(handle, i, v)
+        case .real(let v): code = sqlite3_bind_double(handle, i, v)
+        case .text(let v): code = sqlite3_bind_text(handle, i, v, -1, reeval_sqlite_transient())
+        case .blob(let v):
+            code = v.withUnsafeBytes { bytes in
+                sqlite3_bind_blob(handle, i, bytes.baseAddress ?? UnsafeRawPointer(bitPattern: 1), Int32(bytes.count), reeval_sqlite_transient())
+            }
+        }
+        guard code == SQLITE_OK else { throw database.error(code: code, sql: sql) }
+    }
+
+    /// Binds a value to the named parameter (`:name`, `@name` or `$name`, written as in the SQL).
+    public func bind(_ value: DatabaseValueConvertible?, named name: String) throws {
+        let index = sqlite3_bind_parameter_index(handle, name)
+        guard index > 0 else {
+            throw DatabaseError(extendedCode: SQLITE_RANGE, message: "no parameter named \(name)", sql: sql)
+        }
+        try bind(value, at: Int(index))
+    }
+
+    /// Resets the statement and binds `values` by position.
+    public func bind(_ values: [DatabaseValueConvertible?]) throws {
+        sqlite3_reset(handle)
+        sqlite3_clear_bindings(handle)
+        let expected = Int(sqlite3_bind_parameter_count(handle))
+        guard values.count == expected else {
+            throw DatabaseError(extendedCode: SQLITE_RANGE, message: "\(values.count) values for \(expected) parameters", sql: sql)
+        }
+        for (offset, value) in values.enumerated() { try bind(value, at: offset + 1) }
+    }
+
+    /// Resets the statement and binds `values` by name.
+    public func bind(_ values: [String: DatabaseValueConvertible?]) throws {
+        sqlite3_reset(handle)
+        sqlite3_clear_bindings(handle)
+        for (name, value) in values { try bind(value, named: name) }
+    }
+
+    // MARK: - Stepping
+
+    /// Advances to the next row; false when there is none.
+    @discardableResult
+    public func step() throws -> Bool {
+        let code = sqlite3_step(handle)
+        switch code {
+        case SQLITE_ROW: return true
+        case SQLITE_DONE: return false
+        default:
+            sqlite3_reset(handle)
+            throw database.error(code: code, sql: sql)
+        }
+    }
+
+    /// Rewinds the statement so it can run again; bindings stay.
+    public func reset() {
+        sqlite3_reset(handle)
+    }
+
+    /// Runs the statement to completion with the given positional values.
+    public func execute(_ values: [DatabaseValueConvertible?] = []) throws {
+        try bind(values)
+        while try step() {}
+        sqlite3_reset(handle)
+    }
+
+    /// Runs the statement to completion with the given named values.
+    public func execute(_ values: [String: DatabaseValueConvertible?]) throws {
+        try bind(values)
+        while try step() {}
+        sqlite3_reset(handle)
+    }
+
+    /// Every row the statement returns with the given values.
+    public func rows(_ values: [DatabaseValueConvertible?] = []) throws -> [Row] {
+        try bind(values)
+        var rows: [Row] = []
+        while try step() { rows.append(currentRow()) }
+        sqlite3_reset(handle)
+        return rows
+    }
+
+    /// Calls `body` for each row without collecting them: memory stays flat on big results.
+    public func forEachRow(_ values: [DatabaseValueConvertible?] = [], _ body: (Row) throws -> Void) throws {
+        try bind(values)
+        defer { sqlite3_reset(handle) }
+        while try step() { try body(currentRow()) }
+    }
+
+    /// The first column of the first row, or nil when there is no row.
+    public func scalar(_ values: [DatabaseValueConvertible?] = []) throws -> DatabaseValue? {
+        try bind(values)
+        defer { sqlite3_reset(handle) }
+        return try step() ? column(0) : nil
+    }
+
+    // MARK: - Reading columns
+
+    /// The value of column `index` (0-based) of the current row.
+    public func column(_ index: Int) -> DatabaseValue {
+        let i = Int32(index)
+        switch sqlite3_column_type(handle, i) {
+        case SQLITE_INTEGER: return .integer(sqlite3_column_int64(handle, i))
+        case SQLITE_FLOAT: return .real(sqlite3_column_double(handle, i))
+        case SQLITE_TEXT:
+            guard let text = sqlite3_column_text(handle, i) else { return .null }
+            let count = Int(sqlite3_column_bytes(handle, i))
+            return .text(String(decoding: UnsafeBufferPointer(start: text, count: count), as: UTF8.self))
+        case SQLITE_BLOB:
+            let count = Int(sqlite3_column_bytes(handle, i))
+            guard count > 0, let bytes = sqlite3_column_blob(handle, i) else { return .blob([]) }
+            return .blob(Array(UnsafeRawBufferPointer(start: bytes, count: count)))
+        default: return .null
+        }
+    }
+
+    /// The current row as a value that outlives the next step.
+    public func currentRow() -> Row {
+        Row(columns: columnNames, values: (0..<columnCount).map(column))
+    }
+}
+
+@available(*, unavailable)
+extension Statement: Sendable {}

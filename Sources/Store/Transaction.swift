@@ -1,0 +1,51 @@
+import Foundation
+
+/// Transactions and savepoints: a body's writes land whole or not at all.
+///
+/// ```swift
+/// try db.inTransaction(.immediate) {
+///     try db.execute("INSERT INTO …")
+///     try db.inSavepoint("row") { try db.execute("INSERT INTO …") } // undone alone if it throws
+/// }
+/// ```
+extension Database {
+    /// How a transaction takes its lock.
+    public enum TransactionKind: String, Sendable {
+        /// Takes the write lock only when the first write happens.
+        case deferred = "DEFERRED"
+        /// Takes the write lock at BEGIN: the busy timeout applies, and no upgrade can fail later.
+        /// Every write transaction in reeval is immediate.
+        case immediate = "IMMEDIATE"
+    }
+
+    /// Runs `body` in a transaction: committed if it returns, rolled back if it throws.
+    @discardableResult
+    public func inTransaction<T>(_ kind: TransactionKind = .immediate, _ body: () throws -> T) throws -> T {
+        try execute("BEGIN \(kind.rawValue) TRANSACTION")
+        do {
+            let result = try body()
+            try execute("COMMIT TRANSACTION")
+            return result
+        } catch {
+            if isInTransaction { try? execute("ROLLBACK TRANSACTION") }
+            throw error
+        }
+    }
+
+    /// Runs `body` in a savepoint, which nests inside a transaction or another savepoint:
+    /// released if it returns, rolled back to its start if it throws.
+    @discardableResult
+    public func inSavepoint<T>(_ name: String = "reeval", _ body: () throws -> T) throws -> T {
+        let quoted = "\"" + name.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        try execute("SAVEPOINT \(quoted)")
+        do {
+            let result = try body()
+            try execute("RELEASE SAVEPOINT \(quoted)")
+            return result
+        } catch {
+            try? execute("ROLLBACK TRANSACTION TO SAVEPOINT \(quoted)")
+            try? execute("RELEASE SAVEPOINT \(quoted)")
+            throw error
+        }
+    }
+}

@@ -1,0 +1,73 @@
+import ArgumentParser
+import Foundation
+import LeadData
+
+/// The one mapping from failures to the sysexits codes DESIGN.md documents.
+enum ExitCodes {
+    static let ok: Int32 = 0
+    static let usage: Int32 = 64
+    static let badData: Int32 = 65
+    static let missingInput: Int32 = 66
+    static let bug: Int32 = 70
+    static let cannotCreate: Int32 = 73
+    static let io: Int32 = 74
+    static let busy: Int32 = 75
+
+    static func code(for kind: FailureKind) -> Int32 {
+        switch kind {
+        case .usage: return usage
+        case .badData: return badData
+        case .missingInput: return missingInput
+        case .cannotCreate: return cannotCreate
+        case .io: return io
+        case .busy: return busy
+        case .bug: return bug
+        }
+    }
+}
+
+/// Runs a command's body and turns any library error into one line on stderr and its exit code.
+/// Nothing uncaught escapes: an unexpected error is reported as a bug (70), never a stack trace.
+func withExitCodes(_ body: () throws -> Void) throws {
+    do {
+        try body()
+    } catch let error as ExitCode {
+        throw error
+    } catch let error as UserFacingError {
+        Console.error(error.message)
+        throw ExitCode(ExitCodes.code(for: error.kind))
+    } catch let error as CocoaError where error.code == .fileReadNoSuchFile {
+        Console.error("\(error.localizedDescription); check the path")
+        throw ExitCode(ExitCodes.missingInput)
+    } catch {
+        Console.error("internal error: \(error); please report it with the command you ran")
+        throw ExitCode(ExitCodes.bug)
+    }
+}
+
+/// stdout for results, stderr for logs, one line at a time.
+enum Console {
+    static func error(_ message: String) {
+        FileHandle.standardError.write(Data("reeval: \(message)\n".utf8))
+    }
+
+    static func log(_ message: String) {
+        FileHandle.standardError.write(Data("\(message)\n".utf8))
+    }
+
+    static func out(_ text: String) {
+        FileHandle.standardOutput.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
+    }
+
+    /// Pretty, key-sorted JSON on stdout: exactly one document for `--json`.
+    static func json(_ object: Any) {
+        let data = (try? JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])) ?? Data("{}".utf8)
+        out(String(decoding: data, as: UTF8.self))
+    }
+}
+
+/// A subcommand another issue fills in: its help is real; running it says so and exits 64.
+func notYetAvailable(_ name: String) throws -> Never {
+    Console.error("`reeval \(name)` is not yet available in this version")
+    throw ExitCode(ExitCodes.usage)
+}
