@@ -1,0 +1,88 @@
+import Foundation
+import LeadData
+import ReevalStore
+import Testing
+
+@Suite("Database: binding and reading values")
+struct DatabaseTests {
+    @Test("every SQLite storage class round-trips, NULL, blobs and 64-bit integers included")
+    func roundTripsEveryType() throws {
+        let db = try Database(path: ":memory:")
+        try db.execute("CREATE TABLE t(v)")
+        let values: [DatabaseValue] = [
+            .null, .integer(Int64.max), .integer(Int64.min), .integer(0), .real(-1.5e300), .real(0.1),
+            .text(""), .text("Zürich ✓ 🚀 \"quoted\"\nline"), .blob([]), .blob([0, 255, 0, 1]),
+        ]
+        let insert = try db.prepare("INSERT INTO t(v) VALUES (?)")
+        for value in values { try insert.execute([value]) }
+        let read = try db.rows("SELECT v FROM t ORDER BY rowid").map { $0[0] }
+        #expect(read == values)
+    }
+
+    @Test("named parameters bind by :name, @name and $name")
+    func bindsByName() throws {
+        let db = try Database(path: ":memory:")
+        let statement = try db.prepare("SELECT :a + @b, $c")
+        try statement.bind([":a": 2, "@b": 40, "$c": "acme"])
+        #expect(try statement.step())
+        #expect(statement.column(0) == .integer(42))
+        #expect(statement.column(1) == .text("acme"))
+    }
+
+    @Test("an unknown parameter name fails with the SQL in the message")
+    func unknownParameterFails() throws {
+        let db = try Database(path: ":memory:")
+        let statement = try db.prepare("SELECT :known")
+        #expect(throws: DatabaseError.self) { try statement.bind(1, named: ":unknown") }
+    }
+
+    @Test("a failing statement reports SQLite's extended code, message and SQL")
+    func errorsCarryCodeMessageAndSQL() throws {
+        let db = try Database(path: ":memory:")
+        try db.execute("CREATE TABLE leads(crm_id TEXT NOT NULL)")
+        let error = try #require(throws: DatabaseError.self) {
+            try db.execute("INSERT INTO leads(crm_id) VALUES (NULL)")
+        }
+        #expect(error.extendedCode == 1299) // SQLITE_CONSTRAINT_NOTNULL
+        #expect(error.message.contains("NOT NULL constraint failed: leads.crm_id"))
+        #expect(error.message.contains("INSERT INTO leads(crm_id) VALUES (NULL)"))
+    }
+
+    @Test("Optional, Bool and Double values bind as NULL, 0/1 and REAL")
+    func bindsSwiftTypes() throws {
+        let db = try Database(path: ":memory:")
+        let none: String? = nil
+        let row = try #require(try db.rows("SELECT ?, ?, ?, typeof(?)", [none, true, 2.5, 2.5]).first)
+        #expect(row[0] == .null)
+        #expect(row[1] == .integer(1))
+        #expect(row[2] == .real(2.5))
+        #expect(row[3] == .text("real"))
+    }
+
+    @Test("a new database file is readable by its owner only")
+    func newFileIsOwnerOnly() throws {
+        let folder = try TemporaryFolder()
+        let path = folder.path("crm.sqlite")
+        _ = try Database.openMigrated(path: path, now: Date(timeIntervalSince1970: 0))
+        let mode = try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int
+        #expect(mode == 0o600)
+    }
+
+    @Test("a file that is not a database is refused as bad data naming the file")
+    func refusesNonDatabase() throws {
+        let folder = try TemporaryFolder()
+        let path = folder.path("notes.sqlite")
+        try Data("this is a CSV, not a database\n".utf8 + Data(repeating: 65, count: 4096)).write(to: URL(fileURLWithPath: path))
+        let error = try #require(throws: DatabaseError.self) { _ = try Database(path: path) }
+        #expect(error.kind == .badData)
+        #expect(error.message.contains(path))
+    }
+
+    @Test("WAL journal and foreign keys are on")
+    func defaults() throws {
+        let folder = try TemporaryFolder()
+        let db = try Database(path: folder.path("d.sqlite"))
+        #expect(try db.scalar("PRAGMA journal_mode")?.string == "wal")
+        #expect(try db.scalar("PRAGMA foreign_keys")?.int == 1)
+    }
+}

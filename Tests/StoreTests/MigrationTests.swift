@@ -1,0 +1,78 @@
+import Foundation
+import LeadData
+import ReevalStore
+import Testing
+
+@Suite("Migrations")
+struct MigrationTests {
+    let now = Date(timeIntervalSince1970: 1_700_000_000)
+
+    private func migrations(_ files: [(String, String)]) -> Migrator {
+        Migrator(migrations: files.compactMap { Migration(name: $0.0, sql: $0.1) }.sorted { $0.version < $1.version })
+    }
+
+    @Test("the built-in migrations create every public table and view of DESIGN.md")
+    func builtInSchema() throws {
+        let db = try Database(path: ":memory:")
+        let applied = try Migrator().migrate(db, now: now)
+        #expect(applied.first == "0001_initial.sql")
+        let names = Set(try db.rows("SELECT name FROM sqlite_master WHERE type IN ('table', 'view')").compactMap { $0[0].string })
+        for name in DatabaseSummary.tables + ["revived_latest", "lead_current", "schema_migrations"] {
+            #expect(names.contains(name), "missing \(name)")
+        }
+    }
+
+    @Test("migrations apply once, in order, and are recorded with checksum and time")
+    func applyOnceInOrder() throws {
+        let db = try Database(path: ":memory:")
+        let migrator = migrations([("0002_b.sql", "INSERT INTO log VALUES ('b');"), ("0001_a.sql", "CREATE TABLE log(v); INSERT INTO log VALUES ('a');")])
+        #expect(try migrator.migrate(db, now: now) == ["0001_a.sql", "0002_b.sql"])
+        #expect(try migrator.migrate(db, now: now) == [])
+        #expect(try db.rows("SELECT v FROM log ORDER BY rowid").compactMap { $0[0].string } == ["a", "b"])
+        let recorded = try migrator.appliedMigrations(db)
+        #expect(recorded.map(\.version) == [1, 2])
+        #expect(recorded[0].checksum == Checksum.sha256("CREATE TABLE log(v); INSERT INTO log VALUES ('a');"))
+        #expect(recorded[0].appliedAt == "2023-11-14T22:13:20Z")
+    }
+
+    @Test("a failing migration leaves no trace of itself and keeps the earlier ones")
+    func failingMigrationRollsBack() throws {
+        let db = try Database(path: ":memory:")
+        let migrator = migrations([("0001_a.sql", "CREATE TABLE a(v);"), ("0002_b.sql", "CREATE TABLE b(v); INSERT INTO nowhere VALUES (1);")])
+        #expect(throws: DatabaseError.self) { try migrator.migrate(db, now: now) }
+        #expect(try migrator.appliedMigrations(db).map(\.version) == [1])
+        #expect(try db.scalar("SELECT count(*) FROM sqlite_master WHERE name = 'b'")?.int == 0)
+    }
+
+    @Test("an applied migration whose file changed is refused as bad data, and nothing changes")
+    func refusesChangedFile() throws {
+        let db = try Database(path: ":memory:")
+        try migrations([("0001_a.sql", "CREATE TABLE a(v);")]).migrate(db, now: now)
+        let edited = migrations([("0001_a.sql", "CREATE TABLE a(v, w);"), ("0002_b.sql", "CREATE TABLE b(v);")])
+        let error = try #require(throws: Failure.self) { try edited.migrate(db, now: now) }
+        #expect(error.kind == .badData)
+        #expect(error.message.contains("0001_a.sql"))
+        #expect(try db.scalar("SELECT count(*) FROM sqlite_master WHERE name = 'b'")?.int == 0)
+    }
+
+    @Test("a database migrated by a newer binary is refused as bad data")
+    func refusesFutureSchema() throws {
+        let db = try Database(path: ":memory:")
+        try migrations([("0001_a.sql", "CREATE TABLE a(v);"), ("0002_b.sql", "CREATE TABLE b(v);")]).migrate(db, now: now)
+        let older = migrations([("0001_a.sql", "CREATE TABLE a(v);")])
+        let error = try #require(throws: Failure.self) { try older.migrate(db, now: now) }
+        #expect(error.kind == .badData)
+        #expect(error.message.contains("newer reeval"))
+    }
+
+    @Test("the schema after all migrations matches the committed dump in docs/schema.sql")
+    func schemaMatchesDump() throws {
+        let dump = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../docs/schema.sql").standardizedFileURL
+        let db = try Database(path: ":memory:")
+        try Migrator().migrate(db, now: now)
+        let schema = try db.rows("SELECT sql FROM sqlite_master WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite_%' ORDER BY type DESC, name")
+            .compactMap { $0[0].string }.joined(separator: ";\n\n") + ";\n"
+        let committed = try String(contentsOf: dump, encoding: .utf8)
+        #expect(schema == committed, "run scripts/dump-schema.sh and commit docs/schema.sql")
+    }
+}
