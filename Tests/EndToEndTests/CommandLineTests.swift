@@ -1,0 +1,98 @@
+import Foundation
+import Testing
+
+@Suite("The reeval command line")
+struct CommandLineTests {
+    @Test("global options parse before and after the subcommand, and with the default command")
+    func globalOptionsInEveryPosition() throws {
+        let ws = try Workspace()
+        let reeval = ws.reeval
+        #expect(try reeval.run(["--db", "a.sqlite", "init"]).status == 0)
+        #expect(try reeval.run(["init", "--db", "b.sqlite", "--quiet"]).stdout.isEmpty)
+        #expect(FileManager.default.fileExists(atPath: ws.path("a.sqlite")))
+        #expect(FileManager.default.fileExists(atPath: ws.path("b.sqlite")))
+        let status = try reeval.run(["status", "--db", "a.sqlite", "--json"])
+        #expect(status.status == 0)
+        #expect(status.stdout.contains("\"database\" : \"a.sqlite\""))
+        let before = try reeval.run(["--json", "--db", "b.sqlite", "status"])
+        #expect(before.stdout.contains("\"database\" : \"b.sqlite\""))
+        // `reeval --since 2023-01` is `reeval run --since 2023-01`: it parses (no usage error naming --since).
+        for args in [["--since", "2023-01"], ["--db", "a.sqlite", "--since", "2023-01"], ["--since", "2023-01", "--db", "a.sqlite"]] {
+            let result = try reeval.run(args + ["--help"])
+            #expect(result.status == 0)
+            #expect(result.stdout.contains("reeval run"), "\(args)")
+        }
+    }
+
+    @Test("$REEVAL_DB is used when --db is absent, and --db wins over it")
+    func databaseFromEnvironment() throws {
+        let ws = try Workspace()
+        var reeval = ws.reeval
+        reeval.environment["REEVAL_DB"] = ws.path("env.sqlite")
+        #expect(try reeval.run(["init", "--quiet"]).status == 0)
+        #expect(FileManager.default.fileExists(atPath: ws.path("env.sqlite")))
+        #expect(try reeval.run(["init", "--quiet", "--db", "flag.sqlite"]).status == 0)
+        #expect(FileManager.default.fileExists(atPath: ws.path("flag.sqlite")))
+        #expect(!FileManager.default.fileExists(atPath: ws.path("reeval.sqlite")))
+    }
+
+    @Test("a bad flag or a bad date exits 64")
+    func usageErrors() throws {
+        let ws = try Workspace()
+        #expect(try ws.reeval.run(["--no-such-flag"]).status == 64)
+        let badDate = try ws.reeval.run(["--since", "last tuesday"])
+        #expect(badDate.status == 64)
+        #expect(badDate.stderr.contains("--since"))
+    }
+
+    @Test("status on a missing database exits 66 and names it")
+    func missingDatabase() throws {
+        let ws = try Workspace()
+        let result = try ws.reeval.run(["status", "--db", "nowhere.sqlite"])
+        #expect(result.status == 66)
+        #expect(result.stderr.contains("nowhere.sqlite"))
+        #expect(!FileManager.default.fileExists(atPath: ws.path("nowhere.sqlite")))
+    }
+
+    @Test("a database in a folder that does not exist exits 73")
+    func cannotCreate() throws {
+        let ws = try Workspace()
+        let result = try ws.reeval.run(["init", "--db", "no/such/folder/x.sqlite"])
+        #expect(result.status == 73)
+        #expect(result.stderr.contains("no/such/folder/x.sqlite"))
+        #expect(result.stderr.split(separator: "\n").count == 1)
+    }
+
+    @Test("a file that is not a database, or one from a newer reeval, exits 65 and is left unchanged")
+    func refusedDatabases() throws {
+        let ws = try Workspace()
+        try ws.write("notes.sqlite", String(repeating: "Id,Company\n1,Acme\n", count: 400))
+        let notDB = try ws.reeval.run(["init", "--db", "notes.sqlite"])
+        #expect(notDB.status == 65)
+        #expect(notDB.stderr.contains("not a SQLite database"))
+
+        #expect(try ws.reeval.run(["init", "--db", "future.sqlite", "--quiet"]).status == 0)
+        _ = try ws.reeval.sql("INSERT INTO schema_migrations VALUES (9999, '9999_future.sql', 'x', '2030-01-01T00:00:00Z')", db: "future.sqlite")
+        let schemaBefore = try ws.reeval.sql("SELECT group_concat(name) FROM sqlite_master", db: "future.sqlite")
+        for args in [["init"], ["status"]] {
+            let result = try ws.reeval.run(args + ["--db", "future.sqlite"])
+            #expect(result.status == 65)
+            #expect(result.stderr.contains("newer reeval"))
+        }
+        #expect(try ws.reeval.sql("SELECT group_concat(name) FROM sqlite_master", db: "future.sqlite") == schemaBefore)
+    }
+
+    @Test("the binary copied alone to another folder still creates and migrates a database")
+    func migrationsAreBuiltIn() throws {
+        let ws = try Workspace()
+        let copy = ws.url.appendingPathComponent("reeval-copy")
+        try FileManager.default.copyItem(at: ReevalProcess.binary, to: copy)
+        let process = Process()
+        process.executableURL = copy
+        process.arguments = ["init", "--db", ws.path("copy.sqlite"), "--quiet"]
+        try process.run()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        #expect(try ws.reeval.sql("SELECT name FROM schema_migrations", db: "copy.sqlite") == ["0001_initial.sql"])
+    }
+}
