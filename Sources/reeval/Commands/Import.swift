@@ -1,10 +1,23 @@
 import ArgumentParser
+import CRMImport
+import Foundation
+import LeadData
+import ReevalStore
 
 extension Reeval {
     /// `reeval import`: load CRM exports.
     struct Import: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Import CRM export CSVs into the database.")
+            abstract: "Import CRM export CSVs into the database.",
+            discussion: """
+                Salesforce (Lead, Account, Contact, Opportunity: Data Export or report), HubSpot (contacts, \
+                companies, deals) and Pipedrive (deals, organizations, persons) exports are recognised by \
+                their headers; any other CRM imports through a YAML mapping file (see examples/mappings/).
+                Examples:
+                  reeval import Lead.csv Account.csv Opportunity.csv
+                  reeval import deals.csv --source hubspot --observed-at 2026-06-30
+                  reeval import Leads.csv --mapping examples/mappings/zoho-leads.yaml
+                """)
 
         @ParentCommand var root: Reeval
 
@@ -33,7 +46,84 @@ extension Reeval {
         var dryRun = false
 
         func run() throws {
-            try notYetAvailable("import")
+            try withExitCodes { try perform(root.global) }
         }
+
+        private func perform(_ global: GlobalOptions) throws {
+                var options = ImportOptions(now: Date(), clock: { Date() })
+                options.source = source == "auto" && mapping != nil ? nil : source
+                options.object = object
+                options.observedAt = observedAt?.timestamp
+                options.strict = strict
+                options.dryRun = dryRun
+                if let encoding {
+                    guard let parsed = TextEncoding(name: encoding) else { throw ImportFailure.unknownEncoding(encoding) }
+                    options.encoding = parsed
+                }
+                if let mapping { options.mapping = try Mapping.load(path: mapping) }
+                for file in files where !FileManager.default.fileExists(atPath: file) { throw FileFailure.missing(file) }
+                let db = try Database.openMigrated(path: global.databasePath, now: options.now)
+                var summaries: [ImportSummary] = []
+                for file in files {
+                    let summary = try Importer(db: db).importFile(file, options: options)
+                    summaries.append(summary)
+                    if !global.json && !global.quiet { Console.out(ImportReport.text(summary, verbose: global.verbose)) }
+                }
+                if global.json {
+                    let documents: [[String: Any]] = summaries.map(ImportReport.json)
+                    if documents.count == 1 { Console.json(documents[0]) } else { Console.json(["imports": documents]) }
+                }
+        }
+    }
+}
+
+/// The one-screen summary of an import, as text and as JSON.
+enum ImportReport {
+    static func text(_ s: ImportSummary, verbose: Bool) -> String {
+        if let earlier = s.alreadyImported {
+            return "\(s.file): already imported as #\(earlier.id) on \(earlier.at) (same SHA-256); nothing to do"
+        }
+        var lines = ["\(s.file): \(s.preset)\(s.dryRun ? " (dry run: nothing written)" : "")"]
+        lines.append("  encoding \(s.encoding.rawValue)\(s.encodingDetected ? " (detected)" : ""), delimiter \(s.delimiter)")
+        lines.append("  rows read \(s.rowsRead): inserted \(s.inserted), updated \(s.updated), unchanged \(s.unchanged), rejected \(s.rejected)"
+                     + (s.deleted > 0 ? ", deleted in CRM (skipped) \(s.deleted)" : ""))
+        lines.append("  snapshots written \(s.snapshots)" + (s.footerLines > 0 ? ", report footer lines skipped \(s.footerLines)" : ""))
+        if !s.unreadable.isEmpty {
+            lines.append("  unreadable values (left empty): " + s.unreadable.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
+        }
+        for reject in s.firstRejects.prefix(verbose ? 5 : 3) {
+            lines.append("  rejected line \(reject.line): \(reject.reason)")
+        }
+        if s.rejected > s.firstRejects.prefix(verbose ? 5 : 3).count, let id = s.importID {
+            lines.append("  all rejects: sqlite3 <db> \"SELECT line, reason FROM import_rejects WHERE import_id = \(id)\"")
+        }
+        lines.append(String(format: "  %.2f s", s.seconds))
+        return lines.joined(separator: "\n")
+    }
+
+    static func json(_ s: ImportSummary) -> [String: Any] {
+        var object: [String: Any] = ["file": s.file]
+        if let earlier = s.alreadyImported {
+            object["skipped"] = "already imported"
+            object["import_id"] = earlier.id
+            return object
+        }
+        object["preset"] = s.preset
+        object["source"] = s.source
+        object["object"] = s.object
+        object["encoding"] = s.encoding.rawValue
+        object["dry_run"] = s.dryRun
+        object["rows_read"] = s.rowsRead
+        object["inserted"] = s.inserted
+        object["updated"] = s.updated
+        object["unchanged"] = s.unchanged
+        object["rejected"] = s.rejected
+        object["deleted"] = s.deleted
+        object["snapshots"] = s.snapshots
+        object["footer_lines"] = s.footerLines
+        object["unreadable"] = s.unreadable
+        object["seconds"] = (s.seconds * 1000).rounded() / 1000
+        if let id = s.importID { object["import_id"] = id }
+        return object
     }
 }

@@ -1,0 +1,224 @@
+import Foundation
+import LeadData
+
+/// A streaming CSV reader over bytes: RFC 4180 plus what CRM exports do (UTF-8 BOM, CRLF or LF,
+/// quoted fields holding delimiters, doubled quotes and newlines, `;` or tab delimiters sniffed
+/// from the header line, blank lines). It holds one buffer of the file, never the whole file.
+///
+/// Each record knows the line it starts on and its raw bytes, so a bad row can be rejected
+/// with both. An unclosed quote rejects only the line it opened on; reading resumes after it.
+///
+/// ```swift
+/// let reader = try CSVReader(path: "Lead.csv")
+/// while let record = try reader.next() {
+///     print(record.line, record.fieldCount)
+/// }
+/// ```
+public final class CSVReader {
+    /// One record: its fields as byte ranges of one buffer.
+    public struct Record: Sendable {
+        /// The 1-based line of the file the record starts on.
+        public let line: Int
+        /// The unescaped bytes of every field, concatenated.
+        public let bytes: [UInt8]
+        /// `bytes[ends[i-1]..<ends[i]]` is field i.
+        public let ends: [Int]
+        /// The record as it stood in the file, without its line break.
+        public let raw: [UInt8]
+        /// True when a quote opened on this line was never closed: the record is only that line.
+        public let unclosedQuote: Bool
+
+        public var fieldCount: Int { ends.count }
+
+        public func field(_ index: Int) -> ArraySlice<UInt8> {
+            bytes[(index == 0 ? 0 : ends[index - 1])..<ends[index]]
+        }
+    }
+
+    private let handle: FileHandle
+    private var buffer: [UInt8] = []
+    private var position = 0
+    private var atEnd = false
+    private var line = 1
+    private let chunkSize: Int
+    /// The field delimiter: `,`, `;` or tab.
+    public private(set) var delimiter: UInt8 = UInt8(ascii: ",")
+    /// Whether the file began with a UTF-8 byte order mark (skipped).
+    public private(set) var hadByteOrderMark = false
+    /// Bytes consumed so far, for progress.
+    public private(set) var bytesRead = 0
+
+    private var fieldBytes: [UInt8] = []
+    private var fieldEnds: [Int] = []
+
+    /// Opens `path`. The delimiter is sniffed from the header line unless given.
+    public init(path: String, delimiter: UInt8? = nil, chunkSize: Int = 1 << 20) throws {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else { throw FileFailure.missing(path) }
+        guard !isFolder.boolValue, let handle = FileHandle(forReadingAtPath: path) else { throw FileFailure.cannotRead(path) }
+        self.handle = handle
+        self.chunkSize = chunkSize
+        try fill()
+        if buffer.starts(with: [0xEF, 0xBB, 0xBF]) {
+            hadByteOrderMark = true
+            position = 3
+            bytesRead = 3
+        }
+        self.delimiter = delimiter ?? sniffDelimiter()
+    }
+
+    deinit { try? handle.close() }
+
+    /// The first bytes of the file after any BOM (up to 64 KiB), for encoding detection.
+    public func prefix(_ count: Int = 65_536) -> ArraySlice<UInt8> {
+        buffer[position..<min(buffer.count, position + count)]
+    }
+
+    /// Whether the prefix ends inside the file (not at its end), so a cut character is expected.
+    public var prefixIsPartial: Bool { !atEnd || buffer.count - position > 65_536 }
+
+    /// The next non-blank record, or nil at the end of the file.
+    public func next() throws -> Record? {
+        while true {
+            if position >= buffer.count {
+                if atEnd { return nil }
+                try fill()
+                continue
+            }
+            // Blank lines (a trailing one, or between footer lines) carry no data.
+            let byte = buffer[position]
+            if byte == 0x0A || byte == 0x0D {
+                if byte == 0x0D, position + 1 >= buffer.count, !atEnd { try fill(); continue }
+                let width = (byte == 0x0D && position + 1 < buffer.count && buffer[position + 1] == 0x0A) ? 2 : 1
+                position += width
+                bytesRead += width
+                line += 1
+                continue
+            }
+            if let record = parseRecord() { return record }
+            // The record runs past the buffer: read more and parse it again from its start.
+            if atEnd { return unclosedQuoteRecord() }
+            try fill()
+        }
+    }
+
+    /// Parses one record starting at `position`; nil when the buffer ends before the record does.
+    private func parseRecord() -> Record? {
+        fieldBytes.removeAll(keepingCapacity: true)
+        fieldEnds.removeAll(keepingCapacity: true)
+        let start = position
+        let count = buffer.count
+        let delimiter = self.delimiter
+        let atEnd = self.atEnd
+        var i = start
+        var newlines = 0
+        var inQuotes = false
+        var fieldStart = true
+        var ended: (rawEnd: Int, next: Int)?
+        buffer.withUnsafeBufferPointer { buf in
+            while i < count {
+                let byte = buf[i]
+                if inQuotes {
+                    if byte == 0x22 {
+                        if i + 1 >= count {
+                            guard atEnd else { return }
+                            inQuotes = false
+                            i += 1
+                            continue
+                        }
+                        if buf[i + 1] == 0x22 { fieldBytes.append(0x22); i += 2; continue }
+                        inQuotes = false
+                        i += 1
+                        continue
+                    }
+                    if byte == 0x0A { newlines += 1 }
+                    fieldBytes.append(byte)
+                    i += 1
+                    continue
+                }
+                switch byte {
+                case 0x22 where fieldStart:
+                    inQuotes = true
+                    fieldStart = false
+                    i += 1
+                case delimiter:
+                    fieldEnds.append(fieldBytes.count)
+                    fieldStart = true
+                    i += 1
+                case 0x0A, 0x0D:
+                    var next = i + 1
+                    if byte == 0x0D {
+                        if next >= count, !atEnd { return }
+                        if next < count, buf[next] == 0x0A { next += 1 }
+                    }
+                    fieldEnds.append(fieldBytes.count)
+                    ended = (i, next)
+                    return
+                default:
+                    fieldBytes.append(byte)
+                    fieldStart = false
+                    i += 1
+                }
+            }
+            if !inQuotes, atEnd {
+                fieldEnds.append(fieldBytes.count)
+                ended = (count, count)
+            }
+        }
+        guard let ended else { return nil }
+        let record = Record(line: line, bytes: fieldBytes, ends: fieldEnds, raw: Array(buffer[start..<ended.rawEnd]), unclosedQuote: false)
+        position = ended.next
+        bytesRead += ended.next - start
+        line += newlines + 1
+        return record
+    }
+
+    /// At the end of the file inside an open quote: reject the line the record started on and
+    /// resume reading after it, so the rows below are not swallowed.
+    private func unclosedQuoteRecord() -> Record? {
+        let start = position
+        var end = start
+        while end < buffer.count, buffer[end] != 0x0A, buffer[end] != 0x0D { end += 1 }
+        var next = end
+        if next < buffer.count, buffer[next] == 0x0D { next += 1 }
+        if next < buffer.count, buffer[next] == 0x0A { next += 1 }
+        let record = Record(line: line, bytes: [], ends: [], raw: Array(buffer[start..<end]), unclosedQuote: true)
+        position = next
+        bytesRead += next - start
+        line += 1
+        return record
+    }
+
+    private func fill() throws {
+        if position > 0 {
+            buffer.removeSubrange(0..<position)
+            position = 0
+        }
+        let want = max(chunkSize, buffer.count)
+        let chunk: Data
+        do {
+            chunk = try handle.read(upToCount: want) ?? Data()
+        } catch {
+            throw Failure(.io, "cannot read the file: \(error.localizedDescription)")
+        }
+        if chunk.isEmpty { atEnd = true } else { buffer.append(contentsOf: chunk) }
+    }
+
+    /// The delimiter that splits the header line into the most fields, outside quotes.
+    private func sniffDelimiter() -> UInt8 {
+        let candidates: [UInt8] = [UInt8(ascii: ","), UInt8(ascii: ";"), 0x09]
+        var counts = [0, 0, 0]
+        var inQuotes = false
+        var i = position
+        while i < buffer.count {
+            let byte = buffer[i]
+            if byte == 0x22 { inQuotes.toggle() }
+            else if !inQuotes, byte == 0x0A || byte == 0x0D { break }
+            else if !inQuotes, let k = candidates.firstIndex(of: byte) { counts[k] += 1 }
+            i += 1
+        }
+        var best = 0
+        for k in 1..<3 where counts[k] > counts[best] { best = k }
+        return candidates[best]
+    }
+}

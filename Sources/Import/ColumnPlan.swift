@@ -1,0 +1,154 @@
+import Foundation
+import LeadData
+
+/// Which column of one file feeds which canonical field, worked out once from its header line;
+/// then turns each row into a normalised ``LeadRecord``.
+struct ColumnPlan {
+    /// Header names as written, made unique: a repeated `Industry` becomes `Industry (2)`,
+    /// an unnamed column `Column 12`.
+    let headers: [String]
+    let idIndex: Int
+    let fieldIndex: [(field: CanonicalField, index: Int)]
+    let attributeIndexes: [Int]
+    let deletedIndex: Int?
+    let preset: Preset
+    private let indexByKey: [String: Int]
+    private let dates: DateParser
+
+    init(rawHeaders: [String], preset: Preset, file: String, mappingFile: String?) throws {
+        var seen: [String: Int] = [:]
+        var headers: [String] = []
+        for (i, raw) in rawHeaders.enumerated() {
+            var name = raw.trimmingCharacters(in: .whitespacesAndNewlines.union(CharacterSet(charactersIn: "\u{FEFF}")))
+            if name.isEmpty { name = "Column \(i + 1)" }
+            let count = (seen[Preset.key(name)] ?? 0) + 1
+            seen[Preset.key(name)] = count
+            headers.append(count == 1 ? name : "\(name) (\(count))")
+        }
+        self.headers = headers
+        var indexByKey: [String: Int] = [:]
+        for (i, h) in headers.enumerated() where indexByKey[Preset.key(h)] == nil { indexByKey[Preset.key(h)] = i }
+        self.indexByKey = indexByKey
+        self.preset = preset
+
+        if let mappingFile {
+            for column in preset.mappedColumns.sorted() where indexByKey[column] == nil {
+                let field = preset.fields.first { $0.value.map(Preset.key).contains(column) }?.key.rawValue ?? "id"
+                throw ImportFailure.mappingColumnMissing(mapping: mappingFile, field: field, column: column, file: file)
+            }
+        }
+        guard let id = preset.idColumns.lazy.compactMap({ indexByKey[Preset.key($0)] }).first else {
+            throw ImportFailure.noIDColumn(file: file, preset: preset.name, lookedFor: preset.idColumns)
+        }
+        idIndex = id
+        var used: Set<Int> = [id]
+        var plan: [(CanonicalField, Int)] = []
+        for field in CanonicalField.allCases where field != .crmID {
+            guard let candidates = preset.fields[field],
+                  let index = candidates.lazy.compactMap({ indexByKey[Preset.key($0)] }).first else { continue }
+            plan.append((field, index))
+            used.insert(index)
+        }
+        fieldIndex = plan
+        deletedIndex = preset.deletedFlag.flatMap { indexByKey[Preset.key($0)] }
+        // Every column no field names is kept in `attributes`, status columns included.
+        attributeIndexes = headers.indices.filter { !used.contains($0) }
+        dates = DateParser(order: preset.dateOrder)
+    }
+
+    /// The field's column header (for the summary of unreadable values).
+    func header(of field: CanonicalField) -> String? {
+        fieldIndex.first { $0.field == field }.map { headers[$0.index] }
+    }
+
+    /// One row as a record; values that cannot be read are left out and reported by column.
+    func record(_ values: [String], unreadable: inout [String: Int]) -> LeadRecord? {
+        let id = clean(values[idIndex])
+        guard let id else { return nil }
+        var record = LeadRecord(crmID: id)
+        for (field, index) in fieldIndex {
+            guard let text = clean(values[index]) else { continue }
+            if !assign(field, text, to: &record) { unreadable[headers[index], default: 0] += 1 }
+        }
+        for index in attributeIndexes {
+            if let text = clean(values[index]) { record.attributes[headers[index]] = text }
+        }
+        record.lifecycle = preset.lifecycle.lifecycle { name in
+            indexByKey[Preset.key(name)].flatMap { clean(values[$0]) }
+        }
+        if record.status == nil {
+            record.status = preset.lifecycle.statusColumns.lazy.compactMap { self.indexByKey[Preset.key($0)] }.compactMap { self.clean(values[$0]) }.first
+        }
+        if record.domain == nil, let email = record.email, let domain = TextValues.domain(email), !Self.freeMail.contains(domain) {
+            record.domain = domain
+        }
+        return record
+    }
+
+    /// Whether the row is a deleted record (Salesforce `IsDeleted = 1`).
+    func isDeleted(_ values: [String]) -> Bool {
+        guard let deletedIndex else { return false }
+        return TextValues.boolean(values[deletedIndex]) == true
+    }
+
+    private func clean(_ text: String) -> String? {
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        return Placeholder.isEmpty(trimmed) ? nil : trimmed
+    }
+
+    /// Normalises one value into its field; false when it cannot be read.
+    private func assign(_ field: CanonicalField, _ text: String, to r: inout LeadRecord) -> Bool {
+        switch field {
+        case .employees:
+            guard let v = NumberParser.employees(text) else { return false }
+            r.employees = v
+        case .annualRevenue:
+            guard let v = NumberParser.money(text) else { return false }
+            r.annualRevenue = v
+        case .country:
+            guard let v = Country.code(text) else { return false }
+            r.country = v
+        case .technologies:
+            let list = TextValues.list(text, separator: preset.listSeparator)
+            r.technologies = list.isEmpty ? nil : list
+        case .lastFundingAt, .createdAt, .lastActivityAt, .closedAt, .modifiedAt:
+            guard let v = dates.parse(text) else { return false }
+            switch field {
+            case .lastFundingAt: r.lastFundingAt = v
+            case .createdAt: r.createdAt = v
+            case .lastActivityAt: r.lastActivityAt = v
+            case .closedAt: r.closedAt = v
+            default: r.modifiedAt = v
+            }
+        case .domain:
+            guard let v = TextValues.domain(text) else { return false }
+            r.domain = v
+        case .industry: r.industry = Self.readableEnum(text)
+        case .company: r.company = text
+        case .region: r.region = text
+        case .city: r.city = text
+        case .businessModel: r.businessModel = Self.readableEnum(text)
+        case .fundingStage: r.fundingStage = Self.readableEnum(text)
+        case .title: r.title = text
+        case .email: r.email = text
+        case .owner: r.owner = text
+        case .leadSource: r.leadSource = Self.readableEnum(text)
+        case .status: r.status = text
+        case .lostReason: r.lostReason = text
+        case .accountID:
+            // HubSpot deals list several associated companies; the first is the primary one.
+            r.accountID = TextValues.list(text, separator: ";").first
+        case .crmID: r.crmID = text
+        }
+        return true
+    }
+
+    /// HubSpot's internal enum values read as labels: `COMPUTER_SOFTWARE` → `Computer Software`.
+    static func readableEnum(_ text: String) -> String {
+        guard text.contains("_"), text == text.uppercased(), !text.contains(" ") else { return text }
+        return text.split(separator: "_").map { $0.prefix(1) + $0.dropFirst().lowercased() }.joined(separator: " ")
+    }
+
+    static let freeMail: Set<String> = ["gmail.com", "yahoo.com", "hotmail.com", "outlook.com", "aol.com", "icloud.com",
+                                        "gmx.de", "gmx.net", "web.de", "mail.com", "protonmail.com", "live.com", "msn.com", "yandex.ru"]
+}

@@ -1,0 +1,50 @@
+import LeadData
+
+/// Import failures a user can fix, each one line naming the file and what to do.
+public enum ImportFailure: UserFacingError, Equatable {
+    case unrecognisedHeaders(file: String, lookedFor: [String])
+    case ambiguousHeaders(file: String, candidates: [String])
+    case unknownObject(String, known: [String])
+    case unknownSource(String)
+    case unknownEncoding(String)
+    case emptyFile(String)
+    case headerOnly(String)
+    case noIDColumn(file: String, preset: String, lookedFor: [String])
+    case mappingColumnMissing(mapping: String, field: String, column: String, file: String)
+    case invalidMapping(file: String, line: Int?, problem: String)
+    case strictRejects(file: String, count: Int, firstLine: Int, firstReason: String)
+
+    public var kind: FailureKind {
+        switch self {
+        case .unknownObject, .unknownSource, .unknownEncoding: return .usage
+        default: return .badData
+        }
+    }
+
+    public var message: String {
+        switch self {
+        case .unrecognisedHeaders(let file, let lookedFor):
+            return "\(file): the header line matches no known export; looked for \(lookedFor.joined(separator: "; ")). Pass --source and --object, or --mapping FILE"
+        case .ambiguousHeaders(let file, let candidates):
+            return "\(file): the headers fit several exports (\(candidates.joined(separator: ", "))); pass --source and --object to choose"
+        case .unknownObject(let object, let known):
+            return "unknown --object \(object); this source knows \(known.joined(separator: ", "))"
+        case .unknownSource(let source):
+            return "unknown --source \(source); use salesforce, hubspot, pipedrive or auto (or --mapping FILE for another CRM)"
+        case .unknownEncoding(let name):
+            return "unknown --encoding \(name); use utf-8 or windows-1252"
+        case .emptyFile(let file):
+            return "\(file): the file is empty; export it again"
+        case .headerOnly(let file):
+            return "\(file): the file has a header line and no rows; export it again with records"
+        case .noIDColumn(let file, let preset, let lookedFor):
+            return "\(file): no id column for \(preset) (looked for \(lookedFor.joined(separator: ", "))); add it to the export or name it with `id:` in a mapping"
+        case .mappingColumnMissing(let mapping, let field, let column, let file):
+            return "\(mapping): \(field) names the column \"\(column)\", which \(file) does not have; fix the mapping or the export"
+        case .invalidMapping(let file, let line, let problem):
+            return "\(file)\(line.map { ":\($0)" } ?? ""): \(problem)"
+        case .strictRejects(let file, let count, let firstLine, let firstReason):
+            return "\(file): \(count) row\(count == 1 ? "" : "s") rejected under --strict (first: line \(firstLine), \(firstReason)); nothing was imported"
+        }
+    }
+}

@@ -1,0 +1,55 @@
+import Foundation
+import LeadData
+
+/// What `reeval import` was asked to do with a file.
+public struct ImportOptions: Sendable {
+    /// `salesforce`, `hubspot`, `pipedrive`, or nil for auto.
+    public var source: String?
+    /// The CRM object, when the headers do not tell.
+    public var object: String?
+    public var mapping: Mapping?
+    /// The date the export describes; default: `now`.
+    public var observedAt: Timestamp?
+    public var encoding: TextEncoding?
+    public var strict = false
+    public var dryRun = false
+    /// The time of the import, passed in (the library never reads the clock).
+    public var now: Date
+    /// Reads elapsed time for the summary; the command line passes the real clock.
+    public var clock: @Sendable () -> Date
+
+    public init(now: Date, clock: @escaping @Sendable () -> Date = { Date(timeIntervalSince1970: 0) }) {
+        self.now = now
+        self.clock = clock
+    }
+}
+
+/// What an import did, for the one-screen summary and `--json`.
+public struct ImportSummary: Sendable {
+    public var file: String
+    public var preset = ""
+    public var source = ""
+    public var object = ""
+    public var encoding = TextEncoding.utf8
+    public var encodingDetected = false
+    public var delimiter = ","
+    public var rowsRead = 0
+    public var inserted = 0
+    public var updated = 0
+    public var unchanged = 0
+    public var rejected = 0
+    public var deleted = 0
+    public var footerLines = 0
+    public var snapshots = 0
+    /// Column → how many of its values could not be read (left NULL).
+    public var unreadable: [String: Int] = [:]
+    public var seconds = 0.0
+    /// The earlier import of the same file (by SHA-256), when this one was skipped.
+    public var alreadyImported: (id: Int, at: String)?
+    public var importID: Int?
+    public var dryRun = false
+    /// The first rejects, for the summary (all of them are in `import_rejects`).
+    public var firstRejects: [(line: Int, reason: String)] = []
+
+    public init(file: String) { self.file = file }
+}

@@ -1,0 +1,141 @@
+import Foundation
+import LeadData
+import ReevalStore
+
+/// Imports one CRM export into the database: one file, one transaction.
+///
+/// ```swift
+/// let db = try Database.openMigrated(path: "reeval.sqlite", now: now)
+/// var options = ImportOptions(now: now)
+/// options.source = "salesforce"
+/// let summary = try Importer(db: db).importFile("Lead.csv", options: options)
+/// print(summary.inserted, summary.rejected)
+/// ```
+/// Unreadable rows go to `import_rejects` with their line, reason and raw text and the import
+/// goes on; under `strict` any reject fails the import and the database stays as it was.
+public struct Importer {
+    let db: Database
+
+    public init(db: Database) {
+        self.db = db
+    }
+
+    public func importFile(_ path: String, options: ImportOptions) throws -> ImportSummary {
+        let started = options.clock()
+        var summary = ImportSummary(file: path)
+        summary.dryRun = options.dryRun
+        let sha = try Checksum.sha256(fileAt: path)
+        if let earlier = try db.rows("SELECT id, imported_at FROM imports WHERE sha256 = ?", [sha]).first {
+            summary.alreadyImported = (earlier["id"] ?? 0, earlier["imported_at"] ?? "")
+            return summary
+        }
+        let reader = try CSVReader(path: path)
+        summary.delimiter = reader.delimiter == 0x09 ? "tab" : String(UnicodeScalar(reader.delimiter))
+        let encoding = options.encoding ?? TextEncoding.detect(prefix: reader.prefix(), isPartial: reader.prefixIsPartial)
+        summary.encoding = encoding
+        summary.encodingDetected = options.encoding == nil
+
+        guard let headerRecord = try reader.next() else { throw ImportFailure.emptyFile(path) }
+        let rawHeaders = (0..<headerRecord.fieldCount).map { encoding.decode(headerRecord.field($0)) ?? "" }
+        let preset = try choosePreset(headers: rawHeaders, options: options, file: path)
+        let plan = try ColumnPlan(rawHeaders: rawHeaders, preset: preset, file: path, mappingFile: options.mapping?.file)
+        summary.preset = options.mapping.map { options.source == nil ? "mapping \($0.file)" : "\(preset.name) + mapping \($0.file)" } ?? preset.name
+        summary.source = preset.source
+        summary.object = preset.object
+        let observedAt = options.observedAt ?? Timestamp(options.now)
+
+        do {
+          try db.inTransaction(.immediate) {
+            try db.execute("""
+                INSERT INTO imports(file_name, sha256, preset, source, object, kind, encoding, observed_at, imported_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, [path, sha, summary.preset, preset.source, preset.object, preset.kind.rawValue, encoding.rawValue,
+                      observedAt.iso, ISODate.string(options.now)])
+            let importID = db.lastInsertedRowID
+            summary.importID = Int(importID)
+            let writer = try RecordWriter(db: db, kind: preset.kind, source: preset.source, object: preset.object,
+                                          importID: importID, observedAt: observedAt)
+            let reject = try db.prepare("INSERT INTO import_rejects(import_id, line, reason, raw) VALUES (?, ?, ?, ?)")
+            func rejectRow(_ record: CSVReader.Record, _ reason: String) throws {
+                summary.rejected += 1
+                if summary.firstRejects.count < 5 { summary.firstRejects.append((record.line, reason)) }
+                let raw = encoding.decode(record.raw[...]) ?? String(decoding: record.raw, as: UTF8.self)
+                try reject.execute([importID, record.line, reason, raw])
+            }
+            var values = [String](repeating: "", count: plan.headers.count)
+            while let record = try reader.next() {
+                if record.unclosedQuote {
+                    summary.rowsRead += 1
+                    try rejectRow(record, "a quote opened on this line is never closed; the rows after it were read from the next line")
+                    continue
+                }
+                if Footer.isFooter(record, encoding: encoding) {
+                    summary.footerLines += 1
+                    continue
+                }
+                summary.rowsRead += 1
+                var count = record.fieldCount
+                // A trailing delimiter on data rows but not on the header adds one empty field.
+                if count == plan.headers.count + 1, record.field(count - 1).isEmpty { count -= 1 }
+                guard count == plan.headers.count else {
+                    try rejectRow(record, "expected \(plan.headers.count) fields, found \(record.fieldCount)")
+                    continue
+                }
+                var badColumn: String?
+                for i in 0..<count {
+                    guard let text = encoding.decode(record.field(i)) else { badColumn = plan.headers[i]; break }
+                    values[i] = text
+                }
+                if let badColumn {
+                    try rejectRow(record, "invalid UTF-8 in column \(badColumn); re-export as UTF-8 or pass --encoding windows-1252")
+                    continue
+                }
+                if plan.isDeleted(values) {
+                    summary.deleted += 1
+                    continue
+                }
+                guard let lead = plan.record(values, unreadable: &summary.unreadable) else {
+                    try rejectRow(record, "no CRM id in column \(plan.headers[plan.idIndex])")
+                    continue
+                }
+                switch try writer.write(lead) {
+                case .inserted: summary.inserted += 1
+                case .updated: summary.updated += 1
+                case .unchanged: summary.unchanged += 1
+                }
+            }
+            if summary.rowsRead == 0 && summary.rejected == 0 { throw ImportFailure.headerOnly(path) }
+            try writer.propagateAccounts()
+            summary.snapshots = writer.snapshots
+            if options.strict, summary.rejected > 0, let first = summary.firstRejects.first {
+                throw ImportFailure.strictRejects(file: path, count: summary.rejected, firstLine: first.line, firstReason: first.reason)
+            }
+            summary.seconds = options.clock().timeIntervalSince(started)
+            try db.execute("""
+                UPDATE imports SET rows_read = ?, inserted = ?, updated = ?, unchanged = ?, rejected = ?, deleted = ?,
+                                   snapshots = ?, unreadable = ?, seconds = ? WHERE id = ?
+                """, [summary.rowsRead, summary.inserted, summary.updated, summary.unchanged, summary.rejected, summary.deleted,
+                      summary.snapshots, "{" + summary.unreadable.keys.sorted().map { JSONText.quoted($0) + ":" + String(summary.unreadable[$0]!) }.joined(separator: ",") + "}", summary.seconds, importID])
+            if options.dryRun { throw DryRunRollback() }
+          }
+        } catch is DryRunRollback {
+            summary.importID = nil
+        }
+        return summary
+    }
+
+    /// Thrown to roll a dry run back after it has done everything.
+    private struct DryRunRollback: Error {}
+
+    private func choosePreset(headers: [String], options: ImportOptions, file: String) throws -> Preset {
+        if let source = options.source, source != "auto", !PresetCatalog.sources.contains(source) {
+            throw ImportFailure.unknownSource(source)
+        }
+        let source = options.source == "auto" ? nil : options.source
+        if let mapping = options.mapping {
+            guard source != nil || options.object != nil else { return try mapping.standalonePreset() }
+            return mapping.applied(to: try PresetCatalog.choose(headers: headers, source: source, object: options.object, file: file))
+        }
+        return try PresetCatalog.choose(headers: headers, source: source, object: options.object, file: file)
+    }
+}

@@ -1,0 +1,135 @@
+import Foundation
+import LeadData
+import Yams
+
+/// A YAML mapping file: how any CRM's export maps onto canonical fields (public format).
+///
+/// ```yaml
+/// source: acme-crm
+/// object: leads            # leads | accounts
+/// id: Lead ID
+/// fields: {company: Company Name, employees: Headcount}
+/// lifecycle: {column: Stage, won: [Won], lost: [Lost], disqualified: [Junk]}
+/// list_separator: ";"
+/// date_format: MM/DD/YYYY
+/// ```
+/// Alone it describes the whole export; with `--source PRESET` it adds or overrides the
+/// preset's fields (an org's custom `Loss_Reason__c`, say).
+public struct Mapping: Sendable, Equatable {
+    public var file: String
+    public var source: String?
+    public var kind: RecordKind?
+    public var crmObject: String?
+    public var id: String?
+    public var fields: [(field: CanonicalField, column: String, line: Int)]
+    public var lifecycle: LifecycleRule?
+    public var listSeparator: String?
+    public var dateOrder: DateParser.Order?
+
+    public static func == (a: Mapping, b: Mapping) -> Bool {
+        a.file == b.file && a.source == b.source && a.id == b.id && a.fields.map(\.column) == b.fields.map(\.column)
+    }
+
+    static let keys = ["source", "object", "crm_object", "id", "fields", "lifecycle", "list_separator", "date_format"]
+
+    /// Reads and checks a mapping file; every problem names the file and line.
+    public static func load(path: String) throws -> Mapping {
+        guard FileManager.default.fileExists(atPath: path) else { throw FileFailure.missing(path) }
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { throw FileFailure.cannotRead(path) }
+        return try parse(text, file: path)
+    }
+
+    public static func parse(_ text: String, file: String) throws -> Mapping {
+        func fail(_ node: Node?, _ problem: String) -> ImportFailure {
+            .invalidMapping(file: file, line: node?.mark.map { $0.line }, problem: problem)
+        }
+        let root: Node
+        do {
+            guard let node = try Yams.compose(yaml: text) else { throw fail(nil, "the mapping is empty") }
+            root = node
+        } catch let error as YamlError {
+            throw fail(nil, "not valid YAML: \(String(describing: error).split(separator: "\n").first ?? "")")
+        }
+        guard let map = root.mapping else { throw fail(root, "a mapping is a YAML dictionary (source:, object:, id:, fields:, …)") }
+        var mapping = Mapping(file: file, fields: [])
+        for (keyNode, value) in map {
+            guard let key = keyNode.string else { continue }
+            switch key {
+            case "source": mapping.source = value.string
+            case "object":
+                guard let kind = value.string.flatMap(RecordKind.init(rawValue:)) else {
+                    throw fail(value, "object must be leads or accounts, not \(value.string ?? "a list")")
+                }
+                mapping.kind = kind
+            case "crm_object": mapping.crmObject = value.string
+            case "id": mapping.id = value.string
+            case "list_separator": mapping.listSeparator = value.string
+            case "date_format":
+                guard let format = value.string, let order = DateParser.Order(format: format) else {
+                    throw fail(value, "date_format must spell day, month and year, like MM/DD/YYYY or DD.MM.YYYY")
+                }
+                mapping.dateOrder = order
+            case "fields":
+                guard let fields = value.mapping else { throw fail(value, "fields maps canonical fields to export columns") }
+                for (fieldNode, columnNode) in fields {
+                    let name = fieldNode.string ?? ""
+                    guard let field = CanonicalField(rawValue: name) else {
+                        let known = CanonicalField.allCases.map(\.rawValue)
+                        let hint = Suggestion.nearest(name, in: known).map { " (did you mean \($0)?)" } ?? ""
+                        throw fail(fieldNode, "unknown field \(name)\(hint); fields are \(known.joined(separator: ", "))")
+                    }
+                    guard let column = columnNode.string, !column.isEmpty else {
+                        throw fail(columnNode, "\(name) needs the export column's header")
+                    }
+                    mapping.fields.append((field, column, (fieldNode.mark?.line ?? 0)))
+                }
+            case "lifecycle":
+                guard let section = value.mapping, let column = section["column"]?.string else {
+                    throw fail(value, "lifecycle needs column: and lists won:, lost:, disqualified:")
+                }
+                func list(_ k: String) -> [String] {
+                    guard let node = section[k] else { return [] }
+                    if let s = node.string { return [s] }
+                    return node.sequence?.compactMap(\.string) ?? []
+                }
+                for (k, _) in section where !["column", "won", "lost", "disqualified"].contains(k.string ?? "") {
+                    throw fail(k, "lifecycle knows column, won, lost and disqualified, not \(k.string ?? "?")")
+                }
+                mapping.lifecycle = .mapped(column: column, won: list("won"), lost: list("lost"), disqualified: list("disqualified"))
+            default:
+                let hint = Suggestion.nearest(key, in: keys).map { " (did you mean \($0)?)" } ?? ""
+                throw fail(keyNode, "unknown key \(key)\(hint); a mapping has \(keys.joined(separator: ", "))")
+            }
+        }
+        return mapping
+    }
+
+    /// The preset this mapping describes alone (no `--source`).
+    public func standalonePreset() throws -> Preset {
+        guard let id else { throw ImportFailure.invalidMapping(file: file, line: nil, problem: "a mapping used alone needs id: (the column holding the CRM id)") }
+        guard let kind else { throw ImportFailure.invalidMapping(file: file, line: nil, problem: "a mapping used alone needs object: leads or accounts") }
+        var preset = Preset(source: source ?? "custom", object: crmObject ?? kind.rawValue, kind: kind, idColumns: [id],
+                            fields: [:], signature: [id], lifecycle: lifecycle ?? .alwaysOpen)
+        preset = applied(to: preset)
+        return preset
+    }
+
+    /// The preset with this mapping's id, fields, lifecycle and formats laid over it.
+    public func applied(to preset: Preset) -> Preset {
+        var fields = preset.fields
+        for entry in self.fields { fields[entry.field] = [entry.column] }
+        var result = Preset(source: preset.source, object: preset.object, kind: kind ?? preset.kind,
+                            idColumns: id.map { [$0] } ?? preset.idColumns, fields: fields, signature: preset.signature,
+                            lifecycle: lifecycle ?? preset.lifecycle, deletedFlag: preset.deletedFlag,
+                            listSeparator: listSeparator ?? preset.listSeparator, dateOrder: dateOrder ?? preset.dateOrder)
+        result.mappedColumns = Set(self.fields.map { Preset.key($0.column) } + (id.map { [Preset.key($0)] } ?? []))
+        return result
+    }
+}
+
+extension Node {
+    fileprivate var string: String? {
+        if case .scalar(let scalar) = self { return scalar.string }
+        return nil
+    }
+}

@@ -1,0 +1,58 @@
+import LeadData
+
+/// How one CRM's export of one object maps onto canonical fields.
+///
+/// Each canonical field lists the headers that may carry it, best first: API names of the
+/// Salesforce Data Export, labels of report exports, HubSpot property labels, Pipedrive's
+/// `Entity - Label` headers. Headers compare ignoring case and surrounding spaces.
+public struct Preset: Sendable {
+    /// The CRM: `salesforce`, `hubspot`, `pipedrive`, or a mapping's `source`.
+    public let source: String
+    /// The CRM object as the CRM names it: `Lead`, `Opportunity`, `contacts`, `deals`, …
+    public let object: String
+    public let kind: RecordKind
+    /// Headers that may hold the CRM id, best first.
+    public let idColumns: [String]
+    /// Canonical field → headers that may hold it, best first.
+    public let fields: [CanonicalField: [String]]
+    /// Headers that must all be present for `--source auto` to pick this preset.
+    public let signature: [String]
+    public let lifecycle: LifecycleRule
+    /// Headers whose value `1`/`true` marks a deleted record (Salesforce `IsDeleted`).
+    public let deletedFlag: String?
+    /// A mapping's list separator, date order and extra names.
+    public var listSeparator: String?
+    public var dateOrder: DateParser.Order?
+    /// Columns a mapping file named: each must exist in the file.
+    public var mappedColumns: Set<String> = []
+
+    public init(source: String, object: String, kind: RecordKind, idColumns: [String], fields: [CanonicalField: [String]],
+                signature: [String], lifecycle: LifecycleRule, deletedFlag: String? = nil,
+                listSeparator: String? = nil, dateOrder: DateParser.Order? = nil) {
+        self.source = source
+        self.object = object
+        self.kind = kind
+        self.idColumns = idColumns
+        self.fields = fields
+        self.signature = signature
+        self.lifecycle = lifecycle
+        self.deletedFlag = deletedFlag
+        self.listSeparator = listSeparator
+        self.dateOrder = dateOrder
+    }
+
+    /// `salesforce Lead`.
+    public var name: String { "\(source) \(object)" }
+
+    /// Whether every signature header is among `headers`.
+    func matches(_ headers: Set<String>) -> Bool {
+        signature.allSatisfy { headers.contains(Preset.key($0)) }
+    }
+
+    /// The comparison form of a header: lower case, trimmed, BOM and quotes removed.
+    static func key(_ header: String) -> String {
+        header.trimmingCharacters(in: CharacterSet.whitespacesAndNewlines.union(CharacterSet(charactersIn: "\u{FEFF}\""))).lowercased()
+    }
+}
+
+import Foundation

@@ -1,0 +1,219 @@
+import Foundation
+import LeadData
+import ReevalStore
+
+/// Writes normalised records into `leads`, `accounts` and `lead_snapshots` with prepared
+/// statements, inside the import's transaction.
+///
+/// Upsert is by (source, object, CRM id). A lead's snapshot records its own values filled from
+/// its account, so a company that grew shows up in the history of every lead linked to it.
+final class RecordWriter {
+    enum Outcome { case inserted, updated, unchanged }
+
+    private let db: Database
+    private let kind: RecordKind
+    private let source: String
+    private let object: String
+    private let importID: Int64
+    private let observedAt: String
+
+    private let find: Statement
+    private let insert: Statement
+    private let update: Statement
+    private let touch: Statement
+    private let snapshotHash: Statement
+    private let insertSnapshot: Statement
+    private let accountByCRMID: Statement
+    private let accountByDomain: Statement
+    private let accountByKey: Statement
+    private let accountRow: Statement
+    private var accountCache: [Int64: LeadRecord] = [:]
+    /// Accounts inserted or changed by this import: their leads are linked and re-snapshotted.
+    private(set) var touchedAccounts: [Int64] = []
+    private(set) var snapshots = 0
+
+    /// The record columns shared by `leads` and `accounts`, in statement order.
+    static let sharedColumns = ["company", "company_key", "domain", "industry", "employees_low", "employees_high",
+                                "annual_revenue_low", "annual_revenue_high", "country", "region", "city", "business_model",
+                                "technologies", "funding_stage", "last_funding_at", "owner", "created_at", "last_activity_at",
+                                "modified_at", "attributes", "observed_at", "data_hash"]
+    static let leadColumns = sharedColumns + ["account_crm_id", "title", "email", "lead_source", "status", "lifecycle",
+                                              "lost_reason", "closed_at"]
+
+    init(db: Database, kind: RecordKind, source: String, object: String, importID: Int64, observedAt: Timestamp) throws {
+        self.db = db
+        self.kind = kind
+        self.source = source
+        self.object = object
+        self.importID = importID
+        self.observedAt = observedAt.iso
+        let table = kind == .leads ? "leads" : "accounts"
+        let columns = kind == .leads ? Self.leadColumns : Self.sharedColumns
+        find = try db.prepare("SELECT id, data_hash, observed_at FROM \(table) WHERE source = ? AND object = ? AND crm_id = ?")
+        let placeholders = Array(repeating: "?", count: columns.count).joined(separator: ", ")
+        insert = try db.prepare("""
+            INSERT INTO \(table)(source, object, crm_id, first_import_id, last_import_id, \(columns.joined(separator: ", ")))
+            VALUES (?, ?, ?, ?, ?, \(placeholders))
+            """)
+        update = try db.prepare("""
+            UPDATE \(table) SET last_import_id = ?, \(columns.map { "\($0) = ?" }.joined(separator: ", ")) WHERE id = ?
+            """)
+        touch = try db.prepare("UPDATE \(table) SET last_import_id = ? WHERE id = ?")
+        snapshotHash = try db.prepare("""
+            SELECT data_hash FROM lead_snapshots WHERE lead_id = ? AND observed_at <= ?
+            ORDER BY observed_at DESC, id DESC LIMIT 1
+            """)
+        insertSnapshot = try db.prepare("INSERT INTO lead_snapshots(lead_id, observed_at, import_id, data, data_hash) VALUES (?, ?, ?, ?, ?)")
+        accountByCRMID = try db.prepare("SELECT id FROM accounts WHERE source = ? AND crm_id = ? ORDER BY id LIMIT 1")
+        accountByDomain = try db.prepare("SELECT id FROM accounts WHERE source = ? AND domain = ? ORDER BY id LIMIT 1")
+        accountByKey = try db.prepare("SELECT id FROM accounts WHERE source = ? AND company_key = ? ORDER BY id LIMIT 1")
+        accountRow = try db.prepare("SELECT * FROM accounts WHERE id = ?")
+    }
+
+    /// Inserts or updates one record; a lead also gets a snapshot when its data changed.
+    func write(_ record: LeadRecord) throws -> Outcome {
+        let hash = record.contentHash
+        let existing = try find.rows([source, object, record.crmID]).first
+        let values = columnValues(record, hash: hash)
+        var outcome = Outcome.inserted
+        var rowID: Int64
+        if let existing {
+            rowID = existing["id"] ?? 0
+            let storedAt: String = existing["observed_at"] ?? ""
+            if existing["data_hash"] == hash {
+                outcome = .unchanged
+                try touch.execute([importID, rowID])
+            } else {
+                outcome = .updated
+                // An older export imported after a newer one adds history but does not
+                // overwrite the newest values.
+                if observedAt >= storedAt {
+                    try update.execute([importID] + values + [rowID])
+                } else {
+                    try touch.execute([importID, rowID])
+                }
+            }
+        } else {
+            try insert.execute([source, object, record.crmID, importID, importID] + values)
+            rowID = db.lastInsertedRowID
+        }
+        if kind == .accounts {
+            if outcome != .unchanged {
+                touchedAccounts.append(rowID)
+                accountCache[rowID] = nil
+            }
+            return outcome
+        }
+        if outcome != .unchanged {
+            let accountID = try linkAccount(leadID: rowID, record: record)
+            try snapshot(leadID: rowID, record: record, accountID: accountID)
+        }
+        return outcome
+    }
+
+    /// Links a lead to its account: by account id, else website domain, else company name.
+    private func linkAccount(leadID: Int64, record: LeadRecord) throws -> Int64? {
+        var accountID: Int64?
+        if let crm = record.accountID { accountID = try accountByCRMID.scalar([source, crm])?.int64 }
+        if accountID == nil, let domain = record.domain {
+            accountID = try accountByDomain.scalar([source, domain])?.int64
+        }
+        if accountID == nil, let key = record.company.flatMap(TextValues.companyKey) {
+            accountID = try accountByKey.scalar([source, key])?.int64
+        }
+        try db.execute("UPDATE leads SET account_id = ? WHERE id = ?", [accountID, leadID])
+        return accountID
+    }
+
+    /// Records the lead's merged data as of this import, unless the last snapshot already says it.
+    private func snapshot(leadID: Int64, record: LeadRecord, accountID: Int64?) throws {
+        var merged = record
+        if let accountID, let account = try account(accountID) { merged = record.filled(from: account) }
+        let hash = merged.contentHash
+        if try snapshotHash.scalar([leadID, observedAt])?.string == hash { return }
+        try insertSnapshot.execute([leadID, observedAt, importID, merged.json, hash])
+        snapshots += 1
+    }
+
+    private func account(_ id: Int64) throws -> LeadRecord? {
+        if let cached = accountCache[id] { return cached }
+        guard let row = try accountRow.rows([id]).first else { return nil }
+        let record = LeadRecord(storedRow: row)
+        if accountCache.count > 50_000 { accountCache.removeAll(keepingCapacity: true) }
+        accountCache[id] = record
+        return record
+    }
+
+    /// After an accounts import: link waiting leads to the accounts this import touched, and
+    /// snapshot every linked lead whose merged data changed.
+    func propagateAccounts() throws {
+        guard kind == .accounts, !touchedAccounts.isEmpty else { return }
+        let link = try db.prepare("""
+            UPDATE leads SET account_id = :account
+            WHERE source = :source AND account_id IS NULL
+              AND (account_crm_id = :crm
+                   OR (account_crm_id IS NULL AND ((:domain IS NOT NULL AND domain = :domain)
+                                                   OR (:key IS NOT NULL AND company_key = :key))))
+            """)
+        let linked = try db.prepare("SELECT * FROM leads WHERE account_id = ?")
+        let crmOf = try db.prepare("SELECT crm_id, domain, company_key FROM accounts WHERE id = ?")
+        for accountID in touchedAccounts {
+            guard let row = try crmOf.rows([accountID]).first else { continue }
+            try link.execute([":account": accountID, ":source": source, ":crm": row["crm_id"] as String?,
+                              ":domain": row["domain"] as String?, ":key": row["company_key"] as String?])
+            var leads: [(Int64, LeadRecord)] = []
+            try linked.forEachRow([accountID]) { lead in leads.append((lead["id"] ?? 0, LeadRecord(storedRow: lead))) }
+            for (leadID, record) in leads {
+                try snapshot(leadID: leadID, record: record, accountID: accountID)
+            }
+        }
+    }
+
+    private func columnValues(_ r: LeadRecord, hash: String) -> [DatabaseValueConvertible?] {
+        var values: [DatabaseValueConvertible?] = [
+            r.company, r.company.flatMap(TextValues.companyKey), r.domain, r.industry,
+            r.employees.map { Int64($0.low) }, r.employees?.high.map { Int64($0) },
+            r.annualRevenue?.low, r.annualRevenue?.high, r.country, r.region, r.city, r.businessModel,
+            r.technologies.map(Self.jsonArray), r.fundingStage, r.lastFundingAt?.iso, r.owner,
+            r.createdAt?.iso, r.lastActivityAt?.iso, r.modifiedAt?.iso, Self.jsonObject(r.attributes), observedAt, hash,
+        ]
+        if kind == .leads {
+            values += [r.accountID, r.title, r.email, r.leadSource, r.status, r.lifecycle.rawValue, r.lostReason, r.closedAt?.iso]
+        }
+        return values
+    }
+
+    static func jsonArray(_ list: [String]) -> String {
+        "[" + list.map(JSONText.quoted).joined(separator: ",") + "]"
+    }
+
+    static func jsonObject(_ map: [String: String]) -> String {
+        "{" + map.keys.sorted().map { JSONText.quoted($0) + ":" + JSONText.quoted(map[$0]!) }.joined(separator: ",") + "}"
+    }
+}
+
+extension LeadRecord {
+    /// A record read back from a `leads` or `accounts` row.
+    public init(storedRow row: Row) {
+        self.init(crmID: row["crm_id"] ?? "", lifecycle: (row["lifecycle"] as String?).flatMap(Lifecycle.init(rawValue:)) ?? .open)
+        func date(_ column: String) -> Timestamp? { (row[column] as String?).flatMap { DateParser(order: .yearMonthDay).parse($0) } }
+        func range(_ prefix: String) -> NumberRange? {
+            guard let low: Double = row[prefix + "_low"] else { return nil }
+            return NumberRange(low: low, high: row[prefix + "_high"])
+        }
+        company = row["company"]; domain = row["domain"]; industry = row["industry"]
+        employees = range("employees"); annualRevenue = range("annual_revenue")
+        country = row["country"]; region = row["region"]; city = row["city"]; businessModel = row["business_model"]
+        if let tech: String = row["technologies"], let list = try? JSONSerialization.jsonObject(with: Data(tech.utf8)) as? [String] {
+            technologies = list
+        }
+        fundingStage = row["funding_stage"]; lastFundingAt = date("last_funding_at")
+        title = row["title"]; email = row["email"]; owner = row["owner"]; leadSource = row["lead_source"]
+        status = row["status"]; lostReason = row["lost_reason"]
+        createdAt = date("created_at"); lastActivityAt = date("last_activity_at"); closedAt = date("closed_at"); modifiedAt = date("modified_at")
+        accountID = row["account_crm_id"]
+        if let text: String = row["attributes"], let map = try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: String] {
+            attributes = map
+        }
+    }
+}

@@ -1,0 +1,122 @@
+/// The lifecycle every CRM status maps to.
+public enum Lifecycle: String, Sendable, CaseIterable, Codable {
+    case open, won, lost, disqualified
+}
+
+/// One lead (or account) in canonical fields, normalised: what ICP rules and presets speak of.
+///
+/// The importer builds it from an export row; the scorer reads it through ``value(of:)``.
+public struct LeadRecord: Hashable, Sendable {
+    public var crmID: String
+    public var company: String?
+    public var domain: String?
+    public var industry: String?
+    public var employees: NumberRange?
+    public var annualRevenue: NumberRange?
+    public var country: String?
+    public var region: String?
+    public var city: String?
+    public var businessModel: String?
+    public var technologies: [String]?
+    public var fundingStage: String?
+    public var lastFundingAt: Timestamp?
+    public var title: String?
+    public var email: String?
+    public var owner: String?
+    public var leadSource: String?
+    public var status: String?
+    public var lifecycle: Lifecycle
+    public var lostReason: String?
+    public var createdAt: Timestamp?
+    public var lastActivityAt: Timestamp?
+    public var closedAt: Timestamp?
+    public var modifiedAt: Timestamp?
+    public var accountID: String?
+    /// Every export column no mapping names, by its header.
+    public var attributes: [String: String]
+
+    public init(crmID: String, lifecycle: Lifecycle = .open, attributes: [String: String] = [:]) {
+        self.crmID = crmID
+        self.lifecycle = lifecycle
+        self.attributes = attributes
+    }
+
+    /// A field's value as the scorer sees it.
+    public func value(of field: CanonicalField) -> FieldValue {
+        switch field {
+        case .crmID: return .text(crmID)
+        case .company: return .init(company)
+        case .domain: return .init(domain)
+        case .industry: return .init(industry)
+        case .employees: return employees.map(FieldValue.number) ?? .missing
+        case .annualRevenue: return annualRevenue.map(FieldValue.number) ?? .missing
+        case .country: return .init(country)
+        case .region: return .init(region)
+        case .city: return .init(city)
+        case .businessModel: return .init(businessModel)
+        case .technologies: return technologies.map { $0.isEmpty ? .missing : .list($0) } ?? .missing
+        case .fundingStage: return .init(fundingStage)
+        case .lastFundingAt: return lastFundingAt.map(FieldValue.date) ?? .missing
+        case .title: return .init(title)
+        case .email: return .init(email)
+        case .owner: return .init(owner)
+        case .leadSource: return .init(leadSource)
+        case .status: return .init(status)
+        case .lostReason: return .init(lostReason)
+        case .createdAt: return createdAt.map(FieldValue.date) ?? .missing
+        case .lastActivityAt: return lastActivityAt.map(FieldValue.date) ?? .missing
+        case .closedAt: return closedAt.map(FieldValue.date) ?? .missing
+        case .modifiedAt: return modifiedAt.map(FieldValue.date) ?? .missing
+        case .accountID: return .init(accountID)
+        }
+    }
+
+    /// An `attributes.<column>` value.
+    public func attribute(_ column: String) -> FieldValue {
+        FieldValue(attributes[column])
+    }
+
+    /// Fills what this record lacks from its account: a lead's firmographics come from its own
+    /// columns, then from the company it belongs to.
+    public func filled(from account: LeadRecord) -> LeadRecord {
+        var r = self
+        r.company = r.company ?? account.company
+        r.domain = r.domain ?? account.domain
+        r.industry = r.industry ?? account.industry
+        r.employees = r.employees ?? account.employees
+        r.annualRevenue = r.annualRevenue ?? account.annualRevenue
+        r.country = r.country ?? account.country
+        r.region = r.region ?? account.region
+        r.city = r.city ?? account.city
+        r.businessModel = r.businessModel ?? account.businessModel
+        r.technologies = r.technologies ?? account.technologies
+        r.fundingStage = r.fundingStage ?? account.fundingStage
+        r.lastFundingAt = r.lastFundingAt ?? account.lastFundingAt
+        for (k, v) in account.attributes where r.attributes[k] == nil { r.attributes[k] = v }
+        return r
+    }
+}
+
+/// A value as the scorer compares it.
+public enum FieldValue: Hashable, Sendable {
+    case missing
+    case text(String)
+    case number(NumberRange)
+    case date(Timestamp)
+    case list([String])
+
+    public init(_ text: String?) {
+        if let text, !text.isEmpty { self = .text(text) } else { self = .missing }
+    }
+
+    /// How the value reads in an explanation: `250`, `51-200`, `Salesforce; HubSpot`, `2025-08-02`.
+    public var display: String? {
+        switch self {
+        case .missing: return nil
+        case .text(let t): return t
+        case .number(let n): return n.description
+        case .date(let d): return d.isoDay
+        case .list(let l): return l.joined(separator: "; ")
+        }
+    }
+}

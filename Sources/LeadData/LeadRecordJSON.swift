@@ -1,0 +1,133 @@
+import Foundation
+
+/// The JSON form of a normalised record, as stored in `lead_snapshots.data`: flat keys named
+/// after the canonical fields (`employees_low`, `employees_high` for ranges), ISO dates,
+/// `technologies` as an array, unmapped columns under `attributes`. Keys are written in a fixed
+/// order so that equal records give equal text, and analysts can use `json_extract` on it.
+extension LeadRecord {
+    public var json: String {
+        var out = "{"
+        var first = true
+        func key(_ k: String) {
+            if !first { out += "," }
+            first = false
+            out += "\"" + k + "\":"
+        }
+        func text(_ k: String, _ v: String?) { if let v { key(k); JSONText.append(v, to: &out) } }
+        func number(_ k: String, _ v: Double?) { if let v { key(k); out += JSONText.number(v) } }
+        func date(_ k: String, _ v: Timestamp?) { if let v { key(k); JSONText.append(v.iso, to: &out) } }
+
+        text("crm_id", crmID)
+        text("lifecycle", lifecycle.rawValue)
+        text("status", status)
+        text("company", company)
+        text("domain", domain)
+        text("industry", industry)
+        number("employees_low", employees?.low)
+        number("employees_high", employees?.high)
+        number("annual_revenue_low", annualRevenue?.low)
+        number("annual_revenue_high", annualRevenue?.high)
+        text("country", country)
+        text("region", region)
+        text("city", city)
+        text("business_model", businessModel)
+        if let technologies {
+            key("technologies")
+            out += "["
+            for (i, t) in technologies.enumerated() {
+                if i > 0 { out += "," }
+                JSONText.append(t, to: &out)
+            }
+            out += "]"
+        }
+        text("funding_stage", fundingStage)
+        date("last_funding_at", lastFundingAt)
+        text("title", title)
+        text("email", email)
+        text("owner", owner)
+        text("lead_source", leadSource)
+        text("lost_reason", lostReason)
+        date("created_at", createdAt)
+        date("last_activity_at", lastActivityAt)
+        date("closed_at", closedAt)
+        date("modified_at", modifiedAt)
+        text("account_id", accountID)
+        key("attributes")
+        out += "{"
+        for (i, k) in attributes.keys.sorted().enumerated() {
+            if i > 0 { out += "," }
+            JSONText.append(k, to: &out)
+            out += ":"
+            JSONText.append(attributes[k]!, to: &out)
+        }
+        out += "}}"
+        return out
+    }
+
+    /// Reads a record back from its JSON form; nil if the text is not one.
+    public init?(json: String) {
+        guard let object = (try? JSONSerialization.jsonObject(with: Data(json.utf8))) as? [String: Any],
+              let id = object["crm_id"] as? String else { return nil }
+        func s(_ k: String) -> String? { object[k] as? String }
+        func d(_ k: String) -> Double? { (object[k] as? NSNumber)?.doubleValue }
+        func t(_ k: String) -> Timestamp? { s(k).flatMap { DateParser(order: .yearMonthDay).parse($0) } }
+        func range(_ k: String) -> NumberRange? {
+            guard let low = d(k + "_low") else { return nil }
+            return NumberRange(low: low, high: d(k + "_high"))
+        }
+        self.init(crmID: id, lifecycle: s("lifecycle").flatMap(Lifecycle.init(rawValue:)) ?? .open,
+                  attributes: (object["attributes"] as? [String: String]) ?? [:])
+        status = s("status"); company = s("company"); domain = s("domain"); industry = s("industry")
+        employees = range("employees"); annualRevenue = range("annual_revenue")
+        country = s("country"); region = s("region"); city = s("city"); businessModel = s("business_model")
+        technologies = object["technologies"] as? [String]
+        fundingStage = s("funding_stage"); lastFundingAt = t("last_funding_at")
+        title = s("title"); email = s("email"); owner = s("owner"); leadSource = s("lead_source")
+        lostReason = s("lost_reason")
+        createdAt = t("created_at"); lastActivityAt = t("last_activity_at"); closedAt = t("closed_at"); modifiedAt = t("modified_at")
+        accountID = s("account_id")
+    }
+
+    /// A 64-bit FNV-1a hash of the JSON form, as hex: equal records, equal hashes.
+    public var contentHash: String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in json.utf8 {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x0000_0100_0000_01B3
+        }
+        let hex = String(hash, radix: 16)
+        return String(repeating: "0", count: 16 - hex.count) + hex
+    }
+}
+
+/// JSON string and number text, written by hand for speed on the import path.
+public enum JSONText {
+    public static func append(_ s: String, to out: inout String) {
+        out += "\""
+        for scalar in s.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case _ where scalar.value < 0x20:
+                let hex = String(scalar.value, radix: 16)
+                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        out += "\""
+    }
+
+    public static func quoted(_ s: String) -> String {
+        var out = ""
+        append(s, to: &out)
+        return out
+    }
+
+    public static func number(_ v: Double) -> String {
+        if v == v.rounded(), abs(v) < 9e15 { return String(Int64(v)) }
+        return String(v)
+    }
+}

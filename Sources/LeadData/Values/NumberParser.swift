@@ -1,0 +1,108 @@
+import Foundation
+
+/// Reads employee counts and money the way CRMs write them.
+///
+/// ```swift
+/// NumberParser.employees("10,000+")        // 10000+
+/// NumberParser.employees("501 to 1000")    // 501-1000
+/// NumberParser.money("€2m")                // 2000000
+/// NumberParser.money("1 500 000,00")       // 1500000
+/// NumberParser.money("$1M-$5M")            // 1000000-5000000
+/// ```
+public enum NumberParser {
+    /// An employee count or band; nil for anything that is not clearly one.
+    public static func employees(_ text: String) -> NumberRange? {
+        guard let range = range(text, allowSuffixes: true) else { return nil }
+        guard range.low >= 0 else { return nil }
+        return NumberRange(low: range.low.rounded(), high: range.high.map { $0.rounded() })
+    }
+
+    /// An amount of money or a band of amounts; the currency is dropped (it is in its own column).
+    public static func money(_ text: String) -> NumberRange? {
+        range(text, allowSuffixes: true)
+    }
+
+    /// `A-B`, `A to B`, `A – B`, `A+`, `>A`, or a single number, each side with optional
+    /// currency, thousands separators and K/M/B suffixes.
+    static func range(_ raw: String, allowSuffixes: Bool) -> NumberRange? {
+        var text = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !Placeholder.isEmpty(text) else { return nil }
+        // HubSpot-style enumerated bands: "3. $20,001 - $30K".
+        if let match = text.range(of: #"^\d{1,2}\.\s+"#, options: .regularExpression) {
+            text.removeSubrange(match)
+        }
+        var openEnded = false
+        if text.hasSuffix("+") { openEnded = true; text.removeLast() }
+        for prefix in [">=", ">", "over ", "more than "] where text.lowercased().hasPrefix(prefix) {
+            openEnded = true
+            text = String(text.dropFirst(prefix.count))
+        }
+        var parts: [String] = []
+        for separator in [" to ", " - ", " – ", " — ", "–", "—"] where text.contains(separator) {
+            parts = text.components(separatedBy: separator)
+            break
+        }
+        if parts.isEmpty {
+            // A hyphen between two numbers ("51-200", "$1M-$5M") but not a leading minus sign.
+            if let dash = text.dropFirst().firstIndex(of: "-") {
+                parts = [String(text[..<dash]), String(text[text.index(after: dash)...])]
+            } else {
+                parts = [text]
+            }
+        }
+        guard parts.count <= 2 else { return nil }
+        let values = parts.compactMap { amount($0, allowSuffixes: allowSuffixes) }
+        guard values.count == parts.count else { return nil }
+        if values.count == 2 {
+            var (low, high) = (values[0], values[1])
+            // "$1-5M": the upper bound's suffix applies to a bare lower bound.
+            let suffixes = "kKmMbB"
+            if !parts[0].contains(where: { suffixes.contains($0) }), let bare = amount(parts[1].filter { !suffixes.contains($0) }, allowSuffixes: false), bare > 0, high / bare > 1 {
+                low *= high / bare
+            }
+            guard low <= high else { return nil }
+            return NumberRange(low: low, high: high)
+        }
+        return openEnded ? NumberRange(low: values[0], high: nil) : NumberRange(values[0])
+    }
+
+    /// One amount: `$1,500,000`, `USD 2,000,000`, `1.5M`, `€2m`, `1 500 000,00`, `342.09K`.
+    static func amount(_ raw: String, allowSuffixes: Bool) -> Double? {
+        var text = raw.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+        for code in ["usd", "eur", "gbp", "chf", "cad", "aud", "inr", "jpy", "us$", "ca$", "a$"] where text.hasPrefix(code) || text.hasSuffix(code) {
+            text = text.hasPrefix(code) ? String(text.dropFirst(code.count)) : String(text.dropLast(code.count))
+        }
+        text = text.filter { !"$€£¥₹ \u{00A0}\u{202F}'".contains($0) }
+        var multiplier = 1.0
+        if allowSuffixes, let last = text.last {
+            switch last {
+            case "k": multiplier = 1e3
+            case "m": multiplier = 1e6
+            case "b": multiplier = 1e9
+            default: break
+            }
+            if multiplier != 1 { text.removeLast() }
+            if text.hasSuffix("mm") { text.removeLast(2); multiplier = 1e6 }
+            if text.hasSuffix("bn") { text.removeLast(2); multiplier = 1e9 }
+        }
+        guard !text.isEmpty, text.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "," || $0 == "." || $0 == "-") }) else { return nil }
+        let commas = text.filter { $0 == "," }.count
+        let dots = text.filter { $0 == "." }.count
+        if commas > 0 && dots > 0 {
+            // The later one is the decimal mark: "1,500,000.00" or "1.500.000,00".
+            if text.lastIndex(of: ",")! > text.lastIndex(of: ".")! {
+                text = text.replacingOccurrences(of: ".", with: "").replacingOccurrences(of: ",", with: ".")
+            } else {
+                text = text.replacingOccurrences(of: ",", with: "")
+            }
+        } else if commas > 0 {
+            // "1,200" and "1,500,000" group thousands; "1500000,00" or "2,5" is a decimal comma.
+            let afterLast = text.distance(from: text.lastIndex(of: ",")!, to: text.endIndex) - 1
+            text = (commas == 1 && afterLast != 3) ? text.replacingOccurrences(of: ",", with: ".") : text.replacingOccurrences(of: ",", with: "")
+        } else if dots > 1 {
+            text = text.replacingOccurrences(of: ".", with: "")
+        }
+        guard let value = Double(text), value.isFinite else { return nil }
+        return value * multiplier
+    }
+}
