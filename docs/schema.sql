@@ -47,6 +47,8 @@ CREATE TABLE accounts (
     last_activity_at    TEXT,
     modified_at         TEXT,
     attributes          TEXT NOT NULL DEFAULT '{}',
+    observed_at         TEXT NOT NULL,           -- the export date these values come from
+    data_hash           TEXT NOT NULL,           -- of the normalised record: unchanged rows are skipped
     first_import_id     INTEGER REFERENCES imports(id),
     last_import_id      INTEGER REFERENCES imports(id),
     UNIQUE (source, object, crm_id)
@@ -75,6 +77,7 @@ CREATE TABLE imports (
     id              INTEGER PRIMARY KEY,
     file_name       TEXT NOT NULL,
     sha256          TEXT NOT NULL UNIQUE,
+    preset          TEXT NOT NULL,               -- what read it: "salesforce Lead", a mapping file
     source          TEXT NOT NULL,               -- salesforce | hubspot | pipedrive | a mapping's source
     object          TEXT NOT NULL,               -- the CRM object: Lead, Opportunity, deals, …
     kind            TEXT NOT NULL CHECK (kind IN ('leads', 'accounts')),
@@ -86,6 +89,8 @@ CREATE TABLE imports (
     updated         INTEGER NOT NULL DEFAULT 0,
     unchanged       INTEGER NOT NULL DEFAULT 0,
     rejected        INTEGER NOT NULL DEFAULT 0,
+    deleted         INTEGER NOT NULL DEFAULT 0,  -- rows the CRM marks deleted (IsDeleted = 1), skipped
+    snapshots       INTEGER NOT NULL DEFAULT 0,
     unreadable      TEXT NOT NULL DEFAULT '{}',  -- JSON: column → count of values that could not be read
     seconds         REAL
 );
@@ -154,6 +159,8 @@ CREATE TABLE leads (
                                  ELSE coalesce(last_activity_at, modified_at, created_at) END
                         ) VIRTUAL,
     attributes          TEXT NOT NULL DEFAULT '{}',
+    observed_at         TEXT NOT NULL,
+    data_hash           TEXT NOT NULL,
     first_import_id     INTEGER REFERENCES imports(id),
     last_import_id      INTEGER REFERENCES imports(id),
     UNIQUE (source, object, crm_id)
@@ -213,6 +220,8 @@ CREATE INDEX lead_scores_by_lead ON lead_scores(lead_id, run_id);
 CREATE INDEX lead_snapshots_by_lead ON lead_snapshots(lead_id, observed_at);
 
 CREATE INDEX leads_by_account ON leads(account_id);
+
+CREATE INDEX leads_by_account_crm_id ON leads(source, account_crm_id);
 
 CREATE INDEX leads_candidates ON leads(lifecycle, dismissed_at);
 

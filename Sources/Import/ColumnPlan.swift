@@ -8,7 +8,9 @@ struct ColumnPlan {
     /// an unnamed column `Column 12`.
     let headers: [String]
     let idIndex: Int
-    let fieldIndex: [(field: CanonicalField, index: Int)]
+    /// Each field's columns, best first: the first non-empty one gives the value
+    /// (Salesforce's `CountryCode` is often empty where `Country` is not).
+    let fieldIndex: [(field: CanonicalField, indexes: [Int])]
     let attributeIndexes: [Int]
     let deletedIndex: Int?
     let preset: Preset
@@ -42,12 +44,14 @@ struct ColumnPlan {
         }
         idIndex = id
         var used: Set<Int> = [id]
-        var plan: [(CanonicalField, Int)] = []
+        var plan: [(CanonicalField, [Int])] = []
         for field in CanonicalField.allCases where field != .crmID {
-            guard let candidates = preset.fields[field],
-                  let index = candidates.lazy.compactMap({ indexByKey[Preset.key($0)] }).first else { continue }
-            plan.append((field, index))
-            used.insert(index)
+            let indexes = (preset.fields[field] ?? []).compactMap { indexByKey[Preset.key($0)] }
+            guard !indexes.isEmpty else { continue }
+            var unique: [Int] = []
+            for i in indexes where !unique.contains(i) { unique.append(i) }
+            plan.append((field, unique))
+            used.formUnion(unique)
         }
         fieldIndex = plan
         deletedIndex = preset.deletedFlag.flatMap { indexByKey[Preset.key($0)] }
@@ -58,7 +62,7 @@ struct ColumnPlan {
 
     /// The field's column header (for the summary of unreadable values).
     func header(of field: CanonicalField) -> String? {
-        fieldIndex.first { $0.field == field }.map { headers[$0.index] }
+        fieldIndex.first { $0.field == field }.map { headers[$0.indexes[0]] }
     }
 
     /// One row as a record; values that cannot be read are left out and reported by column.
@@ -66,8 +70,8 @@ struct ColumnPlan {
         let id = clean(values[idIndex])
         guard let id else { return nil }
         var record = LeadRecord(crmID: id)
-        for (field, index) in fieldIndex {
-            guard let text = clean(values[index]) else { continue }
+        for (field, indexes) in fieldIndex {
+            guard let index = indexes.first(where: { clean(values[$0]) != nil }), let text = clean(values[index]) else { continue }
             if !assign(field, text, to: &record) { unreadable[headers[index], default: 0] += 1 }
         }
         for index in attributeIndexes {

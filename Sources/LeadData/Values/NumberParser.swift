@@ -57,7 +57,7 @@ public enum NumberParser {
             var (low, high) = (values[0], values[1])
             // "$1-5M": the upper bound's suffix applies to a bare lower bound.
             let suffixes = "kKmMbB"
-            if !parts[0].contains(where: { suffixes.contains($0) }), let bare = amount(parts[1].filter { !suffixes.contains($0) }, allowSuffixes: false), bare > 0, high / bare > 1 {
+            if !parts[0].contains(where: { suffixes.contains($0) }), let bare = amount(parts[1].filter { !suffixes.contains($0) }, allowSuffixes: false), bare > 0, high / bare > 1, low <= bare {
                 low *= high / bare
             }
             guard low <= high else { return nil }

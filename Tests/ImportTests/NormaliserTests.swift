@@ -1,0 +1,76 @@
+import LeadData
+import Testing
+
+@Suite("Normalising CRM values")
+struct NormaliserTests {
+    @Test("employee counts and bands", arguments: [
+        ("250", "250"), ("1,200", "1200"), ("51-200", "51-200"), ("10,000+", "10000+"), ("501 to 1000", "501-1000"),
+        ("1000+", "1000+"), ("1-5", "1-5"), (" 42 ", "42"), ("5 - 25", "5-25"),
+    ])
+    func employees(input: String, expected: String) {
+        #expect(NumberParser.employees(input)?.description == expected)
+    }
+
+    @Test("employee values that are not numbers stay unknown", arguments: ["Select", "N/A", "#N/A", "-", "lots", "", "12 people maybe"])
+    func employeesUnknown(input: String) {
+        #expect(NumberParser.employees(input) == nil)
+    }
+
+    @Test("money in the shapes exports write", arguments: [
+        ("$1,500,000", "1500000"), ("1.5M", "1500000"), ("€2m", "2000000"), ("1 500 000,00", "1500000"),
+        ("$1M-$5M", "1000000-5000000"), ("USD 2,000,000", "2000000"), ("$22,700.00", "22700"), ("$342.09K", "342090"),
+        ("275000", "275000"), ("1100.04", "1100.04"), ("3. $20,001 - $30K", "20001-30000"), ("1.500.000,50", "1500000.5"),
+        ("$1-5M", "1000000-5000000"),
+    ])
+    func money(input: String, expected: String) {
+        #expect(NumberParser.money(input)?.description == expected)
+    }
+
+    @Test("dates and times CRMs write, in UTC", arguments: [
+        ("2024-03-05", "2024-03-05"), ("2024-03-05T14:02:11Z", "2024-03-05T14:02:11Z"),
+        ("2024-03-05T14:02:11.000+0000", "2024-03-05T14:02:11Z"), ("2024-03-05T14:02:11+02:00", "2024-03-05T12:02:11Z"),
+        ("2022-12-21 14:27:52", "2022-12-21T14:27:52Z"), ("2024-03-05 14:02", "2024-03-05T14:02:00Z"),
+        ("03/05/2024", "2024-03-05"), ("05.03.2024", "2024-03-05"), ("15 Apr, 2021 00:02:00", "2021-04-15T00:02:00Z"),
+        ("Apr 15, 2021 3:04 PM", "2021-04-15T15:04:00Z"), ("25/12/2023", "2023-12-25"), ("2023", "2023-01-01"), ("2023-01", "2023-01-01"),
+    ])
+    func dates(input: String, expected: String) {
+        #expect(DateParser().parse(input)?.iso == expected)
+    }
+
+    @Test("a mapping's date_format decides ambiguous day/month order")
+    func dateOrder() {
+        #expect(DateParser(order: DateParser.Order(format: "DD/MM/YYYY")).parse("03/05/2024")?.iso == "2024-05-03")
+        #expect(DateParser(order: DateParser.Order(format: "MM/DD/YYYY")).parse("03/05/2024")?.iso == "2024-03-05")
+    }
+
+    @Test("impossible or unreadable dates are nil", arguments: ["2023-02-30", "31/31/2023", "yesterday", "2023-13-01", "12:00", "N/A"])
+    func badDates(input: String) {
+        #expect(DateParser().parse(input) == nil)
+    }
+
+    @Test("countries become ISO 3166 alpha-2", arguments: [
+        ("United States", "US"), ("USA", "US"), ("U.S.", "US"), ("us", "US"), ("United Kingdom", "GB"), ("UK", "GB"),
+        ("Deutschland", "DE"), ("Germany", "DE"), ("France", "FR"), ("  canada ", "CA"), ("Brasil", "BR"), ("España", "ES"),
+    ])
+    func countries(input: String, expected: String) {
+        #expect(Country.code(input) == expected)
+    }
+
+    @Test("an unknown country is nil, not a guess")
+    func unknownCountry() {
+        #expect(Country.code("Atlantis") == nil)
+    }
+
+    @Test("booleans, lists, domains and company keys")
+    func textValues() {
+        #expect(TextValues.boolean("1") == true)
+        #expect(TextValues.boolean("No") == false)
+        #expect(TextValues.boolean("maybe") == nil)
+        #expect(TextValues.list("Salesforce; HubSpot;;") == ["Salesforce", "HubSpot"])
+        #expect(TextValues.list("Slack|Zoom") == ["Slack", "Zoom"])
+        #expect(TextValues.list("Slack, Zoom") == ["Slack", "Zoom"])
+        #expect(TextValues.domain("https://www.Acme.com/about?x=1") == "acme.com")
+        #expect(TextValues.domain("jane@beta.io") == "beta.io")
+        #expect(TextValues.companyKey("Acme, Inc.") == TextValues.companyKey("ACME Inc"))
+    }
+}

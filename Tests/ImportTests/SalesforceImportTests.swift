@@ -1,0 +1,136 @@
+import CRMImport
+import Foundation
+import LeadData
+import Testing
+
+@Suite("Importing Salesforce exports")
+struct SalesforceImportTests {
+    /// A Data Export Lead.csv with the real header line: every field quoted, `0`/`1` booleans,
+    /// `YYYY-MM-DD HH:MM:SS` datetimes, `000000000000000AAA` empty lookups, ISO-8859-1.
+    static func dataExportLeads(_ rows: [[String: String]]) throws -> [UInt8] {
+        let header = try #require(realSalesforceHeader("Lead"))
+        let columns = header.split(separator: ",").map { $0.trimmingCharacters(in: CharacterSet(charactersIn: "\"")) }
+        var text = header + "\r\n"
+        for row in rows {
+            text += columns.map { "\"" + (row[$0] ?? "").replacingOccurrences(of: "\"", with: "\"\"") + "\"" }.joined(separator: ",") + "\r\n"
+        }
+        return latin1(text)
+    }
+
+    static let leads: [[String: String]] = [
+        ["Id": "00Q5g00000AAAA1", "IsDeleted": "0", "Company": "Müller Maschinenbau GmbH", "Status": "Closed - Not Converted",
+         "Industry": "Manufacturing", "NumberOfEmployees": "40", "AnnualRevenue": "5500000", "Country": "Deutschland", "CountryCode": "DE",
+         "Website": "www.mueller-mb.de", "IsConverted": "0", "ConvertedAccountId": "000000000000000AAA",
+         "CreatedDate": "2022-12-21 14:27:52", "LastModifiedDate": "2023-03-01 09:00:00", "LastActivityDate": "2023-02-27 00:00:00",
+         "Description": "Wants SSO;\nbudget next year", "LeadSource": "Web", "OwnerId": "0055g00000XYZ"],
+        ["Id": "00Q5g00000AAAA2", "IsDeleted": "0", "Company": "Northwind Traders", "Status": "Unqualified", "Industry": "Retail",
+         "NumberOfEmployees": "", "AnnualRevenue": "", "Country": "USA", "IsConverted": "0",
+         "CreatedDate": "2023-01-05 10:00:00", "LastModifiedDate": "2023-01-20 10:00:00"],
+        ["Id": "00Q5g00000AAAA3", "IsDeleted": "0", "Company": "Contoso", "Status": "Closed - Converted", "IsConverted": "1",
+         "ConvertedDate": "2023-04-01 00:00:00", "CreatedDate": "2023-01-05 10:00:00"],
+        ["Id": "00Q5g00000AAAA4", "IsDeleted": "1", "Company": "Deleted Co", "Status": "Open - Not Contacted", "IsConverted": "0"],
+        ["Id": "00Q5g00000AAAA5", "IsDeleted": "0", "Company": "Fabrikam", "Status": "Working - Contacted", "IsConverted": "0",
+         "NumberOfEmployees": "about fifty", "CreatedDate": "2023-06-01 08:00:00", "LastActivityDate": "2023-06-02 00:00:00"],
+    ]
+
+    @Test("a Data Export Lead.csv in ISO-8859-1 imports with lifecycles, normalised values and its deleted rows skipped")
+    func dataExportLeads() throws {
+        let h = try ImportHarness()
+        let path = try h.write("Lead.csv", try Self.dataExportLeads(Self.leads))
+        let summary = try h.importFile(path)
+        #expect(summary.preset == "salesforce Lead")
+        #expect(summary.encoding == .windows1252)
+        #expect((summary.rowsRead, summary.inserted, summary.deleted, summary.rejected) == (5, 4, 1, 0))
+        #expect(summary.unreadable == ["NumberOfEmployees": 1])
+        #expect(try h.strings("SELECT crm_id, company, lifecycle, employees_low, country, domain, account_crm_id, dismissed_at FROM leads ORDER BY crm_id") == [
+            "00Q5g00000AAAA1|Müller Maschinenbau GmbH|lost|40|DE|mueller-mb.de|NULL|2023-02-27T00:00:00Z",
+            "00Q5g00000AAAA2|Northwind Traders|disqualified|NULL|US|NULL|NULL|2023-01-20T10:00:00Z",
+            "00Q5g00000AAAA3|Contoso|won|NULL|NULL|NULL|NULL|2023-01-05T10:00:00Z",
+            "00Q5g00000AAAA5|Fabrikam|open|NULL|NULL|NULL|NULL|2023-06-02T00:00:00Z",
+        ])
+        // Columns no field names are kept, multi-line values intact.
+        #expect(try h.strings("SELECT json_extract(attributes, '$.Description') FROM leads WHERE crm_id = '00Q5g00000AAAA1'") == ["Wants SSO;\nbudget next year"])
+        #expect(try h.count("lead_snapshots") == 4)
+    }
+
+    @Test("re-importing a changed copy adds snapshots only for the records that changed")
+    func reimportChangedCopy() throws {
+        let h = try ImportHarness()
+        try h.importFile(try h.write("Lead-2023.csv", try Self.dataExportLeads(Self.leads)), h.options(observedAt: "2023-07-01"))
+        var grown = Self.leads
+        grown[0]["NumberOfEmployees"] = "250"
+        grown[1]["Industry"] = "Financial Services"
+        let summary = try h.importFile(try h.write("Lead-2026.csv", try Self.dataExportLeads(grown)), h.options(observedAt: "2026-06-30"))
+        #expect((summary.inserted, summary.updated, summary.unchanged, summary.snapshots) == (0, 2, 2, 2))
+        #expect(try h.strings("""
+            SELECT l.crm_id, s.observed_at, json_extract(s.data, '$.employees_low'), json_extract(s.data, '$.industry')
+            FROM lead_snapshots s JOIN leads l ON l.id = s.lead_id WHERE l.crm_id IN ('00Q5g00000AAAA1', '00Q5g00000AAAA2')
+            ORDER BY l.crm_id, s.observed_at
+            """) == [
+            "00Q5g00000AAAA1|2023-07-01|40|Manufacturing", "00Q5g00000AAAA1|2026-06-30|250|Manufacturing",
+            "00Q5g00000AAAA2|2023-07-01|NULL|Retail", "00Q5g00000AAAA2|2026-06-30|NULL|Financial Services",
+        ])
+        #expect(try h.strings("SELECT employees_low FROM leads WHERE crm_id = '00Q5g00000AAAA1'") == ["250"])
+    }
+
+    @Test("the same file twice is a no-op that says so")
+    func sameFileTwice() throws {
+        let h = try ImportHarness()
+        let path = try h.write("Lead.csv", try Self.dataExportLeads(Self.leads))
+        let first = try h.importFile(path)
+        let second = try h.importFile(path)
+        #expect(second.alreadyImported?.id == first.importID)
+        #expect(try h.count("imports") == 1)
+        #expect(try h.count("lead_snapshots") == 4)
+    }
+
+    @Test("a report export's footer lines are skipped, not rejected, and its labels are understood")
+    func reportFooter() throws {
+        let h = try ImportHarness()
+        let text = """
+            "Lead ID","Lead Owner","Company / Account","Lead Status","Annual Revenue","No. of Employees","State/Province","Country","Create Date","Last Activity"\r
+            "00Q1","Jane Roe","Acme","Closed - Not Converted","$1.5M","51-200","CA","United States","03/05/2024","04/01/2024"\r
+            "00Q2","Jane Roe","Initech","Working - Contacted","","","","","03/06/2024",""\r
+            \r
+            "Grand Totals (2 records)"\r
+            \r
+            "Confidential Information - Do Not Distribute"\r
+            "Copyright (c) 2000-2026 salesforce.com, inc. All rights reserved."\r
+
+            """
+        let summary = try h.importFile(try h.write("report.csv", text))
+        #expect(summary.preset == "salesforce Lead")
+        #expect((summary.rowsRead, summary.inserted, summary.rejected, summary.footerLines) == (2, 2, 0, 3))
+        #expect(try h.strings("SELECT crm_id, owner, employees_low, employees_high, annual_revenue_low, region, country, created_at FROM leads ORDER BY crm_id") == [
+            "00Q1|Jane Roe|51|200|1500000.0|CA|US|2024-03-05", "00Q2|Jane Roe|NULL|NULL|NULL|NULL|NULL|2024-03-06",
+        ])
+    }
+
+    @Test("opportunities are lost when closed and not won, and link to their accounts for firmographics")
+    func opportunitiesAndAccounts() throws {
+        let h = try ImportHarness()
+        let accounts = """
+            "Id","IsDeleted","Name","BillingCountry","Website","Industry","NumberOfEmployees","AnnualRevenue"
+            "0015g00000ACC01","0","Globex","United Kingdom","globex.co.uk","Software","120","12000000"
+
+            """
+        let opportunities = """
+            "Id","IsDeleted","AccountId","Name","StageName","Amount","CloseDate","IsClosed","IsWon","CreatedDate","LastActivityDate","Loss_Reason__c"
+            "0065g00000OPP01","0","0015g00000ACC01","Globex - Platform","Closed Lost","48000","2024-02-15 00:00:00","1","0","2023-11-01 09:00:00","2024-02-10 00:00:00","No SSO"
+            "0065g00000OPP02","0","0015g00000ACC01","Globex - Add-on","Perdida","5000","2024-03-15 00:00:00","1","0","2023-11-01 09:00:00","",""
+            "0065g00000OPP03","0","000000000000000AAA","Orphan","Prospecting","1000","2024-09-15 00:00:00","0","0","2024-01-01 09:00:00","",""
+
+            """
+        try h.importFile(try h.write("Opportunity.csv", opportunities), h.options(observedAt: "2024-06-01"))
+        try h.importFile(try h.write("Account.csv", accounts), h.options(observedAt: "2024-06-01"))
+        #expect(try h.strings("SELECT crm_id, lifecycle, lost_reason, closed_at, account_id IS NOT NULL FROM leads ORDER BY crm_id") == [
+            "0065g00000OPP01|lost|No SSO|2024-02-15T00:00:00Z|1", "0065g00000OPP02|lost|NULL|2024-03-15T00:00:00Z|1",
+            "0065g00000OPP03|open|NULL|2024-09-15T00:00:00Z|0",
+        ])
+        // The snapshot written after the account arrived carries the account's firmographics.
+        #expect(try h.strings("""
+            SELECT json_extract(data, '$.industry'), json_extract(data, '$.employees_low'), json_extract(data, '$.country')
+            FROM lead_snapshots s JOIN leads l ON l.id = s.lead_id WHERE l.crm_id = '0065g00000OPP01' ORDER BY s.id DESC LIMIT 1
+            """) == ["Software|120|GB"])
+    }
+}
