@@ -46,7 +46,9 @@ struct ColumnPlan {
         var used: Set<Int> = [id]
         var plan: [(CanonicalField, [Int])] = []
         for field in CanonicalField.allCases where field != .crmID {
-            let indexes = (preset.fields[field] ?? []).compactMap { indexByKey[Preset.key($0)] }
+            // The raw status comes from the field named for it, else from the lifecycle's column.
+            let candidates = field == .status ? (preset.fields[.status] ?? []) + preset.lifecycle.statusColumns : (preset.fields[field] ?? [])
+            let indexes = candidates.compactMap { indexByKey[Preset.key($0)] }
             guard !indexes.isEmpty else { continue }
             var unique: [Int] = []
             for i in indexes where !unique.contains(i) { unique.append(i) }
@@ -79,9 +81,6 @@ struct ColumnPlan {
         }
         record.lifecycle = preset.lifecycle.lifecycle { name in
             indexByKey[Preset.key(name)].flatMap { clean(values[$0]) }
-        }
-        if record.status == nil {
-            record.status = preset.lifecycle.statusColumns.lazy.compactMap { self.indexByKey[Preset.key($0)] }.compactMap { self.clean(values[$0]) }.first
         }
         if record.domain == nil, let email = record.email, let domain = TextValues.domain(email), !Self.freeMail.contains(domain) {
             record.domain = domain

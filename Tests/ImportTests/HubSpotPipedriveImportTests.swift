@@ -1,0 +1,149 @@
+import CRMImport
+import Foundation
+import LeadData
+import Testing
+
+@Suite("Importing HubSpot and Pipedrive exports")
+struct HubSpotPipedriveImportTests {
+    @Test("HubSpot companies and deals: label headers, BOM, `;` lists, deals linked to companies by id")
+    func hubspot() throws {
+        let h = try ImportHarness()
+        let companies = "\u{FEFF}Record ID,Company name,Company Domain Name,Industry,Number of Employees,Annual Revenue,Country/Region,Web Technologies,Create Date,Last Activity Date,Lifecycle Stage,Target Account,Target Account\r\n"
+            + "5001,Globex Corp,globex.com,COMPUTER_SOFTWARE,1200,\"$50,000,000\",United States,\"Salesforce;Slack; Zendesk\",2023-01-10 09:30,2024-01-05 10:00,opportunity,true,yes\r\n"
+            + "5002,Initech,initech.io,Financial Services,,,Canada,,2023-02-01 11:00,,lead,,\r\n"
+        let deals = "\u{FEFF}Record ID,Deal Name,Deal Stage,Pipeline,Amount,Close Date,Create Date,Deal owner,Closed Lost Reason,Associated Company IDs,Last Activity Date,Is closed lost,Is Closed Won\r\n"
+            + "9001,Globex - Platform,Closed Lost,Sales Pipeline,48000,2024-02-15,2023-11-01 09:00,Jane Roe,No SSO,5001;5003,2024-02-10 10:00,true,false\r\n"
+            + "9002,Initech - Pilot,closedwon,Sales Pipeline,12000,2024-03-01,2023-12-01 09:00,Jane Roe,,5002,,false,true\r\n"
+            + "9003,Initech - Expansion,Qualified To Buy,Sales Pipeline,,,2024-05-01 09:00,Jane Roe,,5002,2024-05-02 10:00,false,false\r\n"
+        let c = try h.importFile(try h.write("hubspot-companies.csv", companies))
+        let d = try h.importFile(try h.write("hubspot-deals.csv", deals))
+        #expect(c.preset == "hubspot companies")
+        #expect(d.preset == "hubspot deals")
+        #expect(try h.strings("SELECT crm_id, industry, technologies, country, employees_low FROM accounts ORDER BY crm_id") == [
+            "5001|Computer Software|[\"Salesforce\",\"Slack\",\"Zendesk\"]|US|1200", "5002|Financial Services|NULL|CA|NULL",
+        ])
+        // Both "Target Account" columns are kept apart.
+        #expect(try h.strings("SELECT json_extract(attributes, '$.\"Target Account\"'), json_extract(attributes, '$.\"Target Account (2)\"') FROM accounts WHERE crm_id = '5001'") == ["true|yes"])
+        #expect(try h.strings("SELECT crm_id, lifecycle, lost_reason, account_crm_id, closed_at FROM leads ORDER BY crm_id") == [
+            "9001|lost|No SSO|5001|2024-02-15", "9002|won|NULL|5002|2024-03-01", "9003|open|NULL|5002|NULL",
+        ])
+        #expect(try h.strings("""
+            SELECT json_extract(s.data, '$.industry'), json_extract(s.data, '$.technologies[1]')
+            FROM lead_snapshots s JOIN leads l ON l.id = s.lead_id WHERE l.crm_id = '9001'
+            """) == ["Computer Software|Slack"])
+    }
+
+    @Test("Pipedrive deals: `Deal - …` headers, statuses, lost reason and lost time")
+    func pipedrive() throws {
+        let h = try ImportHarness()
+        let deals = """
+            Deal - ID,Deal - Title,Deal - Value,Deal - Currency,Deal - Organization,Deal - Organization ID,Deal - Status,Deal - Owner,Deal - Deal created,Deal - Lost time,Deal - Lost reason,Deal - Last activity date,Organization - Number of employees,Organization - Industry
+            101,Acme deal,"15,000",EUR,Acme SAS,77,lost,Ann Lee,2024-01-15 09:00:00,2024-03-01 12:00:00,Too expensive,2024-02-20,"51-200",Software
+            102,Beta deal,5000,EUR,Beta BV,78,open,Ann Lee,2024-02-01 09:00:00,,,2024-02-03,,
+            103,Gamma deal,9000,EUR,Gamma AG,79,won,Ann Lee,2024-02-01 09:00:00,,,,,
+
+            """
+        let summary = try h.importFile(try h.write("deals.csv", deals))
+        #expect(summary.preset == "pipedrive deals")
+        #expect(try h.strings("SELECT crm_id, company, lifecycle, lost_reason, closed_at, employees_high, industry, dismissed_at FROM leads ORDER BY crm_id") == [
+            "101|Acme SAS|lost|Too expensive|2024-03-01T12:00:00Z|200|Software|2024-03-01T12:00:00Z",
+            "102|Beta BV|open|NULL|NULL|NULL|NULL|2024-02-03",
+            "103|Gamma AG|won|NULL|NULL|NULL|NULL|2024-02-01T09:00:00Z",
+        ])
+    }
+
+    @Test("a header line no preset knows is refused with what was looked for; --source and --object choose")
+    func unknownHeaders() throws {
+        let h = try ImportHarness()
+        let path = try h.write("mystery.csv", "Foo,Bar\n1,2\n")
+        let error = try #require(throws: ImportFailure.self) { try h.importFile(path) }
+        #expect(error.kind == .badData)
+        #expect(error.message.contains("mystery.csv"))
+        #expect(error.message.contains("salesforce Lead"))
+        #expect(try h.count("imports") == 0)
+    }
+}
+
+@Suite("Importing through a mapping file")
+struct MappingImportTests {
+    @Test("the shipped Zoho mapping imports the real Zoho CRM sample")
+    func zohoSample() throws {
+        let datasets = try #require(sharedDatasets, "../shared/datasets is not beside this clone")
+        let repo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../..").standardizedFileURL
+        let h = try ImportHarness()
+        let leads = try Mapping.load(path: repo.appendingPathComponent("examples/mappings/zoho-leads.yaml").path)
+        let deals = try Mapping.load(path: repo.appendingPathComponent("examples/mappings/zoho-deals.yaml").path)
+        let l = try h.importFile(datasets.appendingPathComponent("zoho-crm-sample/Leads.csv").path, h.options(mapping: leads))
+        let d = try h.importFile(datasets.appendingPathComponent("zoho-crm-sample/Potentials.csv").path, h.options(mapping: deals))
+        #expect((l.rowsRead, l.inserted, l.rejected) == (3900, 3900, 0))
+        #expect((d.rowsRead, d.inserted, d.rejected) == (3632, 3632, 0))
+        #expect(l.unreadable.isEmpty && d.unreadable.isEmpty)
+        #expect(try h.strings("SELECT object, lifecycle, count(*) FROM leads GROUP BY 1, 2 ORDER BY 1, 2") == [
+            "Deals|lost|485", "Deals|open|1722", "Deals|won|1425", "Leads|disqualified|388", "Leads|lost|392", "Leads|open|3120",
+        ])
+        #expect(try h.strings("SELECT created_at, company, domain FROM leads WHERE object = 'Leads' AND crm_id = '4563'") == [
+            "2021-04-15T00:03:00Z|Maurice The Pants Man|cameraupdate.com",
+        ])
+        #expect(try h.strings("SELECT closed_at, json_extract(attributes, '$.Amount') FROM leads WHERE object = 'Deals' AND crm_id = '1832'") == [
+            "2021-04-16T00:03:00Z|$22,700.00",
+        ])
+    }
+
+    @Test("a mapping that names a column the file lacks is refused naming both")
+    func missingColumn() throws {
+        let h = try ImportHarness()
+        let mapping = try Mapping.parse("""
+            source: acme-crm
+            object: leads
+            id: Lead ID
+            fields:
+              company: Company Name
+              employees: Headcount
+            """, file: "acme.yaml")
+        let path = try h.write("acme.csv", "Lead ID,Company Name\n1,Acme\n")
+        let error = try #require(throws: ImportFailure.self) { try h.importFile(path, h.options(mapping: mapping)) }
+        #expect(error.message.contains("acme.yaml"))
+        #expect(error.message.contains("headcount") || error.message.contains("Headcount"))
+        #expect(error.message.contains("acme.csv"))
+    }
+
+    @Test("a misspelt mapping key is refused with its line and the nearest right name")
+    func misspeltKey() throws {
+        let error = try #require(throws: ImportFailure.self) {
+            try Mapping.parse("source: acme\nobject: leads\nid: ID\nfeilds:\n  company: Name\n", file: "acme.yaml")
+        }
+        #expect(error.message.contains("acme.yaml:4"))
+        #expect(error.message.contains("did you mean fields?"))
+    }
+
+    @Test("a mapping with lifecycle values, list separator and day-first dates")
+    func customCRM() throws {
+        let h = try ImportHarness()
+        let mapping = try Mapping.parse("""
+            source: acme-crm
+            object: leads
+            id: Lead ID
+            fields:
+              company: Company Name
+              employees: Headcount
+              technologies: Tech Stack
+              lost_reason: Why Lost
+              closed_at: Closed On
+            lifecycle:
+              column: Stage
+              won: [Won, Customer]
+              lost: [Lost]
+              disqualified: [Junk, Unqualified]
+            list_separator: "|"
+            date_format: DD/MM/YYYY
+            """, file: "acme.yaml")
+        let path = try h.write("acme.csv", "Lead ID;Company Name;Headcount;Tech Stack;Why Lost;Stage;Closed On;Region Code\n"
+                                + "A-1;Acme;\"1,200\";Salesforce|HubSpot;No SSO;Lost;03/05/2024;EMEA\nA-2;Beta;10;;;junk;04/05/2024;\n")
+        let s = try h.importFile(path, h.options(mapping: mapping))
+        #expect((s.inserted, s.rejected) == (2, 0))
+        #expect(try h.strings("SELECT source, crm_id, lifecycle, status, employees_low, technologies, lost_reason, closed_at, attributes FROM leads ORDER BY crm_id") == [
+            "acme-crm|A-1|lost|Lost|1200|[\"Salesforce\",\"HubSpot\"]|No SSO|2024-05-03|{\"Region Code\":\"EMEA\"}",
+            "acme-crm|A-2|disqualified|junk|10|NULL|NULL|2024-05-04|{}",
+        ])
+    }
+}
