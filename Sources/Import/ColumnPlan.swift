@@ -15,6 +15,8 @@ struct ColumnPlan {
     let deletedIndex: Int?
     let preset: Preset
     private let indexByKey: [String: Int]
+    /// The lifecycle rule's columns by the name the rule uses, resolved once.
+    private let lifecycleIndex: [String: Int]
     private let dates: DateParser
 
     init(rawHeaders: [String], preset: Preset, file: String, mappingFile: String?) throws {
@@ -31,6 +33,9 @@ struct ColumnPlan {
         var indexByKey: [String: Int] = [:]
         for (i, h) in headers.enumerated() where indexByKey[Preset.key(h)] == nil { indexByKey[Preset.key(h)] = i }
         self.indexByKey = indexByKey
+        var lifecycleIndex: [String: Int] = [:]
+        for name in preset.lifecycle.columns { lifecycleIndex[name] = indexByKey[Preset.key(name)] }
+        self.lifecycleIndex = lifecycleIndex
         self.preset = preset
 
         if let mappingFile {
@@ -80,7 +85,7 @@ struct ColumnPlan {
             if let text = clean(values[index]) { record.attributes[headers[index]] = text }
         }
         record.lifecycle = preset.lifecycle.lifecycle { name in
-            indexByKey[Preset.key(name)].flatMap { clean(values[$0]) }
+            lifecycleIndex[name].flatMap { clean(values[$0]) }
         }
         if record.domain == nil, let email = record.email, let domain = TextValues.domain(email), !Self.freeMail.contains(domain) {
             record.domain = domain
@@ -95,7 +100,7 @@ struct ColumnPlan {
     }
 
     private func clean(_ text: String) -> String? {
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = text.trimmed
         return Placeholder.isEmpty(trimmed) ? nil : trimmed
     }
 

@@ -27,6 +27,7 @@ final class RecordWriter {
     private let accountByDomain: Statement
     private let accountByKey: Statement
     private let accountRow: Statement
+    private let setAccount: Statement
     private var accountCache: [Int64: LeadRecord] = [:]
     /// Accounts inserted or changed by this import: their leads are linked and re-snapshotted.
     private(set) var touchedAccounts: [Int64] = []
@@ -68,6 +69,7 @@ final class RecordWriter {
         accountByDomain = try db.prepare("SELECT id FROM accounts WHERE source = ? AND domain = ? ORDER BY id LIMIT 1")
         accountByKey = try db.prepare("SELECT id FROM accounts WHERE source = ? AND company_key = ? ORDER BY id LIMIT 1")
         accountRow = try db.prepare("SELECT * FROM accounts WHERE id = ?")
+        setAccount = try db.prepare("UPDATE leads SET account_id = ? WHERE id = ?")
     }
 
     /// Inserts or updates one record; a lead also gets a snapshot when its data changed.
@@ -121,7 +123,7 @@ final class RecordWriter {
         if accountID == nil, let key = record.company.flatMap(TextValues.companyKey) {
             accountID = try accountByKey.scalar([source, key])?.int64
         }
-        try db.execute("UPDATE leads SET account_id = ? WHERE id = ?", [accountID, leadID])
+        try setAccount.execute([accountID, leadID])
         return accountID
     }
 
@@ -129,9 +131,10 @@ final class RecordWriter {
     private func snapshot(leadID: Int64, record: LeadRecord, accountID: Int64?) throws {
         var merged = record
         if let accountID, let account = try account(accountID) { merged = record.filled(from: account) }
-        let hash = merged.contentHash
+        let json = merged.json
+        let hash = LeadRecord.hash(json: json)
         if try snapshotHash.scalar([leadID, observedAt])?.string == hash { return }
-        try insertSnapshot.execute([leadID, observedAt, importID, merged.json, hash])
+        try insertSnapshot.execute([leadID, observedAt, importID, json, hash])
         snapshots += 1
     }
 

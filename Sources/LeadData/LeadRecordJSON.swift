@@ -89,7 +89,10 @@ extension LeadRecord {
     }
 
     /// A 64-bit FNV-1a hash of the JSON form, as hex: equal records, equal hashes.
-    public var contentHash: String {
+    public var contentHash: String { LeadRecord.hash(json: json) }
+
+    /// The content hash of an already built JSON form.
+    public static func hash(json: String) -> String {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in json.utf8 {
             hash ^= UInt64(byte)
@@ -104,6 +107,12 @@ extension LeadRecord {
 public enum JSONText {
     public static func append(_ s: String, to out: inout String) {
         out += "\""
+        // Most values need no escaping: copy them whole.
+        if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) {
+            out += s
+            out += "\""
+            return
+        }
         for scalar in s.unicodeScalars {
             switch scalar {
             case "\"": out += "\\\""

@@ -31,6 +31,19 @@ public enum LifecycleRule: Sendable, Equatable {
         }
     }
 
+    /// Every column the rule may read.
+    var columns: [String] {
+        switch self {
+        case .alwaysOpen: return []
+        case .salesforceLead: return ["IsConverted", "Converted", "Status", "Lead Status"]
+        case .salesforceOpportunity: return ["IsClosed", "Closed", "IsWon", "Won", "StageName", "Stage"]
+        case .hubspotContact: return ["Lead Status", "Lifecycle Stage"]
+        case .hubspotDeal: return ["Is Closed Won", "Is closed lost", "Is Closed Lost", "Deal Stage"]
+        case .pipedriveDeal: return ["Deal - Status", "Lead - Status", "Status"]
+        case .mapped(let column, _, _, _): return [column]
+        }
+    }
+
     /// The lifecycle of a row; `value` reads a column by header name (nil if absent or empty).
     func lifecycle(_ value: (String) -> String?) -> Lifecycle {
         func flag(_ names: String...) -> Bool? {
@@ -81,7 +94,7 @@ public enum LifecycleRule: Sendable, Equatable {
             default: return .open
             }
         case .mapped(let column, let won, let lost, let disqualified):
-            let raw = (value(column) ?? "").trimmingCharacters(in: .whitespaces).lowercased()
+            let raw = (value(column) ?? "").trimmed.lowercased()
             if won.contains(where: { $0.lowercased() == raw }) { return .won }
             if lost.contains(where: { $0.lowercased() == raw }) { return .lost }
             if disqualified.contains(where: { $0.lowercased() == raw }) { return .disqualified }

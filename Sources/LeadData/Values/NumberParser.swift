@@ -25,7 +25,7 @@ public enum NumberParser {
     /// `A-B`, `A to B`, `A – B`, `A+`, `>A`, or a single number, each side with optional
     /// currency, thousands separators and K/M/B suffixes.
     static func range(_ raw: String, allowSuffixes: Bool) -> NumberRange? {
-        var text = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        var text = raw.trimmed
         guard !Placeholder.isEmpty(text) else { return nil }
         // HubSpot-style enumerated bands: "3. $20,001 - $30K".
         if let match = text.range(of: #"^\d{1,2}\.\s+"#, options: .regularExpression) {
@@ -68,7 +68,7 @@ public enum NumberParser {
 
     /// One amount: `$1,500,000`, `USD 2,000,000`, `1.5M`, `€2m`, `1 500 000,00`, `342.09K`.
     static func amount(_ raw: String, allowSuffixes: Bool) -> Double? {
-        var text = raw.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+        var text = raw.trimmed.lowercased()
         for code in ["usd", "eur", "gbp", "chf", "cad", "aud", "inr", "jpy", "us$", "ca$", "a$"] where text.hasPrefix(code) || text.hasSuffix(code) {
             text = text.hasPrefix(code) ? String(text.dropFirst(code.count)) : String(text.dropLast(code.count))
         }

@@ -4,7 +4,7 @@ import Foundation
 public enum TextValues {
     /// `1`/`0`, `true`/`false`, `yes`/`no`, `y`/`n`, `x`, `checked`; nil for anything else.
     public static func boolean(_ text: String) -> Bool? {
-        switch text.trimmingCharacters(in: .whitespaces).lowercased() {
+        switch text.trimmed.lowercased() {
         case "1", "true", "t", "yes", "y", "x", "checked", "on", "wahr", "oui", "ja", "si", "sí": return true
         case "0", "false", "f", "no", "n", "unchecked", "off", "falsch", "non", "nein": return false
         default: return nil
@@ -21,12 +21,12 @@ public enum TextValues {
             let chosen: Character = text.contains(";") ? ";" : text.contains("|") ? "|" : ","
             parts = text.split(separator: chosen, omittingEmptySubsequences: false).map(String.init)
         }
-        return parts.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty && !Placeholder.isEmpty($0) }
+        return parts.map { $0.trimmed }.filter { !$0.isEmpty && !Placeholder.isEmpty($0) }
     }
 
     /// The bare host of a website or e-mail: `https://www.Acme.com/about` → `acme.com`.
     public static func domain(_ text: String) -> String? {
-        var s = text.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+        var s = text.trimmed.lowercased()
         guard !s.isEmpty, !Placeholder.isEmpty(s) else { return nil }
         if let at = s.lastIndex(of: "@") { s = String(s[s.index(after: at)...]) }
         for scheme in ["https://", "http://", "//"] where s.hasPrefix(scheme) { s = String(s.dropFirst(scheme.count)) }
@@ -39,7 +39,8 @@ public enum TextValues {
     /// A company name reduced for matching: lower case, no punctuation, no legal suffix.
     /// `Acme, Inc.` and `ACME Inc` both give `acme`.
     public static func companyKey(_ text: String) -> String? {
-        let folded = text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+        // ASCII names (most of them) need no Unicode folding.
+        let folded = text.utf8.allSatisfy { $0 < 0x80 } ? text.lowercased() : text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
         var words = folded.split { !($0.isLetter || $0.isNumber) }.map(String.init)
         while words.count > 1, let last = words.last, legalSuffixes.contains(last) { words.removeLast() }
         let key = words.joined(separator: " ")
