@@ -76,7 +76,7 @@ final class Workspace {
         try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
         try Data(text.utf8).write(to: file)
     }
-    func write(_ name: String, bytes: [UInt8]) throws {
+    func write(bytes: [UInt8], _ name: String) throws {
         try Data(bytes).write(to: url.appendingPathComponent(name))
     }
     deinit { try? FileManager.default.removeItem(at: url) }

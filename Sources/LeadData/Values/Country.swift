@@ -17,7 +17,9 @@ public enum Country {
     }
 
     static func normalisedKey(_ text: String) -> String {
-        text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+        // ASCII names need no Unicode folding (the common case, and much faster).
+        let folded = text.utf8.allSatisfy { $0 < 0x80 } ? text.lowercased() : text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+        return folded
             .filter { $0.isLetter || $0 == " " || $0 == "&" }
             .split(separator: " ").joined(separator: " ")
     }

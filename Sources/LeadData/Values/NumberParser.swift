@@ -27,9 +27,15 @@ public enum NumberParser {
     static func range(_ raw: String, allowSuffixes: Bool) -> NumberRange? {
         var text = raw.trimmed
         guard !Placeholder.isEmpty(text) else { return nil }
+        // Fast path: a plain number, as most exports write it.
+        if text.utf8.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2E }), let value = Double(text) {
+            return NumberRange(value)
+        }
         // HubSpot-style enumerated bands: "3. $20,001 - $30K".
-        if let match = text.range(of: #"^\d{1,2}\.\s+"#, options: .regularExpression) {
-            text.removeSubrange(match)
+        let bytes = Array(text.utf8.prefix(4))
+        if let dot = bytes.firstIndex(of: 0x2E), (1...2).contains(dot), bytes[..<dot].allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }),
+           dot + 1 < bytes.count, bytes[dot + 1] == 0x20 {
+            text = String(text.dropFirst(dot + 1)).trimmed
         }
         var openEnded = false
         if text.hasSuffix("+") { openEnded = true; text.removeLast() }

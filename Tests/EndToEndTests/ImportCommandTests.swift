@@ -1,0 +1,115 @@
+import Foundation
+import Testing
+
+@Suite("reeval import, end to end")
+struct ImportCommandTests {
+    static let hubspotDeals = "\u{FEFF}Record ID,Deal Name,Deal Stage,Amount,Close Date,Create Date,Deal owner,Closed Lost Reason\r\n"
+        + "9001,Globex - Platform,Closed Lost,48000,2024-02-15,2023-11-01 09:00,Jane Roe,No SSO\r\n"
+        + "9002,Initech - Pilot,Closed Won,12000,2024-03-01,2023-12-01 09:00,Jane Roe,\r\n"
+
+    @Test("a HubSpot deals export imports with --source auto and --json prints one summary document")
+    func importsWithJSON() throws {
+        let ws = try Workspace()
+        try ws.write("deals.csv", Self.hubspotDeals)
+        let result = try ws.reeval.run(["import", "deals.csv", "--json"])
+        #expect(result.status == 0)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        #expect(json["preset"] as? String == "hubspot deals")
+        #expect(json["inserted"] as? Int == 2)
+        #expect(try ws.reeval.sql("SELECT crm_id || ':' || lifecycle FROM leads ORDER BY crm_id") == ["9001:lost", "9002:won"])
+        let again = try ws.reeval.run(["import", "deals.csv"])
+        #expect(again.status == 0)
+        #expect(again.stdout.contains("already imported"))
+    }
+
+    @Test("a missing file exits 66 naming it, and nothing is created")
+    func missingFile() throws {
+        let ws = try Workspace()
+        let result = try ws.reeval.run(["import", "nope.csv"])
+        #expect(result.status == 66)
+        #expect(result.stderr.contains("nope.csv"))
+        #expect(!FileManager.default.fileExists(atPath: ws.path("reeval.sqlite")))
+    }
+
+    @Test("files that cannot be imported exit 65 with one line naming the file", arguments: [
+        ("empty.csv", "", "empty"),
+        ("header-only.csv", "Record ID,Deal Name,Deal Stage\r\n", "no rows"),
+        ("unknown.csv", "Foo,Bar\n1,2\n", "matches no known export"),
+        ("photo.csv", "\u{89}PNG\r\n\u{1A}\n", "matches no known export"),
+    ])
+    func unreadableFiles(name: String, content: String, says: String) throws {
+        let ws = try Workspace()
+        try ws.write(name, content)
+        let result = try ws.reeval.run(["import", name])
+        #expect(result.status == 65)
+        #expect(result.stderr.contains(name))
+        #expect(result.stderr.contains(says))
+        #expect(result.stderr.split(separator: "\n").count == 1)
+        #expect(try ws.reeval.sql("SELECT count(*) FROM imports") == ["0"])
+    }
+
+    @Test("bad rows are rejected with their line and the import goes on; --strict fails whole and leaves nothing")
+    func rejectsAndStrict() throws {
+        let ws = try Workspace()
+        var bytes = Array("Record ID,Deal Name,Deal Stage,Close Date\r\n9001,Globex,Closed Lost,2024-02-15\r\n9002,Too,Many,Fields,Here\r\n".utf8)
+        bytes += Array("9003,Caf".utf8) + [0xE9] + Array(",Closed Lost,2024-01-01\r\n".utf8) // Latin-1 é in a UTF-8 file
+        bytes += Array("9004,\"Unclosed,Closed Lost,2024-01-01\r\n".utf8)
+        // Enough valid UTF-8 first that the file is read as UTF-8.
+        let padding = (0..<2000).map { "8\($0),Deal \($0) ✓,Qualified To Buy,2024-01-01\r\n" }.joined()
+        let head = Array("Record ID,Deal Name,Deal Stage,Close Date\r\n".utf8) + Array(padding.utf8)
+        try ws.write(bytes: head + bytes.dropFirst(44), "deals.csv")
+
+        let strict = try ws.reeval.run(["import", "deals.csv", "--strict"])
+        #expect(strict.status == 65)
+        #expect(strict.stderr.contains("--strict"))
+        #expect(try ws.reeval.sql("SELECT count(*) FROM leads") == ["0"])
+        #expect(try ws.reeval.sql("SELECT count(*) FROM imports") == ["0"])
+
+        let lenient = try ws.reeval.run(["import", "deals.csv"])
+        #expect(lenient.status == 0)
+        #expect(try ws.reeval.sql("SELECT line || ': ' || reason FROM import_rejects ORDER BY line") == [
+            "2003: expected 4 fields, found 5",
+            "2004: invalid UTF-8 in column Deal Name; re-export as UTF-8 or pass --encoding windows-1252",
+            "2005: a quote opened on this line is never closed; the rows after it were read from the next line",
+        ])
+        #expect(try ws.reeval.sql("SELECT count(*) FROM leads") == ["2001"])
+    }
+
+    @Test("--dry-run reports the counts and writes nothing")
+    func dryRun() throws {
+        let ws = try Workspace()
+        try ws.write("deals.csv", Self.hubspotDeals)
+        let result = try ws.reeval.run(["import", "deals.csv", "--dry-run"])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("dry run"))
+        #expect(result.stdout.contains("inserted 2"))
+        #expect(try ws.reeval.sql("SELECT count(*) FROM imports") == ["0"])
+        #expect(try ws.reeval.sql("SELECT count(*) FROM leads") == ["0"])
+    }
+
+    @Test("an import killed mid-file leaves no trace, and the next import of the file succeeds")
+    func killedImport() throws {
+        let ws = try Workspace()
+        var text = "Record ID,Deal Name,Deal Stage,Close Date,Create Date\n"
+        for i in 0..<40_000 { text += "\(i),Deal \(i),Closed Lost,2024-02-15,2023-11-01 09:00\n" }
+        try ws.write("big.csv", text)
+        let process = Process()
+        process.executableURL = ReevalProcess.binary
+        process.arguments = ["import", "big.csv", "--quiet"]
+        process.currentDirectoryURL = ws.url
+        try process.run()
+        // Wait until the import has started writing, then kill it.
+        let deadline = Date().addingTimeInterval(30)
+        while Date() < deadline, !FileManager.default.fileExists(atPath: ws.path("reeval.sqlite-wal")) { usleep(20_000) }
+        usleep(300_000)
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        #expect(process.terminationReason == .uncaughtSignal)
+        #expect(try ws.reeval.sql("SELECT count(*) FROM imports") == ["0"])
+        #expect(try ws.reeval.sql("SELECT count(*) FROM leads") == ["0"])
+        #expect(try ws.reeval.sql("PRAGMA integrity_check") == ["ok"])
+        let retry = try ws.reeval.run(["import", "big.csv", "--quiet"])
+        #expect(retry.status == 0)
+        #expect(try ws.reeval.sql("SELECT count(*) FROM leads") == ["40000"])
+    }
+}
