@@ -1,4 +1,9 @@
 import ArgumentParser
+import Foundation
+import ICP
+import ICPRegistry
+import LeadData
+import ReevalStore
 
 extension Reeval {
     /// `reeval icp …`: manage ICP versions.
@@ -6,13 +11,37 @@ extension Reeval {
         static let configuration = CommandConfiguration(
             commandName: "icp",
             abstract: "Register, list, show, compare and check ICP versions.",
+            discussion: "An ICP file is YAML: see examples/icp/ and the README's \"Writing an ICP\".",
             subcommands: [Add.self, List.self, Show.self, Diff.self, Check.self])
 
         struct Add: ParsableCommand {
             static let configuration = CommandConfiguration(abstract: "Register ICP files as new versions (a label never changes).")
             @ParentCommand var root: Reeval
             @Argument(help: ArgumentHelp("The ICP YAML files.", valueName: "file")) var files: [String]
-            func run() throws { try notYetAvailable("icp add") }
+
+            func run() throws {
+                let global = root.global
+                try withExitCodes {
+                    let now = Date()
+                    // Every file is checked before any is registered.
+                    let loaded = try files.map { try ICPParser.load(path: $0) }
+                    let db = try Database.openMigrated(path: global.databasePath, now: now)
+                    let registry = ICPRegistry(db: db)
+                    var results: [[String: Any]] = []
+                    for (file, item) in zip(files, loaded) {
+                        let outcome = try registry.add(text: item.text, file: file, now: now)
+                        switch outcome {
+                        case .added(let label):
+                            results.append(["file": file, "version": label, "status": "added"])
+                            if !global.quiet && !global.json { Console.out("\(file): registered version \(label) (effective \(item.version.effective.isoDay))") }
+                        case .alreadyRegistered(let label):
+                            results.append(["file": file, "version": label, "status": "already registered"])
+                            if !global.quiet && !global.json { Console.out("\(file): version \(label) is already registered; nothing to do") }
+                        }
+                    }
+                    if global.json { Console.json(["versions": results]) }
+                }
+            }
         }
 
         struct List: ParsableCommand {
@@ -20,14 +49,62 @@ extension Reeval {
             @ParentCommand var root: Reeval
             @Option(name: .customLong("as-of"), help: ArgumentHelp("Also say which version is in force on this date.", valueName: "date"))
             var asOf: DateArgument?
-            func run() throws { try notYetAvailable("icp list") }
+
+            func run() throws {
+                let global = root.global
+                try withExitCodes {
+                    let db = try Database.openExisting(path: global.databasePath)
+                    let entries = try ICPRegistry(db: db).all()
+                    let versions = entries.map(\.version)
+                    let today = Timestamp(Date())
+                    let current = ICPVersion.inForce(among: versions, at: today)?.label
+                    let atDate = asOf.flatMap { ICPVersion.inForce(among: versions, at: $0.timestamp)?.label }
+                    if global.json {
+                        Console.json([
+                            "versions": entries.map { e -> [String: Any] in
+                                ["version": e.version.label, "effective": e.version.effective.isoDay,
+                                 "description": e.version.description ?? NSNull(), "sha256": e.sha256, "registered_at": e.registeredAt,
+                                 "max_score": e.version.maxScore]
+                            },
+                            "in_force_today": current.map { $0 as Any } ?? NSNull(),
+                            "in_force_as_of": atDate.map { $0 as Any } ?? NSNull(),
+                        ])
+                        return
+                    }
+                    guard !entries.isEmpty else {
+                        if !global.quiet { Console.out("No ICP versions registered; add one with `reeval icp add FILE`.") }
+                        return
+                    }
+                    for e in entries {
+                        var marks: [String] = []
+                        if e.version.label == current { marks.append("in force today") }
+                        if let asOf, e.version.label == atDate { marks.append("in force on \(asOf.timestamp.isoDay)") }
+                        let mark = marks.isEmpty ? "" : "  ← " + marks.joined(separator: ", ")
+                        Console.out("\(e.version.label)  effective \(e.version.effective.isoDay)  \(e.version.description ?? "")\(mark)")
+                    }
+                }
+            }
         }
 
         struct Show: ParsableCommand {
             static let configuration = CommandConfiguration(abstract: "Print a version's file as registered.")
             @ParentCommand var root: Reeval
             @Argument(help: ArgumentHelp("The version label.", valueName: "version")) var version: String
-            func run() throws { try notYetAvailable("icp show") }
+
+            func run() throws {
+                let global = root.global
+                try withExitCodes {
+                    let db = try Database.openExisting(path: global.databasePath)
+                    let entry = try ICPRegistry(db: db).entry(version)
+                    if global.json {
+                        let canonical = try JSONSerialization.jsonObject(with: Data(entry.version.canonicalJSON.utf8))
+                        Console.json(["version": entry.version.label, "source_text": entry.sourceText, "sha256": entry.sha256,
+                                      "registered_at": entry.registeredAt, "icp": canonical])
+                    } else {
+                        Console.out(entry.sourceText)
+                    }
+                }
+            }
         }
 
         struct Diff: ParsableCommand {
@@ -35,14 +112,88 @@ extension Reeval {
             @ParentCommand var root: Reeval
             @Argument(help: ArgumentHelp("The older version (a label or a file).", valueName: "a")) var a: String
             @Argument(help: ArgumentHelp("The newer version (a label or a file).", valueName: "b")) var b: String
-            func run() throws { try notYetAvailable("icp diff") }
+
+            func run() throws {
+                let global = root.global
+                try withExitCodes {
+                    let old = try resolve(a, global: global)
+                    let new = try resolve(b, global: global)
+                    let changes = ICPDiff.changes(from: old, to: new)
+                    if global.json {
+                        Console.json(["from": old.label, "to": new.label, "changes": changes.map {
+                            ["section": $0.section, "id": $0.id ?? NSNull(), "change": $0.change.rawValue, "text": $0.text] as [String: Any]
+                        }])
+                    } else if !global.quiet {
+                        Console.out(ICPDiffText.render(changes, from: old, to: new))
+                    }
+                }
+            }
+
+            /// A label in the database, or else an ICP file.
+            private func resolve(_ name: String, global: GlobalOptions) throws -> ICPVersion {
+                if FileManager.default.fileExists(atPath: name) { return try ICPParser.load(path: name).version }
+                return try ICPRegistry(db: try Database.openExisting(path: global.databasePath)).entry(name).version
+            }
         }
 
         struct Check: ParsableCommand {
             static let configuration = CommandConfiguration(abstract: "Validate an ICP file and list every problem with its line.")
             @ParentCommand var root: Reeval
             @Argument(help: ArgumentHelp("The ICP YAML file.", valueName: "file")) var file: String
-            func run() throws { try notYetAvailable("icp check") }
+
+            func run() throws {
+                let global = root.global
+                try withExitCodes {
+                    do {
+                        let version = try ICPParser.load(path: file).version
+                        if global.json {
+                            Console.json(["file": file, "valid": true, "version": version.label, "criteria": version.criteria.count,
+                                          "triggers": version.triggers.count, "disqualifiers": version.disqualifiers.count,
+                                          "max_score": version.maxScore,
+                                          "tiers": Dictionary(uniqueKeysWithValues: version.tiers.map { ($0.name, $0.threshold) })])
+                        } else if !global.quiet {
+                            Console.out(ICPDiffText.summary(version, file: file))
+                        }
+                    } catch let invalid as InvalidICP {
+                        if global.json {
+                            Console.json(["file": file, "valid": false, "problems": invalid.problems.map {
+                                ["line": $0.line, "column": $0.column, "message": $0.message] as [String: Any]
+                            }])
+                        }
+                        throw invalid
+                    }
+                }
+            }
         }
+    }
+}
+
+/// Text renderings of ICP summaries and diffs for the terminal.
+enum ICPDiffText {
+    static func render(_ changes: [ICPChange], from old: ICPVersion, to new: ICPVersion) -> String {
+        guard !changes.isEmpty else { return "\(old.label) → \(new.label): no differences in scoring" }
+        var lines = ["\(old.label) → \(new.label): \(changes.count) change\(changes.count == 1 ? "" : "s")"]
+        let titles = ["effective": "When", "criteria": "Fit criteria", "triggers": "Buying triggers", "disqualify": "Disqualifiers",
+                      "tiers": "Tiers", "revive_at": "Revival", "resolved_lost_reasons": "Product gaps closed"]
+        for section in ["effective", "criteria", "triggers", "disqualify", "tiers", "revive_at", "resolved_lost_reasons"] {
+            let items = changes.filter { $0.section == section }
+            guard !items.isEmpty else { continue }
+            lines.append("")
+            lines.append("\(titles[section] ?? section):")
+            for item in items { lines.append("  \(item.change == .added ? "+" : item.change == .removed ? "-" : "~") \(item.text)") }
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    static func summary(_ v: ICPVersion, file: String) -> String {
+        var lines = ["\(file): valid ICP version \(v.label), effective \(v.effective.isoDay)"]
+        if let d = v.description { lines.append("  \(d)") }
+        lines.append("  \(v.criteria.count) criteria, \(v.triggers.count) triggers, \(v.disqualifiers.count) disqualifiers; max score \(ICPDiff.points(v.maxScore))")
+        lines.append("  tiers: " + v.tiers.map { "\($0.name) ≥ \(ICPDiff.points($0.threshold))" }.joined(separator: ", ") + "; revived at \(v.reviveAt) or better")
+        for c in v.criteria { lines.append("  criterion \(c.id): \(ICPDiff.describe(c))") }
+        for c in v.triggers { lines.append("  trigger \(c.id): \(ICPDiff.describe(c))") }
+        for c in v.disqualifiers { lines.append("  disqualify \(c.id): \(ICPDiff.describe(c, withPoints: false))") }
+        if !v.resolvedLostReasons.isEmpty { lines.append("  resolved lost reasons: \(v.resolvedLostReasons.joined(separator: ", "))") }
+        return lines.joined(separator: "\n")
     }
 }

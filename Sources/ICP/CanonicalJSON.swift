@@ -1,0 +1,47 @@
+import Foundation
+import LeadData
+
+/// JSON forms of versions and evaluations: the stored explanation of every score, and the
+/// canonical form of a version (key-sorted, so the same ICP gives the same text).
+extension ICPVersion {
+    public var canonicalJSON: String {
+        func rule(_ c: Criterion) -> [String: Any] {
+            var object: [String: Any] = ["id": c.id, "field": c.field.description, "operator": c.rule.name]
+            switch c.rule {
+            case .isIn(let l), .notIn(let l), .any(let l), .all(let l), .none(let l): object["values"] = l
+            case .equals(let t): object["values"] = [t]
+            case .between(let a, let b): object["values"] = [a, b]
+            case .atLeast(let n), .below(let n): object["values"] = [n]
+            case .exists(let flag): object["values"] = [flag]
+            case .withinDays(let d): object["values"] = [d]
+            case .bands(let bands): object["bands"] = bands.map { ["between": [$0.low, $0.high], "points": $0.points] }
+            }
+            if let points = c.points { object["points"] = points }
+            return object
+        }
+        let object: [String: Any] = [
+            "version": label, "effective": effective.isoDay, "description": description ?? NSNull(),
+            "tiers": Dictionary(uniqueKeysWithValues: tiers.map { ($0.name, $0.threshold) }), "revive_at": reviveAt,
+            "criteria": criteria.map(rule), "triggers": triggers.map(rule), "disqualify": disqualifiers.map(rule),
+            "resolved_lost_reasons": resolvedLostReasons,
+        ]
+        let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data()
+        return String(decoding: data, as: UTF8.self)
+    }
+}
+
+extension Evaluation {
+    /// `{"icp": …, "score": …, "tier": …, "outcomes": [{"kind", "id", "field", "verdict", "value", "points"}]}`.
+    public var json: String {
+        var out = "{\"icp\":" + JSONText.quoted(icpVersion) + ",\"score\":" + JSONText.number(score) + ",\"tier\":"
+        out += tier.map(JSONText.quoted) ?? "null"
+        out += ",\"outcomes\":["
+        for (i, o) in outcomes.enumerated() {
+            if i > 0 { out += "," }
+            out += "{\"kind\":\"\(o.kind.rawValue)\",\"id\":" + JSONText.quoted(o.id) + ",\"field\":" + JSONText.quoted(o.field)
+            out += ",\"verdict\":\"\(o.verdict.rawValue)\",\"value\":" + (o.value.map(JSONText.quoted) ?? "null")
+            out += ",\"points\":" + JSONText.number(o.points) + "}"
+        }
+        return out + "]}"
+    }
+}

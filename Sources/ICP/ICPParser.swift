@@ -1,0 +1,378 @@
+import Foundation
+import LeadData
+import Yams
+
+/// One mistake in an ICP file: where it is and what to write instead.
+public struct ICPProblem: Sendable, Equatable, CustomStringConvertible {
+    public var line: Int
+    public var column: Int
+    public var message: String
+
+    public var description: String { "line \(line), column \(column): \(message)" }
+}
+
+/// An ICP file that cannot be used, with every problem found in it.
+public struct InvalidICP: UserFacingError, Equatable {
+    public var file: String
+    public var problems: [ICPProblem]
+
+    public var kind: FailureKind { .badData }
+
+    /// One line per problem, each naming the file, line and column.
+    public var message: String {
+        problems.map { "\(file):\($0.line):\($0.column): \($0.message)" }.joined(separator: "\n")
+    }
+}
+
+/// Reads ICP files (YAML) into validated ``ICPVersion``s, reporting every problem at once.
+///
+/// ```swift
+/// let version = try ICPParser.parse(text, file: "icp/2025-q3.yaml")
+/// print(version.maxScore)
+/// ```
+public enum ICPParser {
+    static let topKeys = ["version", "effective", "description", "tiers", "revive_at", "criteria", "triggers", "disqualify",
+                          "resolved_lost_reasons"]
+    static let operators = ["in", "not_in", "equals", "any", "all", "none", "between", "at_least", "below", "exists",
+                            "within_days", "bands"]
+    static let ruleKeys = ["id", "field", "points", "description"] + operators
+
+    public static func load(path: String) throws -> (version: ICPVersion, text: String) {
+        guard FileManager.default.fileExists(atPath: path) else { throw FileFailure.missing(path) }
+        guard let data = FileManager.default.contents(atPath: path) else { throw FileFailure.cannotRead(path) }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw InvalidICP(file: path, problems: [ICPProblem(line: 1, column: 1, message: "the file is not UTF-8 text; save it as UTF-8")])
+        }
+        return (try parse(text, file: path), text)
+    }
+
+    public static func parse(_ text: String, file: String) throws -> ICPVersion {
+        var collector = ProblemCollector()
+        let root: Node
+        do {
+            guard let node = try Yams.compose(yaml: text) else {
+                throw InvalidICP(file: file, problems: [ICPProblem(line: 1, column: 1, message: "the file is empty; an ICP needs version, effective, tiers, revive_at and criteria")])
+            }
+            root = node
+        } catch let error as YamlError {
+            throw InvalidICP(file: file, problems: [yamlProblem(error)])
+        }
+        guard let map = root.mapping else {
+            throw InvalidICP(file: file, problems: [collector.problem(root, "an ICP file is a YAML dictionary with version, effective, tiers, revive_at and criteria")])
+        }
+        var version = ICPVersion(label: "", effective: Timestamp(seconds: 0, isDateOnly: true), description: nil, tiers: [],
+                                 reviveAt: "", criteria: [], triggers: [], disqualifiers: [], resolvedLostReasons: [])
+        for (key, _) in map {
+            let name = key.scalarText ?? ""
+            if !topKeys.contains(name) {
+                collector.add(key, "unknown key \(name)\(hint(name, topKeys)); an ICP has \(topKeys.joined(separator: ", "))")
+            }
+        }
+        // version
+        if let node = map["version"] {
+            if let label = node.scalarText, !label.trimmed.isEmpty { version.label = label.trimmed }
+            else { collector.add(node, "version must be a label such as 2025-q3") }
+        } else {
+            collector.add(root, "version is missing: add `version: 2025-q3` (a label no other version uses)")
+        }
+        // effective
+        if let node = map["effective"] {
+            if let text = node.scalarText, let day = DateParser(order: .yearMonthDay).parse(text), text.first?.isNumber == true {
+                version.effective = day.startOfDay
+            } else {
+                collector.add(node, "effective must be a date like 2025-07-01, not \(node.scalarText ?? "a list")")
+            }
+        } else {
+            collector.add(root, "effective is missing: add `effective: 2025-07-01` (the day this version takes over)")
+        }
+        if let node = map["description"] { version.description = node.scalarText }
+        // tiers
+        if let node = map["tiers"] {
+            if let tiers = node.mapping, !tiers.isEmpty {
+                for (nameNode, thresholdNode) in tiers {
+                    let name = nameNode.scalarText ?? ""
+                    if name == "DQ" { collector.add(nameNode, "DQ is reserved for disqualified leads; name the tier differently") }
+                    guard let threshold = thresholdNode.number else {
+                        collector.add(thresholdNode, "tier \(name) needs a number threshold, like \(name): 60")
+                        continue
+                    }
+                    version.tiers.append(.init(name: name, threshold: threshold))
+                }
+                version.tiers.sort { $0.threshold > $1.threshold }
+            } else {
+                collector.add(node, "tiers maps tier names to thresholds, like {A: 80, B: 60, C: 40}")
+            }
+        } else {
+            collector.add(root, "tiers is missing: add `tiers: {A: 80, B: 60, C: 40}`")
+        }
+        // revive_at
+        if let node = map["revive_at"] {
+            let name = node.scalarText ?? ""
+            if version.tiers.contains(where: { $0.name == name }) { version.reviveAt = name }
+            else if !version.tiers.isEmpty {
+                collector.add(node, "revive_at names tier \(name), which tiers lacks; use one of \(version.tiers.map(\.name).joined(separator: ", "))")
+            }
+        } else {
+            collector.add(root, "revive_at is missing: add `revive_at: B` (revived = now at this tier or better)")
+        }
+        var ids: [String: Int] = [:]
+        version.criteria = rules(map["criteria"], section: "criteria", needsPoints: true, ids: &ids, collector: &collector, required: root)
+        version.triggers = rules(map["triggers"], section: "triggers", needsPoints: true, ids: &ids, collector: &collector, required: nil)
+        version.disqualifiers = rules(map["disqualify"], section: "disqualify", needsPoints: false, ids: &ids, collector: &collector, required: nil)
+        if let node = map["resolved_lost_reasons"] {
+            if let list = node.sequence { version.resolvedLostReasons = list.compactMap(\.scalarText) }
+            else if let one = node.scalarText { version.resolvedLostReasons = [one] }
+            else { collector.add(node, "resolved_lost_reasons is a list, like [No SSO, Missing HubSpot integration]") }
+        }
+        if !collector.problems.isEmpty {
+            throw InvalidICP(file: file, problems: collector.problems.sorted { ($0.line, $0.column) < ($1.line, $1.column) })
+        }
+        return version
+    }
+
+    private static func rules(_ node: Node?, section: String, needsPoints: Bool, ids: inout [String: Int],
+                              collector: inout ProblemCollector, required: Node?) -> [Criterion] {
+        guard let node else {
+            if let required { collector.add(required, "\(section) is missing: add at least one criterion with id, field, an operator and points") }
+            return []
+        }
+        guard let list = node.sequence else {
+            collector.add(node, "\(section) is a list of rules, each starting with `- id: …`")
+            return []
+        }
+        var result: [Criterion] = []
+        for item in list {
+            guard let rule = item.mapping else {
+                collector.add(item, "each entry of \(section) is a rule with id, field and an operator")
+                continue
+            }
+            if let criterion = parseRule(item, rule, section: section, needsPoints: needsPoints, ids: &ids, collector: &collector) {
+                result.append(criterion)
+            }
+        }
+        return result
+    }
+
+    private static func parseRule(_ node: Node, _ rule: Node.Mapping, section: String, needsPoints: Bool,
+                                  ids: inout [String: Int], collector: inout ProblemCollector) -> Criterion? {
+        let before = collector.problems.count
+        var id = ""
+        if let idNode = rule["id"], let text = idNode.scalarText, !text.isEmpty {
+            id = text
+            if let first = ids[text] {
+                collector.add(idNode, "duplicate id \(text) (first used on line \(first)); ids must be unique across criteria, triggers and disqualify")
+            } else {
+                ids[text] = line(idNode)
+            }
+        } else {
+            collector.add(node, "this rule in \(section) has no id; add `id: a-short-name`")
+        }
+        let named = id.isEmpty ? "this rule" : id
+        var operatorNodes: [(String, Node, Node)] = []
+        for (keyNode, value) in rule {
+            let key = keyNode.scalarText ?? ""
+            if operators.contains(key) { operatorNodes.append((key, keyNode, value)) }
+            else if !ruleKeys.contains(key) {
+                collector.add(keyNode, "\(named): unknown operator or key \(key)\(hint(key, ruleKeys)); operators are \(operators.joined(separator: ", "))")
+            }
+        }
+        // The field.
+        var field: FieldReference?
+        if let fieldNode = rule["field"], let name = fieldNode.scalarText {
+            if name.hasPrefix("attributes.") {
+                let column = String(name.dropFirst("attributes.".count))
+                if column.isEmpty { collector.add(fieldNode, "\(named): attributes. needs the export column's header, like attributes.Segment__c") }
+                else { field = .attribute(column) }
+            } else if let canonical = CanonicalField(rawValue: name) {
+                field = .canonical(canonical)
+            } else {
+                let known = CanonicalField.allCases.map(\.rawValue)
+                collector.add(fieldNode, "\(named): unknown field \(name)\(hint(name, known)); use a canonical field (\(known.joined(separator: ", "))) or attributes.<export column>")
+            }
+        } else {
+            collector.add(node, "\(named) has no field; add `field: industry` (or another canonical field)")
+        }
+        // The operator.
+        guard operatorNodes.count == 1 else {
+            if operatorNodes.isEmpty {
+                collector.add(node, "\(named) has no operator; add one of \(operators.joined(separator: ", "))")
+            } else {
+                collector.add(operatorNodes[1].1, "\(named) has two operators (\(operatorNodes.map(\.0).joined(separator: ", "))); split it into two rules")
+            }
+            return nil
+        }
+        let (opName, opKey, opValue) = operatorNodes[0]
+        let parsedRule = parseOperator(opName, opValue, named: named, collector: &collector)
+        if let field, let parsedRule, let problem = fit(parsedRule, field) {
+            collector.add(opKey, "\(named): \(problem)")
+        }
+        // Points.
+        var points: Double?
+        if let pointsNode = rule["points"] {
+            if !needsPoints {
+                collector.add(pointsNode, "\(named): disqualify rules give no points (a match sets tier DQ); remove points")
+            } else if case .bands? = parsedRule {
+                collector.add(pointsNode, "\(named): a banded criterion takes its points from each band; remove the outer points")
+            } else if let value = pointsNode.number {
+                points = value
+            } else {
+                collector.add(pointsNode, "\(named): points must be a number, like points: 20 (not \(pointsNode.scalarText ?? "a list"))")
+            }
+        } else if needsPoints {
+            if case .bands? = parsedRule {} else {
+                collector.add(node, "\(named) has no points; add `points: 10` (what a match adds to the score)")
+            }
+        }
+        guard collector.problems.count == before, let field, let parsedRule else { return nil }
+        return Criterion(id: id, field: field, rule: parsedRule, points: points, line: line(node))
+    }
+
+    private static func parseOperator(_ name: String, _ value: Node, named: String, collector: inout ProblemCollector) -> Rule? {
+        func list() -> [String]? {
+            guard let items = value.sequence, !items.isEmpty else {
+                collector.add(value, "\(named): \(name) takes a list, like \(name): [Software, SaaS]")
+                return nil
+            }
+            let texts = items.compactMap(\.scalarText)
+            guard texts.count == items.count else {
+                collector.add(value, "\(named): \(name) takes a list of values, not nested lists")
+                return nil
+            }
+            return texts
+        }
+        func number(_ node: Node) -> Double? {
+            if let n = node.number { return n }
+            collector.add(node, "\(named): \(name) takes a number, not \(node.scalarText ?? "a list")")
+            return nil
+        }
+        func pair(_ node: Node) -> (Double, Double)? {
+            guard let items = node.sequence, items.count == 2, let low = items[0].number, let high = items[1].number else {
+                collector.add(node, "\(named): between takes [low, high], like between: [50, 200]")
+                return nil
+            }
+            guard low <= high else {
+                collector.add(node, "\(named): between [\(format(low)), \(format(high))] has its low bound above its high bound; swap them")
+                return nil
+            }
+            return (low, high)
+        }
+        switch name {
+        case "in": return list().map(Rule.isIn)
+        case "not_in": return list().map(Rule.notIn)
+        case "any": return list().map(Rule.any)
+        case "all": return list().map(Rule.all)
+        case "none": return list().map(Rule.none)
+        case "equals":
+            guard let text = value.scalarText else { collector.add(value, "\(named): equals takes one value"); return nil }
+            return .equals(text)
+        case "between": return pair(value).map { Rule.between($0.0, $0.1) }
+        case "at_least": return number(value).map(Rule.atLeast)
+        case "below": return number(value).map(Rule.below)
+        case "exists":
+            guard let text = value.scalarText, let flag = TextValues.boolean(text) else {
+                collector.add(value, "\(named): exists takes true or false"); return nil
+            }
+            return .exists(flag)
+        case "within_days":
+            guard let n = value.number, n == n.rounded(), n > 0 else {
+                collector.add(value, "\(named): within_days takes a whole number of days above 0, like within_days: 365"); return nil
+            }
+            return .withinDays(Int(n))
+        case "bands":
+            guard let items = value.sequence, !items.isEmpty else {
+                collector.add(value, "\(named): bands is a list like - {between: [50, 200], points: 25}"); return nil
+            }
+            var bands: [Band] = []
+            for item in items {
+                guard let band = item.mapping, let range = band["between"].flatMap({ pair($0) }) else {
+                    if item.mapping?["between"] == nil { collector.add(item, "\(named): each band needs between: [low, high]") }
+                    continue
+                }
+                guard let pointsNode = band["points"], let points = pointsNode.number else {
+                    collector.add(item, "\(named): each band needs points: a number")
+                    continue
+                }
+                for other in bands where range.0 <= other.high && other.low <= range.1 {
+                    collector.add(item, "\(named): band \(format(range.0))-\(format(range.1)) overlaps band \(format(other.low))-\(format(other.high)); a value must fall in one band only")
+                }
+                bands.append(Band(low: range.0, high: range.1, points: points))
+            }
+            return .bands(bands)
+        default:
+            return nil
+        }
+    }
+
+    /// Why an operator does not fit a field's kind of value, or nil when it does.
+    static func fit(_ rule: Rule, _ field: FieldReference) -> String? {
+        guard case .canonical(let canonical) = field else { return nil }
+        let kind = canonical.kind
+        let allowed: [CanonicalField.Kind]
+        switch rule {
+        case .isIn, .notIn: allowed = [.text, .country]
+        case .equals: allowed = [.text, .country, .number]
+        case .any, .all, .none: allowed = [.list]
+        case .between, .atLeast, .below, .bands: allowed = [.number]
+        case .withinDays: allowed = [.date]
+        case .exists: return nil
+        }
+        guard !allowed.contains(kind) else { return nil }
+        let suggestion: String
+        switch kind {
+        case .text, .country: suggestion = "in, not_in, equals or exists"
+        case .number: suggestion = "between, at_least, below, bands, equals or exists"
+        case .list: suggestion = "any, all, none or exists"
+        case .date: suggestion = "within_days or exists"
+        }
+        return "\(rule.name) does not fit \(canonical.rawValue), a \(kind == .country ? "country" : kind.rawValue) field; use \(suggestion)"
+    }
+
+    static func hint(_ word: String, _ candidates: [String]) -> String {
+        Suggestion.nearest(word, in: candidates).map { " (did you mean \($0)?)" } ?? ""
+    }
+
+    static func line(_ node: Node) -> Int { node.mark?.line ?? 1 }
+
+    static func format(_ value: Double) -> String {
+        value == value.rounded() ? String(Int64(value)) : String(value)
+    }
+
+    private static func yamlProblem(_ error: YamlError) -> ICPProblem {
+        let text = String(describing: error)
+        // Yams says "…:LINE:COLUMN: error: …"; keep the position and the reason.
+        let parts = text.split(separator: "\n").first.map(String.init) ?? text
+        var line = 1, column = 1
+        if let match = parts.range(of: #":(\d+):(\d+):"#, options: .regularExpression) {
+            let numbers = parts[match].split(separator: ":").compactMap { Int($0) }
+            if numbers.count == 2 { line = numbers[0]; column = numbers[1] }
+        }
+        let reason = parts.components(separatedBy: "error: ").last ?? parts
+        return ICPProblem(line: line, column: column, message: "not valid YAML: \(reason.trimmed); check the indentation and quoting on this line")
+    }
+}
+
+/// Collects problems with their positions while parsing goes on.
+struct ProblemCollector {
+    var problems: [ICPProblem] = []
+
+    mutating func add(_ node: Node, _ message: String) {
+        problems.append(problem(node, message))
+    }
+
+    func problem(_ node: Node, _ message: String) -> ICPProblem {
+        ICPProblem(line: node.mark?.line ?? 1, column: node.mark?.column ?? 1, message: message)
+    }
+}
+
+extension Node {
+    var scalarText: String? {
+        if case .scalar(let scalar) = self { return scalar.string }
+        return nil
+    }
+
+    /// A YAML number (`20`, `-5`, `2.5`); quoted text is not a number.
+    var number: Double? {
+        guard case .scalar(let scalar) = self, scalar.style == .plain else { return nil }
+        return Double(scalar.string.replacingOccurrences(of: "_", with: ""))
+    }
+}

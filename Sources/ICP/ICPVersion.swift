@@ -1,0 +1,138 @@
+import LeadData
+
+/// One version of the Ideal Customer Profile, parsed and validated: the criteria that add up
+/// to the fit score, the buying triggers, the disqualifiers, the tiers, and the lost reasons
+/// the product has since resolved.
+public struct ICPVersion: Sendable, Equatable {
+    /// The unique label (`2025-q3`); a registered label never changes its content.
+    public var label: String
+    /// In force from this day until a later version's day.
+    public var effective: Timestamp
+    public var description: String?
+    /// Tiers from the highest threshold down: a score at or above a threshold gets that tier.
+    public var tiers: [Tier]
+    /// Revived means the current tier is this one or better.
+    public var reviveAt: String
+    public var criteria: [Criterion]
+    public var triggers: [Criterion]
+    public var disqualifiers: [Criterion]
+    /// Lost reasons the product has since resolved (compared ignoring case and spaces).
+    public var resolvedLostReasons: [String]
+
+    public struct Tier: Sendable, Equatable {
+        public var name: String
+        public var threshold: Double
+    }
+
+    /// The highest score the criteria and triggers can give.
+    public var maxScore: Double {
+        (criteria + triggers).reduce(0) { $0 + $1.maxPoints }
+    }
+
+    /// The tier a score earns; nil below every threshold.
+    public func tier(for score: Double) -> String? {
+        tiers.first { score >= $0.threshold }?.name
+    }
+
+    /// Whether `tier` is `revive_at` or better (DQ and nil never are).
+    public func isReviveTier(_ tier: String?) -> Bool {
+        guard let tier, let position = rank(of: tier), let needed = rank(of: reviveAt) else { return false }
+        return position <= needed
+    }
+
+    /// 0 for the best tier, then 1, …; nil for DQ, nil and unknown names.
+    public func rank(of tier: String) -> Int? {
+        tiers.firstIndex { $0.name == tier }
+    }
+
+    /// Whether `reason` is among the resolved lost reasons.
+    public func resolves(lostReason reason: String?) -> Bool {
+        guard let reason else { return false }
+        let key = TextKey.make(reason)
+        return resolvedLostReasons.contains { TextKey.make($0) == key }
+    }
+}
+
+/// One rule of an ICP: a criterion (points), a trigger (points) or a disqualifier (no points).
+public struct Criterion: Sendable, Equatable {
+    public var id: String
+    public var field: FieldReference
+    public var rule: Rule
+    /// Points for a match; nil for disqualifiers and banded criteria.
+    public var points: Double?
+    /// The line in the ICP file, for messages.
+    public var line: Int
+
+    public var maxPoints: Double {
+        if case .bands(let bands) = rule { return bands.map(\.points).max() ?? 0 }
+        return points ?? 0
+    }
+}
+
+/// What a criterion reads: a canonical field, or an export column kept in `attributes`.
+public enum FieldReference: Sendable, Equatable, Hashable, CustomStringConvertible {
+    case canonical(CanonicalField)
+    case attribute(String)
+
+    public var description: String {
+        switch self {
+        case .canonical(let field): return field.rawValue
+        case .attribute(let column): return "attributes.\(column)"
+        }
+    }
+
+    public func value(in record: LeadRecord) -> FieldValue {
+        switch self {
+        case .canonical(let field): return record.value(of: field)
+        case .attribute(let column): return record.attribute(column)
+        }
+    }
+}
+
+/// A criterion's test.
+public enum Rule: Sendable, Equatable {
+    case isIn([String])
+    case notIn([String])
+    case equals(String)
+    case any([String])
+    case all([String])
+    case none([String])
+    case between(Double, Double)
+    case atLeast(Double)
+    case below(Double)
+    case exists(Bool)
+    case withinDays(Int)
+    case bands([Band])
+
+    /// The operator's name as written in ICP files.
+    public var name: String {
+        switch self {
+        case .isIn: return "in"
+        case .notIn: return "not_in"
+        case .equals: return "equals"
+        case .any: return "any"
+        case .all: return "all"
+        case .none: return "none"
+        case .between: return "between"
+        case .atLeast: return "at_least"
+        case .below: return "below"
+        case .exists: return "exists"
+        case .withinDays: return "within_days"
+        case .bands: return "bands"
+        }
+    }
+}
+
+/// One graded band of a criterion: a value wholly inside [low, high] gets `points`.
+public struct Band: Sendable, Equatable {
+    public var low: Double
+    public var high: Double
+    public var points: Double
+}
+
+/// Text compared the way ICP files mean it: ignoring case and surrounding or repeated spaces.
+public enum TextKey {
+    public static func make(_ text: String) -> String {
+        text.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+}

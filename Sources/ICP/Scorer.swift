@@ -1,0 +1,197 @@
+import LeadData
+
+/// The outcome of one rule for one lead.
+public enum Verdict: String, Sendable, Equatable, Codable {
+    case match, miss, unknown
+}
+
+/// One line of an explanation: a rule, what it saw, and the points it gave.
+public struct Outcome: Sendable, Equatable {
+    public enum Kind: String, Sendable, Codable {
+        case criterion, trigger, disqualifier
+    }
+
+    public var kind: Kind
+    public var id: String
+    public var field: String
+    public var verdict: Verdict
+    /// The value the rule read, as text (`250`, `51-200`, `Salesforce; HubSpot`); nil when missing.
+    public var value: String?
+    public var points: Double
+}
+
+/// A lead's score under one ICP version as of one date, with the explanation that adds up to it.
+public struct Evaluation: Sendable, Equatable {
+    public var icpVersion: String
+    public var score: Double
+    /// The tier the score earns, `DQ` when a disqualifier matched, nil below every threshold.
+    public var tier: String?
+    public var outcomes: [Outcome]
+
+    public var isDisqualified: Bool { tier == Scorer.disqualifiedTier }
+
+    public func outcome(_ id: String) -> Outcome? { outcomes.first { $0.id == id } }
+}
+
+/// Scores leads against one ICP version: a pure function of (lead, version, as-of date).
+///
+/// The version's values are normalised once here (lower-cased text, ISO country codes), so
+/// scoring a lead does no parsing beyond reading its own values.
+///
+/// ```swift
+/// let scorer = Scorer(version)
+/// let evaluation = scorer.evaluate(record, asOf: Timestamp(year: 2026, month: 11, day: 22))
+/// print(evaluation.score, evaluation.tier ?? "-")
+/// ```
+public struct Scorer: Sendable {
+    public static let disqualifiedTier = "DQ"
+    public let version: ICPVersion
+    private let criteria: [PreparedRule]
+    private let triggers: [PreparedRule]
+    private let disqualifiers: [PreparedRule]
+
+    public init(_ version: ICPVersion) {
+        self.version = version
+        criteria = version.criteria.map(PreparedRule.init)
+        triggers = version.triggers.map(PreparedRule.init)
+        disqualifiers = version.disqualifiers.map(PreparedRule.init)
+    }
+
+    public func evaluate(_ record: LeadRecord, asOf: Timestamp) -> Evaluation {
+        var outcomes: [Outcome] = []
+        outcomes.reserveCapacity(criteria.count + triggers.count + disqualifiers.count)
+        var score = 0.0
+        for (kind, rules) in [(Outcome.Kind.criterion, criteria), (.trigger, triggers)] {
+            for rule in rules {
+                let value = rule.criterion.field.value(in: record)
+                let (verdict, points) = rule.test(value, asOf: asOf)
+                score += points
+                outcomes.append(Outcome(kind: kind, id: rule.criterion.id, field: rule.criterion.field.description,
+                                        verdict: verdict, value: value.display, points: points))
+            }
+        }
+        var disqualified = false
+        for rule in disqualifiers {
+            let value = rule.criterion.field.value(in: record)
+            let (verdict, _) = rule.test(value, asOf: asOf)
+            if verdict == .match { disqualified = true }
+            outcomes.append(Outcome(kind: .disqualifier, id: rule.criterion.id, field: rule.criterion.field.description,
+                                    verdict: verdict, value: value.display, points: 0))
+        }
+        return Evaluation(icpVersion: version.label, score: score,
+                          tier: disqualified ? Self.disqualifiedTier : version.tier(for: score), outcomes: outcomes)
+    }
+}
+
+/// A rule with its comparison values normalised once.
+struct PreparedRule: Sendable {
+    let criterion: Criterion
+    private let keys: Set<String>
+    private let keyList: [String]
+    private let isCountry: Bool
+
+    init(_ criterion: Criterion) {
+        self.criterion = criterion
+        isCountry = criterion.field == .canonical(.country)
+        var texts: [String] = []
+        switch criterion.rule {
+        case .isIn(let l), .notIn(let l), .any(let l), .all(let l), .none(let l): texts = l
+        case .equals(let t): texts = [t]
+        default: break
+        }
+        let isCountry = self.isCountry
+        keyList = texts.map { isCountry ? (Country.code($0) ?? TextKey.make($0)) : TextKey.make($0) }
+        keys = Set(keyList)
+    }
+
+    private func key(_ text: String) -> String {
+        isCountry ? (Country.code(text) ?? TextKey.make(text)) : TextKey.make(text)
+    }
+
+    /// The verdict and the points for a value; a missing value is unknown and scores 0.
+    func test(_ value: FieldValue, asOf: Timestamp) -> (Verdict, Double) {
+        let points = criterion.points ?? 0
+        func result(_ matched: Bool) -> (Verdict, Double) { matched ? (.match, points) : (.miss, 0) }
+        if case .exists(let wanted) = criterion.rule {
+            if case .missing = value { return result(!wanted) }
+            return result(wanted)
+        }
+        if case .missing = value { return (.unknown, 0) }
+        switch criterion.rule {
+        case .isIn:
+            guard let text = Self.text(value) else { return (.unknown, 0) }
+            return result(keys.contains(key(text)))
+        case .notIn:
+            guard let text = Self.text(value) else { return (.unknown, 0) }
+            return result(!keys.contains(key(text)))
+        case .equals:
+            if case .number(let range) = value, let wanted = Double(keyList[0]) { return result(range.isExact && range.low == wanted) }
+            guard let text = Self.text(value) else { return (.unknown, 0) }
+            return result(keys.contains(key(text)))
+        case .any, .all, .none:
+            let items = Self.list(value).map(key)
+            guard !items.isEmpty else { return (.unknown, 0) }
+            switch criterion.rule {
+            case .any: return result(items.contains { keys.contains($0) })
+            case .all: return result(keys.allSatisfy { items.contains($0) })
+            default: return result(!items.contains { keys.contains($0) })
+            }
+        case .between(let low, let high):
+            guard let range = Self.number(value) else { return (.unknown, 0) }
+            return result(range.low >= low && (range.high.map { $0 <= high } ?? false))
+        case .atLeast(let bound):
+            guard let range = Self.number(value) else { return (.unknown, 0) }
+            return result(range.low >= bound)
+        case .below(let bound):
+            guard let range = Self.number(value) else { return (.unknown, 0) }
+            return result(range.high.map { $0 < bound } ?? false)
+        case .withinDays(let days):
+            guard let date = Self.date(value) else { return (.unknown, 0) }
+            let day = date.dayNumber, today = asOf.dayNumber
+            return result(day <= today && day >= today - days)
+        case .bands(let bands):
+            guard let range = Self.number(value) else { return (.unknown, 0) }
+            guard let high = range.high, let band = bands.first(where: { range.low >= $0.low && high <= $0.high }) else {
+                return (.miss, 0)
+            }
+            return (.match, band.points)
+        case .exists:
+            return (.unknown, 0)
+        }
+    }
+
+    private static func text(_ value: FieldValue) -> String? {
+        switch value {
+        case .text(let t): return t
+        case .number(let n): return n.description
+        case .date(let d): return d.isoDay
+        case .list(let l): return l.count == 1 ? l[0] : l.joined(separator: "; ")
+        case .missing: return nil
+        }
+    }
+
+    private static func list(_ value: FieldValue) -> [String] {
+        switch value {
+        case .list(let l): return l
+        case .text(let t): return TextValues.list(t)
+        default: return text(value).map { [$0] } ?? []
+        }
+    }
+
+    /// A number from a number field, or from an attribute's text (`1,200`, `51-200`).
+    private static func number(_ value: FieldValue) -> NumberRange? {
+        switch value {
+        case .number(let n): return n
+        case .text(let t): return NumberParser.money(t)
+        default: return nil
+        }
+    }
+
+    private static func date(_ value: FieldValue) -> Timestamp? {
+        switch value {
+        case .date(let d): return d
+        case .text(let t): return DateParser().parse(t)
+        default: return nil
+        }
+    }
+}
