@@ -75,8 +75,7 @@ let package = Package(
         .testTarget(
             name: "ICPTests",
             dependencies: ["ICP", "LeadData", .product(name: "PropertyBased", package: "swift-property-based")],
-            path: "Tests/ICPTests",
-            resources: [.copy("BrokenICPs")]
+            path: "Tests/ICPTests"
         ),
         .testTarget(name: "EndToEndTests", dependencies: ["reeval"], path: "Tests/EndToEndTests"),
     ],

@@ -338,16 +338,15 @@ public enum ICPParser {
     }
 
     private static func yamlProblem(_ error: YamlError) -> ICPProblem {
-        let text = String(describing: error)
-        // Yams says "…:LINE:COLUMN: error: …"; keep the position and the reason.
-        let parts = text.split(separator: "\n").first.map(String.init) ?? text
-        var line = 1, column = 1
-        if let match = parts.range(of: #":(\d+):(\d+):"#, options: .regularExpression) {
-            let numbers = parts[match].split(separator: ":").compactMap { Int($0) }
-            if numbers.count == 2 { line = numbers[0]; column = numbers[1] }
+        let advice = "check the indentation and quoting on this line"
+        switch error {
+        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
+            return ICPProblem(line: mark.line, column: mark.column, message: "not valid YAML: \(problem); \(advice)")
+        case .duplicatedKeysInMapping(let duplicates, _):
+            return ICPProblem(line: 1, column: 1, message: "not valid YAML: the key \(duplicates.joined(separator: ", ")) appears twice in one dictionary; keep one")
+        default:
+            return ICPProblem(line: 1, column: 1, message: "not valid YAML: \(error)")
         }
-        let reason = parts.components(separatedBy: "error: ").last ?? parts
-        return ICPProblem(line: line, column: column, message: "not valid YAML: \(reason.trimmed); check the indentation and quoting on this line")
     }
 }
 

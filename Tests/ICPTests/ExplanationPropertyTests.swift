@@ -1,0 +1,81 @@
+import ICP
+import LeadData
+import PropertyBased
+import Testing
+
+@Suite("Explanations add up")
+struct ExplanationPropertyTests {
+    static let industries = ["Software", "Retail", "Financial Services", "Healthcare", "Media"]
+    static let tools = ["Salesforce", "HubSpot", "Slack", "Zendesk", "CompetitorCRM"]
+
+    /// A random ICP built from a seed: criteria of every operator, random points and bands.
+    static func version(_ seed: Int) throws -> ICPVersion {
+        var rng = SplitMix(seed: UInt64(seed))
+        func pick<T>(_ a: [T]) -> T { a[Int(rng.next() % UInt64(a.count))] }
+        func points() -> Int { Int(rng.next() % 41) - 5 }
+        let low = Int(rng.next() % 300)
+        let rules = """
+            criteria:
+              - {id: industry, field: industry, in: [\(pick(industries)), \(pick(industries))], points: \(points())}
+              - {id: not-industry, field: industry, not_in: [\(pick(industries))], points: \(points())}
+              - {id: size, field: employees, bands: [{between: [\(low), \(low + 100)], points: \(points())}, {between: [\(low + 101), \(low + 5000)], points: \(points())}]}
+              - {id: revenue, field: annual_revenue, at_least: \(rng.next() % 10_000_000), points: \(points())}
+              - {id: stack, field: technologies, any: [\(pick(tools))], points: \(points())}
+              - {id: all-stack, field: technologies, all: [\(pick(tools)), \(pick(tools))], points: \(points())}
+              - {id: none-stack, field: technologies, none: [\(pick(tools))], points: \(points())}
+              - {id: region, field: country, in: [US, GB], points: \(points())}
+              - {id: domain, field: domain, exists: true, points: \(points())}
+              - {id: small, field: employees, below: \(rng.next() % 100), points: \(points())}
+              - {id: mid, field: employees, between: [\(low), \(low + 500)], points: \(points())}
+            triggers:
+              - {id: funding, field: last_funding_at, within_days: \(1 + rng.next() % 700), points: \(points())}
+            disqualify:
+              - {id: competitor, field: technologies, any: [CompetitorCRM]}
+            """
+        return try ICPFixtures.version(rules)
+    }
+
+    static func lead(_ seed: Int) -> LeadRecord {
+        var rng = SplitMix(seed: UInt64(seed) &* 7919)
+        func maybe<T>(_ value: T) -> T? { rng.next() % 4 == 0 ? nil : value }
+        return ICPFixtures.lead { r in
+            r.industry = maybe(industries[Int(rng.next() % 5)])
+            let low = Double(rng.next() % 3000)
+            r.employees = maybe(rng.next() % 3 == 0 ? NumberRange(low: low, high: rng.next() % 2 == 0 ? low + Double(rng.next() % 500) : nil) : NumberRange(low))
+            r.annualRevenue = maybe(NumberRange(Double(rng.next() % 20_000_000)))
+            r.technologies = maybe((0..<Int(rng.next() % 4)).map { _ in tools[Int(rng.next() % 5)] })
+            r.country = maybe(["US", "GB", "DE", "FR"][Int(rng.next() % 4)])
+            r.domain = maybe("acme.com")
+            r.lastFundingAt = maybe(ICPFixtures.asOf.adding(days: Int(rng.next() % 1000) - 100))
+        }
+    }
+
+    @Test("over thousands of generated leads and ICPs, the outcome points add up to the score")
+    func pointsAddUp() async {
+        await propertyCheck(count: 3000, input: Gen.int(in: 0...1_000_000), Gen.int(in: 0...1_000_000)) { icpSeed, leadSeed in
+            guard let version = try? Self.version(icpSeed) else {
+                Issue.record("generated ICP \(icpSeed) did not parse")
+                return
+            }
+            let evaluation = Scorer(version).evaluate(Self.lead(leadSeed), asOf: ICPFixtures.asOf)
+            #expect(evaluation.outcomes.reduce(0) { $0 + $1.points } == evaluation.score)
+            #expect(evaluation.outcomes.filter { $0.verdict == .unknown }.allSatisfy { $0.points == 0 })
+            let dq = evaluation.outcomes.contains { $0.kind == .disqualifier && $0.verdict == .match }
+            #expect((evaluation.tier == "DQ") == dq)
+            if !dq { #expect(evaluation.tier == version.tier(for: evaluation.score)) }
+        }
+    }
+}
+
+/// A small deterministic generator, so a failing seed can be replayed.
+struct SplitMix {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
