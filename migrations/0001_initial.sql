@@ -201,14 +201,18 @@ CREATE TABLE revived_opportunities (
 ) WITHOUT ROWID;
 CREATE INDEX revived_by_rank ON revived_opportunities(run_id, rank);
 
--- The latest completed run's revived leads, ranked.
+-- The latest completed run's revived leads, ranked. Firmographics a lead lacks come from its account.
 CREATE VIEW revived_latest AS
-SELECT r.run_id, r.rank, l.source, l.object, l.crm_id, l.company, l.owner, l.lifecycle,
-       l.dismissed_at, r.baseline_icp, r.baseline_score, r.baseline_tier, r.current_icp,
-       r.score, r.tier, r.delta, r.reasons, r.is_new, l.id AS lead_id, l.industry, l.country,
-       l.employees_low, l.employees_high, l.lost_reason, l.status
+SELECT r.run_id, r.rank, l.source, l.object, l.crm_id, coalesce(l.company, a.company) AS company, l.owner,
+       l.lifecycle, l.dismissed_at, r.baseline_icp, r.baseline_score, r.baseline_tier, r.current_icp,
+       r.score, r.tier, r.delta, r.reasons, r.is_new, l.id AS lead_id,
+       coalesce(l.industry, a.industry) AS industry, coalesce(l.country, a.country) AS country,
+       coalesce(l.employees_low, a.employees_low) AS employees_low,
+       coalesce(l.employees_high, a.employees_high) AS employees_high,
+       l.lost_reason, l.status, a.crm_id AS account_crm_id
 FROM revived_opportunities r
 JOIN leads l ON l.id = r.lead_id
+LEFT JOIN accounts a ON a.id = l.account_id
 WHERE r.run_id = (SELECT max(id) FROM runs WHERE status = 'completed')
 ORDER BY r.rank;
 

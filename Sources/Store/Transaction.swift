@@ -19,8 +19,11 @@ extension Database {
     }
 
     /// Runs `body` in a transaction: committed if it returns, rolled back if it throws.
+    /// Inside another transaction it runs in a savepoint, so a run can import its inbox and
+    /// evaluate in one transaction that lands whole or not at all.
     @discardableResult
     public func inTransaction<T>(_ kind: TransactionKind = .immediate, _ body: () throws -> T) throws -> T {
+        if isInTransaction { return try inSavepoint("nested", body) }
         try execute("BEGIN \(kind.rawValue) TRANSACTION")
         do {
             let result = try body()

@@ -15,8 +15,6 @@ extension Preset {
             .region: ["State/Region"],
             .city: ["City"],
             .technologies: ["Web Technologies"],
-            .fundingStage: ["Funding Stage", "Latest Funding Stage"],
-            .lastFundingAt: ["Latest Funding Date", "Last Funding Date"],
             .businessModel: ["Type", "Business Model"],
             .owner: ["Company owner"],
             .leadSource: ["Original Source", "Original Traffic Source"],

@@ -1,12 +1,22 @@
 import ArgumentParser
 import Foundation
+import ICP
+import LeadData
+import Reevaluation
+import ReevalStore
 
 extension Reeval {
     /// `reeval run` (the default): import the inbox, re-evaluate, store the run, write the report.
     struct Run: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Re-evaluate dismissed leads against the current ICP and store the revived ones (the default command).",
-            discussion: "`reeval --since 2023-01` is `reeval run --since 2023-01`.")
+            discussion: """
+                `reeval --since 2023-01` is `reeval run --since 2023-01`.
+                Examples:
+                  reeval --since 2023-01
+                  reeval run --inbox /srv/crm-exports --report-dir /srv/reports --quiet
+                  reeval run --icp drafts/2026-q1.yaml      (preview an unregistered ICP: nothing is stored)
+                """)
 
         @ParentCommand var root: Reeval
 
@@ -37,8 +47,87 @@ extension Reeval {
         @Flag(help: "Wait for another run to finish instead of exiting 75.")
         var wait = false
 
+        func validate() throws {
+            guard dormantAfter >= 0 else { throw ValidationError("--dormant-after takes a number of days, 0 or more") }
+            guard keepRuns >= 1 else { throw ValidationError("--keep-runs takes a number of runs, 1 or more") }
+        }
+
         func run() throws {
-            try notYetAvailable("run")
+            try withExitCodes { try perform(root.global) }
+        }
+
+        private func perform(_ global: GlobalOptions) throws {
+            let now = Date()
+            var options = RunOptions(asOf: asOf?.timestamp ?? Timestamp(now), clock: { Date() })
+            options.since = since?.timestamp
+            options.dormantAfterDays = dormantAfter
+            options.inbox = inbox
+            options.dryRun = dryRun
+            options.keepRuns = keepRuns
+            if let icp {
+                if icp.hasSuffix(".yaml") || icp.hasSuffix(".yml") || FileManager.default.fileExists(atPath: icp) {
+                    options.previewICP = try ICPParser.load(path: icp).version
+                } else {
+                    options.icpLabel = icp
+                }
+            }
+            let lock = try RunLock(databasePath: global.databasePath, wait: wait)
+            let db = try Database.openMigrated(path: global.databasePath, now: now)
+            if wait { db.setBusyTimeout(milliseconds: 600_000) }
+            let summary = try Reevaluation(db: db).run(options)
+            if let reportDir, let runID = summary.runID {
+                try ReportWriting.write(db: db, runID: runID, folder: reportDir, formats: ReportWriting.allFormats)
+            }
+            withExtendedLifetime(lock) {}
+            if global.json {
+                Console.json(RunText.json(summary, reportDir: reportDir))
+            } else if !global.quiet {
+                Console.out(RunText.line(summary, reportDir: reportDir))
+            }
         }
     }
+}
+
+/// The run's summary: one line for people (cron mails whatever is printed), JSON for scripts.
+enum RunText {
+    static func line(_ s: RunSummary, reportDir: String?) -> String {
+        let what = s.preview ? "preview (nothing stored)" : s.dryRun ? "dry run (nothing stored)" : "run #\(s.runID ?? 0)"
+        var text = "\(what) as of \(s.asOf.isoDay), ICP \(s.icpVersion)"
+        if let since = s.since { text += ", since \(since.isoDay)" }
+        text += ": \(s.candidates) candidates, \(s.revived) revived (\(s.newRevived) new)"
+        if !s.byReason.isEmpty {
+            text += "; " + s.byReason.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
+        }
+        if !s.inboxImports.isEmpty { text += "; imported \(s.inboxImports.count) inbox file\(s.inboxImports.count == 1 ? "" : "s")" }
+        if let reportDir, s.runID != nil { text += "; report in \(reportDir)" }
+        if s.preview || s.dryRun {
+            for lead in s.revivedLeads.prefix(10) {
+                text += "\n  #\(lead.rank) \(lead.company ?? lead.crmID) [\(lead.crmID)] \(ICPNumber.text(lead.baselineScore)) → \(ICPNumber.text(lead.score)) (\(lead.tier)): "
+                text += lead.reasons.map(\.detail).joined(separator: "; ")
+            }
+        }
+        return text
+    }
+
+    static func json(_ s: RunSummary, reportDir: String?) -> [String: Any] {
+        var object: [String: Any] = [
+            "as_of": s.asOf.iso, "since": s.since?.isoDay ?? NSNull(), "icp_version": s.icpVersion,
+            "baseline_versions": s.baselineVersions, "candidates": s.candidates, "evaluated": s.evaluated,
+            "revived": s.revived, "new": s.newRevived, "by_reason": s.byReason, "seconds": (s.seconds * 1000).rounded() / 1000,
+            "stored": !(s.preview || s.dryRun), "inbox_imports": s.inboxImports,
+        ]
+        object["run_id"] = s.runID ?? NSNull()
+        if let reportDir { object["report_dir"] = reportDir }
+        if s.preview || s.dryRun {
+            object["revived_leads"] = s.revivedLeads.map { lead -> [String: Any] in
+                ["rank": lead.rank, "crm_id": lead.crmID, "company": lead.company ?? NSNull(), "baseline_score": lead.baselineScore,
+                 "score": lead.score, "tier": lead.tier, "reasons": lead.reasons.map(\.detail), "is_new": lead.isNew]
+            }
+        }
+        return object
+    }
+}
+
+enum ICPNumber {
+    static func text(_ v: Double) -> String { v == v.rounded() ? String(Int64(v)) : String(v) }
 }

@@ -1,0 +1,45 @@
+import LeadData
+import ReevalStore
+
+/// Reads candidates with their snapshots in one pass over one query, one lead at a time, so
+/// memory holds one lead's history, not the database.
+struct CandidateReader {
+    let db: Database
+
+    /// Lost and disqualified leads, and open leads with no activity for `dormantAfterDays`
+    /// (a lead last active exactly that many days before `asOf` is dormant); `since` keeps
+    /// dismissals on or after it.
+    func forEach(asOf: Timestamp, since: Timestamp?, dormantAfterDays: Int, _ body: (Candidate) throws -> Void) throws {
+        let cutoff = asOf.startOfDay.adding(days: -dormantAfterDays + 1).isoDay
+        let statement = try db.prepare("""
+            SELECT l.id, l.source, l.object, l.crm_id, l.lifecycle, l.dismissed_at, l.lost_reason, s.observed_at, s.data
+            FROM leads l
+            JOIN lead_snapshots s ON s.lead_id = l.id
+            WHERE (l.lifecycle IN ('lost', 'disqualified')
+                   OR (l.lifecycle = 'open' AND l.dismissed_at IS NOT NULL AND l.dismissed_at < :cutoff))
+              AND (:since IS NULL OR l.dismissed_at >= :since)
+            ORDER BY l.id, s.observed_at, s.id
+            """)
+        try statement.bind([":cutoff": cutoff, ":since": since?.isoDay])
+        let dates = DateParser(order: .yearMonthDay)
+        var current: Candidate?
+        while try statement.step() {
+            let id = statement.column(0).int64 ?? 0
+            if current?.leadID != id {
+                if let done = current { try body(done) }
+                current = Candidate(
+                    leadID: id, source: statement.column(1).string ?? "", object: statement.column(2).string ?? "",
+                    crmID: statement.column(3).string ?? "",
+                    lifecycle: statement.column(4).string.flatMap(Lifecycle.init(rawValue:)) ?? .open,
+                    dismissedAt: statement.column(5).string.flatMap { dates.parse($0) },
+                    lostReason: statement.column(6).string, snapshots: [])
+            }
+            if let observed = statement.column(7).string.flatMap({ dates.parse($0) }),
+               let data = statement.column(8).string, let record = LeadRecord(json: data) {
+                current?.snapshots.append((observed, record))
+            }
+        }
+        statement.reset()
+        if let done = current { try body(done) }
+    }
+}

@@ -1,0 +1,172 @@
+import ICP
+import LeadData
+
+/// What re-evaluating one candidate found: its baseline and current evaluations, whether it is
+/// revived, and why its score moved.
+public struct Judgement: Sendable {
+    public var baseline: Evaluation
+    public var current: Evaluation
+    public var revived: Bool
+    /// The reasons, whose point changes add up to current − baseline.
+    public var reasons: [Reason]
+    /// The date of the most recent matched trigger now, for ranking.
+    public var latestTrigger: Timestamp?
+
+    public var delta: Double { current.score - baseline.score }
+}
+
+/// Judges candidates: a pure function of the lead's data, the two ICP versions and the dates.
+///
+/// ```swift
+/// let judge = Judge(baseline: { date in registry.inForce(date) }, current: version)
+/// let judgement = judge.judge(candidate, asOf: now)
+/// ```
+public struct Judge: Sendable {
+    public let current: ICPVersion
+    private let currentScorer: Scorer
+    private let versions: [ICPVersion]
+    private let scorers: [String: Scorer]
+
+    /// `versions` are the registered versions (the baseline is chosen among them by dismissal
+    /// date); `current` is the version applied now.
+    public init(versions: [ICPVersion], current: ICPVersion) {
+        self.current = current
+        self.versions = versions.isEmpty ? [current] : versions
+        currentScorer = Scorer(current)
+        var scorers: [String: Scorer] = [:]
+        for v in self.versions { scorers[v.label] = Scorer(v) }
+        scorers[current.label] = currentScorer
+        self.scorers = scorers
+    }
+
+    /// The version in force on the dismissal date (the earliest if none was).
+    public func baselineVersion(for dismissedAt: Timestamp?) -> ICPVersion {
+        guard let dismissedAt else { return versions.min { ($0.effective, $0.label) < ($1.effective, $1.label) } ?? current }
+        return ICPVersion.inForce(among: versions, at: dismissedAt) ?? current
+    }
+
+    public func judge(_ candidate: Candidate, asOf: Timestamp) -> Judgement? {
+        guard let before = candidate.baselineRecord, let now = candidate.currentRecord else { return nil }
+        let baselineVersion = baselineVersion(for: candidate.dismissedAt)
+        let baselineScorer = scorers[baselineVersion.label] ?? Scorer(baselineVersion)
+        let baselineDate = candidate.dismissedAt ?? asOf
+        let baseline = baselineScorer.evaluate(before, asOf: baselineDate)
+        // The middle step: the current ICP on what was known at dismissal.
+        let middle = currentScorer.evaluate(before, asOf: baselineDate)
+        let current = currentScorer.evaluate(now, asOf: asOf)
+
+        var reasons: [Reason] = []
+        reasons += criterionReasons(baseline: baseline, middle: middle, current: current, baselineVersion: baselineVersion)
+        reasons += triggerReasons(baseline: baseline, current: current)
+        reasons += disqualifierReasons(baseline: baseline, middle: middle, current: current)
+        let newlyResolved = current.isDisqualified == false && self.current.resolves(lostReason: candidate.lostReason)
+            && !baselineVersion.resolves(lostReason: candidate.lostReason)
+        if newlyResolved, let reason = candidate.lostReason {
+            reasons.append(Reason(kind: .lostReasonResolved, id: "lost_reason", field: "lost_reason", pointsBefore: 0, pointsAfter: 0,
+                                  valueBefore: reason, valueAfter: reason, detail: "lost for '\(reason)', now resolved"))
+        }
+        let fitsNow = self.current.isReviveTier(current.tier)
+        let revived = fitsNow && (worse(baseline.tier, than: current.tier) || newlyResolved)
+        return Judgement(baseline: baseline, current: current, revived: revived, reasons: Self.ordered(reasons),
+                         latestTrigger: latestTrigger(current, record: now))
+    }
+
+    /// Whether the baseline tier is worse than the current one (DQ and nil are worse than any tier).
+    private func worse(_ baseline: String?, than current: String?) -> Bool {
+        guard let baseline, baseline != Scorer.disqualifiedTier else { return true }
+        guard let current, let now = self.current.rank(of: current) else { return false }
+        // A tier name the current version no longer has is ranked by its place in the old one.
+        guard let then = self.current.rank(of: baseline) else { return true }
+        return then > now
+    }
+
+    private func criterionReasons(baseline: Evaluation, middle: Evaluation, current: Evaluation, baselineVersion: ICPVersion) -> [Reason] {
+        var ids: [String] = []
+        for o in baseline.outcomes + current.outcomes where o.kind == .criterion && !ids.contains(o.id) { ids.append(o.id) }
+        var reasons: [Reason] = []
+        for id in ids {
+            let b = baseline.outcomes.first { $0.id == id && $0.kind == .criterion }
+            let m = middle.outcomes.first { $0.id == id && $0.kind == .criterion }
+            let c = current.outcomes.first { $0.id == id && $0.kind == .criterion }
+            let p0 = b?.points ?? 0, p1 = m?.points ?? 0, p2 = c?.points ?? 0
+            let field = (c ?? b)?.field
+            if p1 != p0 {
+                let value = (m ?? b)?.value
+                let shown = value.map { "\(field ?? id) \($0)" } ?? (field ?? id)
+                let detail: String
+                if b == nil {
+                    detail = "new criterion \(id): \(shown) now scores \(signed(p1))"
+                } else if m == nil {
+                    detail = "criterion \(id) dropped from the ICP: \(shown) no longer scores (was \(signed(p0)))"
+                } else {
+                    detail = "ICP now gives \(shown) \(signed(p1)) (was \(signed(p0)) under \(baselineVersion.label))"
+                }
+                reasons.append(Reason(kind: .icpChange, id: id, field: field, pointsBefore: p0, pointsAfter: p1,
+                                      valueBefore: value, valueAfter: value, detail: detail))
+            }
+            if p2 != p1 {
+                let before = (m ?? b)?.value, after = c?.value
+                let detail = "\(field ?? id) \(before ?? "unknown") → \(after ?? "unknown"): \(id) \(signed(p2 - p1))"
+                reasons.append(Reason(kind: .dataChange, id: id, field: field, pointsBefore: p1, pointsAfter: p2,
+                                      valueBefore: before, valueAfter: after, detail: detail))
+            }
+        }
+        return reasons
+    }
+
+    private func triggerReasons(baseline: Evaluation, current: Evaluation) -> [Reason] {
+        var ids: [String] = []
+        for o in baseline.outcomes + current.outcomes where o.kind == .trigger && !ids.contains(o.id) { ids.append(o.id) }
+        return ids.compactMap { id in
+            let b = baseline.outcomes.first { $0.id == id && $0.kind == .trigger }
+            let c = current.outcomes.first { $0.id == id && $0.kind == .trigger }
+            let p0 = b?.points ?? 0, p2 = c?.points ?? 0
+            guard p0 != p2 else { return nil }
+            let field = (c ?? b)?.field ?? id
+            let detail = p2 > p0
+                ? "\(id) fired: \(field) \(c?.value ?? "unknown") \(signed(p2 - p0))"
+                : "\(id) lapsed: \(field) \(c?.value ?? "unknown") \(signed(p2 - p0))"
+            return Reason(kind: .trigger, id: id, field: field, pointsBefore: p0, pointsAfter: p2,
+                          valueBefore: b?.value, valueAfter: c?.value, detail: detail)
+        }
+    }
+
+    private func disqualifierReasons(baseline: Evaluation, middle: Evaluation, current: Evaluation) -> [Reason] {
+        baseline.outcomes.filter { $0.kind == .disqualifier && $0.verdict == .match }.compactMap { dq in
+            let stillInMiddle = middle.outcomes.contains { $0.id == dq.id && $0.kind == .disqualifier && $0.verdict == .match }
+            let stillNow = current.outcomes.contains { $0.id == dq.id && $0.kind == .disqualifier && $0.verdict == .match }
+            guard !stillNow else { return nil }
+            let after = current.outcomes.first { $0.id == dq.id }?.value
+            if !stillInMiddle {
+                return Reason(kind: .icpChange, id: dq.id, field: dq.field, pointsBefore: 0, pointsAfter: 0, valueBefore: dq.value,
+                              valueAfter: dq.value, detail: "no longer disqualified: the ICP dropped or changed \(dq.id) (\(dq.field) \(dq.value ?? "unknown"))")
+            }
+            return Reason(kind: .dataChange, id: dq.id, field: dq.field, pointsBefore: 0, pointsAfter: 0, valueBefore: dq.value,
+                          valueAfter: after, detail: "no longer disqualified: \(dq.field) \(dq.value ?? "unknown") → \(after ?? "unknown")")
+        }
+    }
+
+    private func latestTrigger(_ evaluation: Evaluation, record: LeadRecord) -> Timestamp? {
+        let ids = Set(evaluation.outcomes.filter { $0.kind == .trigger && $0.verdict == .match }.map(\.id))
+        return current.triggers.filter { ids.contains($0.id) }.compactMap { trigger -> Timestamp? in
+            if case .date(let d) = trigger.field.value(in: record) { return d }
+            return nil
+        }.max()
+    }
+
+    /// Kinds in a fixed order, biggest point change first, then id: deterministic.
+    static func ordered(_ reasons: [Reason]) -> [Reason] {
+        let order = Reason.Kind.allCases
+        return reasons.sorted {
+            let (a, b) = (order.firstIndex(of: $0.kind)!, order.firstIndex(of: $1.kind)!)
+            if a != b { return a < b }
+            if abs($0.delta) != abs($1.delta) { return abs($0.delta) > abs($1.delta) }
+            return $0.id < $1.id
+        }
+    }
+
+    private func signed(_ value: Double) -> String {
+        let text = value == value.rounded() ? String(Int64(value)) : String(value)
+        return value >= 0 ? "+" + text : text
+    }
+}

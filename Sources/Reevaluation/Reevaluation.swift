@@ -1,0 +1,171 @@
+import CRMImport
+import Foundation
+import ICP
+import ICPRegistry
+import LeadData
+import ReevalStore
+
+/// The re-evaluation run: import the inbox, read the candidates in one pass, judge each in
+/// memory, and store the run, its scores and its revived leads in one transaction that lands
+/// whole or not at all.
+///
+/// ```swift
+/// var options = RunOptions(asOf: Timestamp(Date()), clock: { Date() })
+/// options.since = DateParser().parse("2023-01")
+/// let summary = try Reevaluation(db: db).run(options)
+/// ```
+public struct Reevaluation {
+    let db: Database
+
+    public init(db: Database) {
+        self.db = db
+    }
+
+    /// Thrown to roll back a dry run or preview after everything was evaluated.
+    private struct RollBack: Error { let summary: RunSummary }
+
+    public func run(_ options: RunOptions) throws -> RunSummary {
+        let started = options.clock()
+        do {
+            return try db.inTransaction(.immediate) {
+                var summary = try runInTransaction(options, started: started)
+                if options.storesNothing {
+                    summary.runID = nil
+                    throw RollBack(summary: summary)
+                }
+                return summary
+            }
+        } catch let rollBack as RollBack {
+            return rollBack.summary
+        } catch let failure as UserFacingError where failure.kind != .busy && !options.storesNothing {
+            // Everything the run wrote is rolled back; a failed row says what happened.
+            try? db.execute("""
+                INSERT INTO runs(status, as_of, since, icp_version, dormant_after, started_at, finished_at, error)
+                VALUES ('failed', ?, ?, ?, ?, ?, ?, ?)
+                """, [options.asOf.iso, options.since?.isoDay, options.icpLabel ?? "", options.dormantAfterDays,
+                      ISODate.string(started), ISODate.string(options.clock()), failure.message])
+            throw failure
+        }
+    }
+
+    private func runInTransaction(_ options: RunOptions, started: Date) throws -> RunSummary {
+        var inboxImports: [String] = []
+        if let inbox = options.inbox { inboxImports = try importInbox(inbox, now: started) }
+
+        let registry = ICPRegistry(db: db)
+        let versions = try registry.all().map(\.version)
+        let current: ICPVersion
+        if let preview = options.previewICP {
+            current = preview
+        } else if let label = options.icpLabel {
+            current = try registry.entry(label).version
+        } else if let inForce = ICPVersion.inForce(among: versions, at: options.asOf) {
+            current = inForce
+        } else {
+            throw Failure(.badData, "no ICP version is registered; add one with `reeval icp add FILE` (see examples/icp/)")
+        }
+        let judge = Judge(versions: versions, current: current)
+
+        var summary = RunSummary(asOf: options.asOf, since: options.since, icpVersion: current.label)
+        summary.preview = options.previewICP != nil
+        summary.dryRun = options.dryRun
+        summary.inboxImports = inboxImports
+
+        try db.execute("""
+            INSERT INTO runs(status, as_of, since, icp_version, dormant_after, started_at) VALUES ('running', ?, ?, ?, ?, ?)
+            """, [options.asOf.iso, options.since?.isoDay, current.label, options.dormantAfterDays, ISODate.string(started)])
+        let runID = db.lastInsertedRowID
+        summary.runID = Int(runID)
+
+        let previous = try previousRevived()
+        let insertScore = try db.prepare("""
+            INSERT INTO lead_scores(run_id, lead_id, dismissed_at, baseline_icp, baseline_score, baseline_tier, current_icp,
+                                    current_score, current_tier, baseline_explanation, current_explanation)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        var revived: [(candidate: Candidate, judgement: Judgement, company: String?)] = []
+        var baselineVersions = Set<String>()
+        try CandidateReader(db: db).forEach(asOf: options.asOf, since: options.since, dormantAfterDays: options.dormantAfterDays) { candidate in
+            summary.candidates += 1
+            guard let judgement = judge.judge(candidate, asOf: options.asOf) else { return }
+            summary.evaluated += 1
+            baselineVersions.insert(judgement.baseline.icpVersion)
+            try insertScore.execute([runID, candidate.leadID, candidate.dismissedAt?.iso, judgement.baseline.icpVersion,
+                                     judgement.baseline.score, judgement.baseline.tier, judgement.current.icpVersion,
+                                     judgement.current.score, judgement.current.tier, judgement.baseline.json, judgement.current.json])
+            if judgement.revived { revived.append((candidate, judgement, candidate.currentRecord?.company)) }
+        }
+        summary.baselineVersions = baselineVersions.sorted()
+
+        // Rank: score descending, then the most recent trigger, then lead id.
+        revived.sort { a, b in
+            if a.judgement.current.score != b.judgement.current.score { return a.judgement.current.score > b.judgement.current.score }
+            let ta = a.judgement.latestTrigger?.seconds ?? .min, tb = b.judgement.latestTrigger?.seconds ?? .min
+            if ta != tb { return ta > tb }
+            return a.candidate.leadID < b.candidate.leadID
+        }
+        let insertRevived = try db.prepare("""
+            INSERT INTO revived_opportunities(run_id, lead_id, rank, baseline_icp, baseline_score, baseline_tier, current_icp,
+                                              score, tier, delta, reasons, is_new)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        for (index, item) in revived.enumerated() {
+            let j = item.judgement
+            let isNew = !previous.contains(item.candidate.leadID)
+            try insertRevived.execute([runID, item.candidate.leadID, index + 1, j.baseline.icpVersion, j.baseline.score, j.baseline.tier,
+                                       j.current.icpVersion, j.current.score, j.current.tier ?? "", j.delta, Reason.jsonArray(j.reasons), isNew])
+            summary.revived += 1
+            if isNew { summary.newRevived += 1 }
+            for kind in Set(j.reasons.map(\.kind.rawValue)) { summary.byReason[kind, default: 0] += 1 }
+            if options.storesNothing {
+                summary.revivedLeads.append(RevivedLead(
+                    leadID: item.candidate.leadID, crmID: item.candidate.crmID, company: item.company, rank: index + 1,
+                    baselineICP: j.baseline.icpVersion, baselineScore: j.baseline.score, baselineTier: j.baseline.tier,
+                    score: j.current.score, tier: j.current.tier ?? "", reasons: j.reasons, isNew: isNew))
+            }
+        }
+        summary.seconds = options.clock().timeIntervalSince(started)
+        let byReason = "{" + summary.byReason.keys.sorted().map { "\"\($0)\":\(summary.byReason[$0]!)" }.joined(separator: ",") + "}"
+        try db.execute("""
+            UPDATE runs SET status = 'completed', finished_at = ?, candidates = ?, evaluated = ?, revived = ?, new_revived = ?,
+                            by_reason = ?, seconds = ? WHERE id = ?
+            """, [ISODate.string(options.clock()), summary.candidates, summary.evaluated, summary.revived, summary.newRevived,
+                  byReason, summary.seconds, runID])
+        try db.execute("""
+            DELETE FROM lead_scores WHERE run_id NOT IN (SELECT id FROM runs WHERE status = 'completed' ORDER BY id DESC LIMIT ?)
+            """, [max(options.keepRuns, 1)])
+        return summary
+    }
+
+    /// The leads the previous completed run revived (for `is_new`).
+    private func previousRevived() throws -> Set<Int64> {
+        var set = Set<Int64>()
+        try db.prepare("""
+            SELECT lead_id FROM revived_opportunities WHERE run_id = (SELECT max(id) FROM runs WHERE status = 'completed')
+            """).forEachRow { row in if let id = row[0].int64 { set.insert(id) } }
+        return set
+    }
+
+    /// Imports every CSV in the folder not imported before (by SHA-256), in name order.
+    /// One file that fails fails the run, naming the file.
+    private func importInbox(_ folder: String, now: Date) throws -> [String] {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
+            throw Failure(.missingInput, "\(folder): no such inbox folder; create it or fix --inbox")
+        }
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder)
+            .filter { $0.lowercased().hasSuffix(".csv") || $0.lowercased().hasSuffix(".tsv") }.sorted()
+        var imported: [String] = []
+        for name in names {
+            let path = (folder as NSString).appendingPathComponent(name)
+            do {
+                let summary = try Importer(db: db).importFile(path, options: ImportOptions(now: now))
+                if summary.alreadyImported == nil { imported.append(path) }
+            } catch let error as UserFacingError {
+                let message = error.message.hasPrefix(path) ? error.message : "\(path): \(error.message)"
+                throw Failure(error.kind, "inbox file failed, nothing was evaluated: \(message)")
+            }
+        }
+        return imported
+    }
+}
