@@ -1,0 +1,188 @@
+import Foundation
+import Testing
+
+/// The revival scenario: Salesforce Account and Opportunity exports from 2024-06-30 and a newer
+/// pair from 2026-10-01 (Growco grew 40 → 250, Fundco raised a round on 2026-08-02, Tinyco grew
+/// 5 → 60), and the example ICPs 2024-h1 (narrow) and 2025-q3 (adds Financial Services, a
+/// 201-1000 band, the UK, and resolves "No SSO").
+@Suite("reeval run, end to end")
+struct RunCommandTests {
+    static let repo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../..").standardizedFileURL
+    static let fixtures = repo.appendingPathComponent("Tests/EndToEndTests/Fixtures/revival")
+
+    /// A workspace with both exports imported and both ICP versions registered.
+    static func scenario() throws -> Workspace {
+        let ws = try Workspace()
+        let f = { (name: String) in fixtures.appendingPathComponent(name).path }
+        let mapping = f("salesforce-custom-fields.yaml")
+        for (file, date, custom) in [("Account-2024-06-30.csv", "2024-06-30", true), ("Opportunity-2024-06-30.csv", "2024-06-30", false),
+                                     ("Account-2026-10-01.csv", "2026-10-01", true), ("Opportunity-2026-10-01.csv", "2026-10-01", false)] {
+            let args = ["import", f(file), "--observed-at", date, "--quiet"] + (custom ? ["--source", "salesforce", "--mapping", mapping] : [])
+            let result = try ws.reeval.run(args)
+            #expect(result.status == 0, "\(file): \(result.stderr)")
+        }
+        let icp = try ws.reeval.run(["icp", "add", repo.appendingPathComponent("examples/icp/2024-h1.yaml").path,
+                                     repo.appendingPathComponent("examples/icp/2025-q3.yaml").path, "--quiet"])
+        #expect(icp.status == 0, "\(icp.stderr)")
+        return ws
+    }
+
+    static let revivedQuery = "SELECT rank, crm_id, company, baseline_icp, baseline_score, baseline_tier, score, tier, is_new FROM revived_latest"
+
+    @Test("the revived set, ranks, scores and tiers are exactly the ones the scenario implies")
+    func revivedSet() throws {
+        let ws = try Self.scenario()
+        let result = try ws.reeval.run(["--as-of", "2026-11-22"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout == "run #1 as of 2026-11-22, ICP 2025-q3: 7 candidates, 5 revived (5 new); data_change 2, icp_change 1, lost_reason_resolved 1, trigger 1\n")
+        #expect(try ws.reeval.sql(Self.revivedQuery) == [
+            "1|OPP-D|SSOco|2024-h1|90.0|A|90.0|A|1",
+            "2|OPP-A|Finco Capital|2024-h1|45.0|C|75.0|B|1",
+            "3|OPP-E|Tinyco|2024-h1|50.0|DQ|75.0|B|1",
+            "4|OPP-C|Fundco|2024-h1|50.0|C|65.0|B|1",
+            "5|OPP-B|Growco Software Inc.|2024-h1|50.0|C|65.0|B|1",
+        ])
+    }
+
+    @Test("each revived lead's reasons name the kind, the rule, the points and the values, and add up to the delta")
+    func reasons() throws {
+        let ws = try Self.scenario()
+        #expect(try ws.reeval.run(["--as-of", "2026-11-22", "--quiet"]).status == 0)
+        #expect(try ws.reeval.sql("""
+            SELECT r.crm_id, j.value ->> 'kind', j.value ->> 'id', j.value ->> 'points_before', j.value ->> 'points_after', j.value ->> 'detail'
+            FROM revived_latest r, json_each(r.reasons) j ORDER BY r.rank, j.key
+            """) == [
+            "OPP-D|lost_reason_resolved|lost_reason|0|0|lost for 'No SSO', now resolved",
+            "OPP-A|icp_change|industry|0|30|ICP now gives industry Financial Services +30 (was +0 under 2024-h1)",
+            "OPP-E|data_change|size|0|25|employees 5 → 60: size +25",
+            "OPP-E|data_change|too-small|0|0|no longer disqualified: employees 5 → 60",
+            "OPP-C|trigger|recent-funding|0|15|recent-funding fired: last_funding_at 2026-08-02 +15",
+            "OPP-B|data_change|size|0|15|employees 40 → 250: size +15",
+        ])
+        #expect(try ws.reeval.sql("""
+            SELECT count(*) FROM revived_latest r
+            WHERE r.delta != (SELECT coalesce(sum((j.value ->> 'points_after') - (j.value ->> 'points_before')), 0) FROM json_each(r.reasons) j)
+            """) == ["0"])
+    }
+
+    @Test("won and active open leads are never candidates; the dormant rule is inclusive at its boundary")
+    func candidatesAndDormancy() throws {
+        let ws = try Self.scenario()
+        // OPP-H was last active 2026-08-24 (90 days before), OPP-I on 2026-08-25 (89 days).
+        #expect(try ws.reeval.run(["--as-of", "2026-11-22", "--quiet"]).status == 0)
+        #expect(try ws.reeval.sql("SELECT l.crm_id FROM lead_scores s JOIN leads l ON l.id = s.lead_id ORDER BY l.crm_id") ==
+                ["OPP-A", "OPP-B", "OPP-C", "OPP-D", "OPP-E", "OPP-F", "OPP-H"])
+        #expect(try ws.reeval.run(["--as-of", "2026-11-22", "--dormant-after", "91", "--quiet"]).status == 0)
+        #expect(try ws.reeval.sql("SELECT count(*) FROM lead_scores s JOIN leads l ON l.id = s.lead_id WHERE s.run_id = 2 AND l.crm_id IN ('OPP-H', 'OPP-I')") == ["0"])
+    }
+
+    @Test("--since keeps dismissals on or after the date")
+    func since() throws {
+        let ws = try Self.scenario()
+        let result = try ws.reeval.run(["--since", "2024-03", "--as-of", "2026-11-22", "--quiet"])
+        #expect(result.status == 0)
+        #expect(try ws.reeval.sql("SELECT crm_id FROM revived_latest") == ["OPP-A", "OPP-C", "OPP-B"])
+        #expect(try ws.reeval.sql("SELECT since FROM runs") == ["2024-03-01"])
+    }
+
+    @Test("is_new is 0 for leads the previous completed run revived, and two identical runs give identical rows")
+    func secondRun() throws {
+        let ws = try Self.scenario()
+        #expect(try ws.reeval.run(["--as-of", "2026-11-22", "--quiet"]).status == 0)
+        #expect(try ws.reeval.run(["--as-of", "2026-11-22", "--quiet"]).status == 0)
+        #expect(try ws.reeval.sql("SELECT DISTINCT run_id, is_new FROM revived_latest") == ["2|0"])
+        let rows = "SELECT lead_id, rank, baseline_icp, baseline_score, baseline_tier, current_icp, score, tier, delta, reasons FROM revived_opportunities WHERE run_id = ? ORDER BY rank"
+        #expect(try ws.reeval.sql(rows.replacingOccurrences(of: "?", with: "1")) == ws.reeval.sql(rows.replacingOccurrences(of: "?", with: "2")))
+        let scores = "SELECT lead_id, baseline_score, current_score, baseline_explanation, current_explanation FROM lead_scores WHERE run_id = ? ORDER BY lead_id"
+        #expect(try ws.reeval.sql(scores.replacingOccurrences(of: "?", with: "1")) == ws.reeval.sql(scores.replacingOccurrences(of: "?", with: "2")))
+        #expect(try ws.reeval.sql("SELECT id, status, candidates, revived, new_revived FROM runs") == ["1|completed|7|5|5", "2|completed|7|5|0"])
+    }
+
+    @Test("a preview of an unregistered ICP file and a --dry-run evaluate everything and store nothing")
+    func previewAndDryRun() throws {
+        let ws = try Self.scenario()
+        let before = try ws.reeval.sql("SELECT (SELECT count(*) FROM runs) || '/' || (SELECT count(*) FROM lead_scores) || '/' || (SELECT count(*) FROM icp_versions)")
+        var draft = try String(contentsOf: Self.repo.appendingPathComponent("examples/icp/2025-q3.yaml"), encoding: .utf8)
+        draft = draft.replacingOccurrences(of: "version: 2025-q3", with: "version: 2026-draft")
+            .replacingOccurrences(of: "in: [Software, Computer Software, SaaS, Financial Services]", with: "in: [Software, Computer Software, SaaS, Financial Services, Retail]")
+        try ws.write("draft.yaml", draft)
+        let preview = try ws.reeval.run(["--icp", "draft.yaml", "--as-of", "2026-11-22", "--json"])
+        #expect(preview.status == 0, "\(preview.stderr)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(preview.stdout.utf8)) as? [String: Any])
+        #expect(json["stored"] as? Bool == false)
+        #expect(json["icp_version"] as? String == "2026-draft")
+        #expect(json["revived"] as? Int == 5)
+        let dry = try ws.reeval.run(["--dry-run", "--as-of", "2026-11-22"])
+        #expect(dry.status == 0)
+        #expect(dry.stdout.hasPrefix("dry run (nothing stored)"))
+        #expect(try ws.reeval.sql("SELECT (SELECT count(*) FROM runs) || '/' || (SELECT count(*) FROM lead_scores) || '/' || (SELECT count(*) FROM icp_versions)") == before)
+    }
+
+    @Test("a second concurrent run exits 75 at once")
+    func concurrentRun() throws {
+        let ws = try Self.scenario()
+        // Hold the run lock as another run would.
+        let holder = Process()
+        holder.executableURL = URL(fileURLWithPath: "/usr/bin/flock")
+        holder.arguments = [ws.path("reeval.sqlite.lock"), "sleep", "20"]
+        try holder.run()
+        defer { holder.terminate() }
+        let deadline = Date().addingTimeInterval(10)
+        while Date() < deadline, !FileManager.default.fileExists(atPath: ws.path("reeval.sqlite.lock")) { usleep(20_000) }
+        usleep(200_000)
+        let started = Date()
+        let result = try ws.reeval.run(["--as-of", "2026-11-22"])
+        #expect(result.status == 75)
+        #expect(result.stderr.contains("another reeval run"))
+        #expect(Date().timeIntervalSince(started) < 5)
+        #expect(try ws.reeval.sql("SELECT count(*) FROM runs") == ["0"])
+    }
+
+    @Test("a run killed mid-way leaves no partial run, integrity_check ok, and the next run completes")
+    func killedRun() throws {
+        let ws = try Self.scenario()
+        // Enough dormant leads that the run takes a while.
+        var text = "Record ID,Deal Name,Deal Stage,Close Date,Create Date,Last Activity Date\n"
+        for i in 0..<30_000 { text += "\(i),Deal \(i),Closed Lost,2024-02-15,2023-11-01 09:00,2024-02-01 10:00\n" }
+        try ws.write("deals.csv", text)
+        #expect(try ws.reeval.run(["import", "deals.csv", "--quiet"]).status == 0)
+        let process = Process()
+        process.executableURL = ReevalProcess.binary
+        process.arguments = ["--as-of", "2026-11-22", "--quiet"]
+        process.currentDirectoryURL = ws.url
+        try process.run()
+        usleep(700_000)
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        #expect(process.terminationReason == .uncaughtSignal, "the run finished before it could be killed")
+        #expect(try ws.reeval.sql("SELECT count(*) FROM runs") == ["0"])
+        #expect(try ws.reeval.sql("SELECT count(*) FROM lead_scores") == ["0"])
+        #expect(try ws.reeval.sql("PRAGMA integrity_check") == ["ok"])
+        let next = try ws.reeval.run(["--as-of", "2026-11-22", "--quiet"])
+        #expect(next.status == 0)
+        #expect(try ws.reeval.sql("SELECT status, candidates FROM runs") == ["completed|30007"])
+    }
+
+    @Test("--inbox imports new exports in name order before evaluating; a bad file fails the run with 65 and nothing evaluated")
+    func inbox() throws {
+        let ws = try Workspace()
+        try FileManager.default.createDirectory(at: ws.url.appendingPathComponent("inbox"), withIntermediateDirectories: true)
+        for name in ["Account-2024-06-30.csv", "Opportunity-2024-06-30.csv"] {
+            try FileManager.default.copyItem(at: Self.fixtures.appendingPathComponent(name), to: ws.url.appendingPathComponent("inbox/\(name)"))
+        }
+        #expect(try ws.reeval.run(["icp", "add", Self.repo.appendingPathComponent("examples/icp/2024-h1.yaml").path, "--quiet"]).status == 0)
+        try ws.write("inbox/zz-broken.csv", "Foo,Bar\n1,2\n")
+        let failed = try ws.reeval.run(["--inbox", "inbox", "--as-of", "2026-11-22"])
+        #expect(failed.status == 65)
+        #expect(failed.stderr.contains("zz-broken.csv"))
+        #expect(try ws.reeval.sql("SELECT count(*) FROM imports") == ["0"])
+        #expect(try ws.reeval.sql("SELECT status FROM runs") == ["failed"])
+        try FileManager.default.removeItem(at: ws.url.appendingPathComponent("inbox/zz-broken.csv"))
+        let ok = try ws.reeval.run(["--inbox", "inbox", "--as-of", "2026-11-22", "--json"])
+        #expect(ok.status == 0, "\(ok.stderr)")
+        #expect(try ws.reeval.sql("SELECT file_name FROM imports ORDER BY id") == ["inbox/Account-2024-06-30.csv", "inbox/Opportunity-2024-06-30.csv"])
+        let again = try ws.reeval.run(["--inbox", "inbox", "--as-of", "2026-11-22", "--json"])
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(again.stdout.utf8)) as? [String: Any])
+        #expect((json["inbox_imports"] as? [String])?.isEmpty == true)
+    }
+}
