@@ -51,11 +51,15 @@ struct ReevalProcess {
     func sql(_ query: String, db: String = "reeval.sqlite") throws -> [String] {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["sqlite3", "-batch", "-separator", "|", db, query]
+        process.arguments = ["sqlite3", "-batch", "-separator", "|", db]
         process.currentDirectoryURL = folder
-        let out = Pipe()
+        let out = Pipe(), input = Pipe()
         process.standardOutput = out
+        process.standardInput = input
         try process.run()
+        // The query goes in on stdin: as an argument, one starting with `--` would read as an option.
+        input.fileHandleForWriting.write(Data((query.hasSuffix(";") || query.hasSuffix(";\n") ? query : query + ";").utf8))
+        try input.fileHandleForWriting.close()
         let data = out.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         return String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).dropLast().map(String.init)
