@@ -1,10 +1,9 @@
+import Reports
 import ReevalStore
 
-/// Writes a stored run's reports; filled in by the Reports stage.
+/// Writes a stored run's reports for `run --report-dir`.
 enum ReportWriting {
-    static let allFormats = ["md", "html", "csv", "json"]
-
-    static func write(db: Database, runID: Int, folder: String, formats: [String]) throws {
-        try notYetAvailable("run --report-dir")
+    static func write(db: Database, runID: Int, folder: String) throws -> [String] {
+        try ReportWriter.write(db: db, runID: runID, folder: folder, formats: ReportFormat.allCases)
     }
 }

@@ -1,10 +1,20 @@
 import ArgumentParser
+import Foundation
+import LeadData
+import Reports
+import ReevalStore
 
 extension Reeval {
     /// `reeval report`: render a stored run again.
     struct Report: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Render a stored run as report.md, report.html, revived CSVs and run.json.")
+            abstract: "Render a stored run as report.md, report.html, revived CSVs and run.json.",
+            discussion: """
+                Rendering the same run twice gives byte-identical files.
+                Examples:
+                  reeval report --out reports/
+                  reeval report --run 12 --format html,csv --out /tmp/run12
+                """)
 
         @ParentCommand var root: Reeval
 
@@ -17,8 +27,19 @@ extension Reeval {
         @Option(help: ArgumentHelp("Formats to write, comma-separated: md,html,csv,json.", valueName: "list"))
         var format: String = "md,html,csv,json"
 
+        func validate() throws {
+            guard runID == "latest" || Int(runID) != nil else { throw ValidationError("--run takes a run id or `latest`, not \(runID)") }
+        }
+
         func run() throws {
-            try notYetAvailable("report")
+            let global = root.global
+            try withExitCodes {
+                let formats = try ReportFormat.parse(format)
+                let db = try Database.openExisting(path: global.databasePath)
+                let written = try ReportWriter.write(db: db, runID: Int(runID), folder: out, formats: formats)
+                if global.json { Console.json(["files": written]) }
+                else if !global.quiet { Console.out(written.joined(separator: "\n")) }
+            }
         }
     }
 }

@@ -76,7 +76,7 @@ extension Reeval {
             if wait { db.setBusyTimeout(milliseconds: 600_000) }
             let summary = try Reevaluation(db: db).run(options)
             if let reportDir, let runID = summary.runID {
-                try ReportWriting.write(db: db, runID: runID, folder: reportDir, formats: ReportWriting.allFormats)
+                _ = try ReportWriting.write(db: db, runID: runID, folder: reportDir)
             }
             withExtendedLifetime(lock) {}
             if global.json {

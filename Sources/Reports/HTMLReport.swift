@@ -1,0 +1,132 @@
+import Foundation
+
+/// `report.html`: one self-contained file (no scripts, fonts or images from elsewhere) with the
+/// summary, the ICP changes, charts drawn as inline SVG, segments, the ranked list with its
+/// reasons, and data quality. Every CRM value is HTML-escaped.
+public enum HTMLReport {
+    public static func render(_ r: RunReport) -> String {
+        let h = Escaping.html
+        var body = ""
+        body += "<header><h1>Revived opportunities</h1><p class=\"sub\">Run #\(r.runID) · as of \(h(String(r.asOf.prefix(10))))"
+        body += " · ICP <b>\(h(r.icpVersion))</b>" + (r.since.map { " · dismissed since \(h($0))" } ?? "") + "</p></header>"
+        body += "<section class=\"cards\">"
+        for (label, value) in [("candidates", r.candidates), ("revived", r.revived), ("new since last run", r.newRevived)] {
+            body += "<div class=\"card\"><div class=\"big\">\(value)</div><div>\(label)</div></div>"
+        }
+        body += "</section>"
+        body += "<section class=\"charts\"><figure><figcaption>Why they are back</figcaption>\(reasonChart(r))</figure>"
+        body += "<figure><figcaption>Candidates' scores: at dismissal vs now</figcaption>\(histogram(r))</figure></section>"
+        if !r.icpChanges.isEmpty {
+            body += "<section><h2>What changed in the ICP</h2>"
+            for (from, changes) in r.icpChanges {
+                body += "<p>Since <b>\(h(from))</b>:</p><ul>" + changes.map { "<li>\(h($0))</li>" }.joined() + "</ul>"
+            }
+            body += "</section>"
+        }
+        body += "<section><h2>Ranked list</h2><div class=\"scroll\"><table><thead><tr><th>#</th><th>Company</th><th>CRM id</th><th>Owner</th>"
+        body += "<th>Dismissed</th><th>Score</th><th>Tier</th><th>Why</th></tr></thead><tbody>"
+        for lead in r.leads {
+            body += "<tr><td class=\"num\">\(lead.rank)</td><td>\(h(lead.company ?? "(no name)"))\(lead.isNew ? " <span class=\"new\">new</span>" : "")</td>"
+            body += "<td><span class=\"muted\">\(h(lead.source)) \(h(lead.object))</span><br>\(h(lead.crmID))</td><td>\(h(lead.owner ?? ""))</td>"
+            body += "<td>\(h(lead.lifecycle))<br><span class=\"muted\">\(h(String((lead.dismissedAt ?? "").prefix(10))))</span></td>"
+            body += "<td class=\"num\">\(ReportText.number(lead.baselineScore)) → <b>\(ReportText.number(lead.score))</b></td>"
+            body += "<td>\(h(lead.baselineTier ?? "–")) → <b>\(h(lead.tier))</b></td><td><ul class=\"why\">"
+            body += lead.reasons.map { "<li><span class=\"kind \(h($0.kind))\">\(h(ReportText.reasonTitle($0.kind)))</span> \(h($0.detail))</li>" }.joined()
+            body += "</ul></td></tr>"
+        }
+        body += "</tbody></table></div></section>"
+        body += "<section class=\"segments\"><h2>Revived leads by segment</h2>"
+        for (title, key) in ReportText.segmentKeys {
+            body += "<table><thead><tr><th>\(h(title))</th><th>revived</th></tr></thead><tbody>"
+            body += r.segments(key).map { "<tr><td>\(h($0.0))</td><td class=\"num\">\($0.1)</td></tr>" }.joined()
+            body += "</tbody></table>"
+        }
+        body += "</section><section><h2>Data quality</h2>"
+        if r.unknownByCriterion.isEmpty {
+            body += "<p>Every criterion could be evaluated for every candidate.</p>"
+        } else {
+            body += "<p>Candidates with no value for a criterion score 0 for it: enrich these fields first.</p><table><thead><tr><th>criterion</th><th>field</th><th>unknown</th></tr></thead><tbody>"
+            body += r.unknownByCriterion.map { "<tr><td>\(h($0.id))</td><td>\(h($0.field))</td><td class=\"num\">\($0.count)</td></tr>" }.joined()
+            body += "</tbody></table>"
+        }
+        body += "</section>"
+        return """
+            <!DOCTYPE html>
+            <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+            <title>Revived opportunities — run #\(r.runID)</title><style>\(style)</style></head>
+            <body>\(body)</body></html>
+
+            """
+    }
+
+    static let style = """
+        body{font:15px/1.5 -apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif;color:#1d2733;max-width:1200px;margin:0 auto;padding:24px;background:#fff}
+        h1{margin:0;font-size:28px}h2{font-size:19px;margin:32px 0 8px;border-bottom:1px solid #e3e8ee;padding-bottom:4px}
+        .sub,.muted{color:#5f6b7a}.muted{font-size:12px}
+        .cards{display:flex;gap:16px;flex-wrap:wrap;margin:20px 0}.card{flex:1;min-width:140px;border:1px solid #e3e8ee;border-radius:8px;padding:12px 16px}
+        .big{font-size:30px;font-weight:600}.charts{display:flex;gap:24px;flex-wrap:wrap}figure{flex:1;min-width:300px;margin:0}
+        figcaption{font-weight:600;margin-bottom:6px}svg{width:100%;height:auto}
+        table{border-collapse:collapse;width:100%;margin:8px 0}th,td{text-align:left;vertical-align:top;padding:6px 8px;border-bottom:1px solid #eef1f4}
+        th{background:#f6f8fa;font-weight:600}.num{text-align:right;white-space:nowrap}.scroll{overflow-x:auto}
+        td{overflow-wrap:anywhere;max-width:420px}ul{margin:4px 0;padding-left:18px}ul.why{padding-left:0;list-style:none}ul.why li{margin-bottom:4px}
+        .kind{display:inline-block;font-size:11px;border-radius:4px;padding:0 5px;margin-right:4px;background:#eef1f4}
+        .icp_change{background:#e3efff}.data_change{background:#e4f6e8}.trigger{background:#fff1d6}.lost_reason_resolved{background:#f3e5ff}
+        .new{font-size:11px;background:#1d7a46;color:#fff;border-radius:4px;padding:0 5px}
+        .segments table{width:auto;min-width:260px;display:inline-table;margin-right:24px}
+        @media print{body{padding:0}.scroll{overflow:visible}}
+        @media (max-width:640px){body{padding:12px}th,td{padding:4px}}
+        """
+
+    static let colors = ["icp_change": "#3a78d6", "data_change": "#2f9e57", "trigger": "#e0a020", "lost_reason_resolved": "#8a4fd1"]
+
+    /// A horizontal bar chart of revived leads per reason kind.
+    static func reasonChart(_ r: RunReport) -> String {
+        guard !r.byReason.isEmpty else { return "<p class=\"muted\">No revived leads in this run.</p>" }
+        let width = 480.0, rowHeight = 34.0, labelWidth = 190.0
+        let maxCount = Double(r.byReason.map(\.count).max() ?? 1)
+        var svg = "<svg viewBox=\"0 0 \(Int(width)) \(Int(rowHeight * Double(r.byReason.count) + 10))\" role=\"img\" aria-label=\"revived leads by reason\">"
+        for (i, item) in r.byReason.enumerated() {
+            let y = Double(i) * rowHeight + 5
+            let barWidth = max(2, (width - labelWidth - 50) * Double(item.count) / maxCount)
+            svg += "<text x=\"0\" y=\"\(fmt(y + 20))\" font-size=\"13\">\(Escaping.html(ReportText.reasonTitle(item.kind)))</text>"
+            svg += "<rect x=\"\(fmt(labelWidth))\" y=\"\(fmt(y + 6))\" width=\"\(fmt(barWidth))\" height=\"20\" rx=\"3\" fill=\"\(colors[item.kind] ?? "#888")\"/>"
+            svg += "<text x=\"\(fmt(labelWidth + barWidth + 6))\" y=\"\(fmt(y + 21))\" font-size=\"13\">\(item.count)</text>"
+        }
+        return svg + "</svg>"
+    }
+
+    /// Two histograms side by side per 10-point bin: candidates' baseline and current scores.
+    static func histogram(_ r: RunReport) -> String {
+        let scores = r.baselineScores + r.currentScores
+        guard !scores.isEmpty else { return "<p class=\"muted\">No scores stored for this run (older than --keep-runs).</p>" }
+        let top = max(10, (scores.max() ?? 0) + 10)
+        let bins = Int((top / 10).rounded(.up))
+        func counts(_ values: [Double]) -> [Int] {
+            var c = Array(repeating: 0, count: bins)
+            for v in values { c[min(bins - 1, max(0, Int(v / 10)))] += 1 }
+            return c
+        }
+        let before = counts(r.baselineScores), after = counts(r.currentScores)
+        let maxCount = Double(max(1, (before + after).max() ?? 1))
+        let width = 480.0, height = 200.0, left = 36.0, bottom = 24.0
+        let binWidth = (width - left) / Double(bins)
+        var svg = "<svg viewBox=\"0 0 \(Int(width)) \(Int(height + 24))\" role=\"img\" aria-label=\"score distribution at dismissal and now\">"
+        svg += "<line x1=\"\(fmt(left))\" y1=\"\(fmt(height - bottom))\" x2=\"\(fmt(width))\" y2=\"\(fmt(height - bottom))\" stroke=\"#99a3ad\"/>"
+        for i in 0..<bins {
+            let x = left + Double(i) * binWidth
+            for (j, (values, color)) in [(before, "#b8c2cc"), (after, "#3a78d6")].enumerated() {
+                let h = (height - bottom - 10) * Double(values[i]) / maxCount
+                svg += "<rect x=\"\(fmt(x + 2 + Double(j) * (binWidth - 4) / 2))\" y=\"\(fmt(height - bottom - h))\" width=\"\(fmt((binWidth - 4) / 2))\" height=\"\(fmt(h))\" fill=\"\(color)\"><title>\(i * 10)-\(i * 10 + 9): \(values[i])</title></rect>"
+            }
+            if bins <= 12 || i % 2 == 0 {
+                svg += "<text x=\"\(fmt(x + binWidth / 2))\" y=\"\(fmt(height - 8))\" font-size=\"11\" text-anchor=\"middle\">\(i * 10)</text>"
+            }
+        }
+        svg += "<text x=\"0\" y=\"12\" font-size=\"11\">\(Int(maxCount))</text>"
+        svg += "<rect x=\"\(fmt(left))\" y=\"\(fmt(height + 8))\" width=\"10\" height=\"10\" fill=\"#b8c2cc\"/><text x=\"\(fmt(left + 14))\" y=\"\(fmt(height + 17))\" font-size=\"11\">at dismissal</text>"
+        svg += "<rect x=\"\(fmt(left + 110))\" y=\"\(fmt(height + 8))\" width=\"10\" height=\"10\" fill=\"#3a78d6\"/><text x=\"\(fmt(left + 124))\" y=\"\(fmt(height + 17))\" font-size=\"11\">now</text>"
+        return svg + "</svg>"
+    }
+
+    static func fmt(_ v: Double) -> String { String(format: "%.1f", v) }
+}

@@ -1,0 +1,103 @@
+import Foundation
+import Testing
+
+@Suite("Reports, end to end")
+struct ReportCommandTests {
+    static let hostile = [
+        "Finco Capital": "<script>alert(1)</script>",
+        "Growco Software Inc.": "\"><img src=x onerror=alert(1)>",
+        "Tinyco": "=HYPERLINK(\"http://x\")",
+        "Fundco": "+cmd|' /C calc'!A0",
+        "SSOco": "شركة الاختبار 🚀 " + String(repeating: "Very Long Name ", count: 30),
+    ]
+
+    /// The revival scenario with hostile company names in both Account exports.
+    static func hostileScenario() throws -> Workspace {
+        let ws = try Workspace()
+        let fixtures = RunCommandTests.fixtures
+        for name in ["Account-2024-06-30.csv", "Account-2026-10-01.csv"] {
+            var text = try String(contentsOf: fixtures.appendingPathComponent(name), encoding: .utf8)
+            for (plain, evil) in hostile { text = text.replacingOccurrences(of: "\"\(plain)\"", with: "\"" + evil.replacingOccurrences(of: "\"", with: "\"\"") + "\"") }
+            try ws.write(name, text)
+        }
+        let mapping = fixtures.appendingPathComponent("salesforce-custom-fields.yaml").path
+        for (file, date) in [("Account-2024-06-30.csv", "2024-06-30"), ("Account-2026-10-01.csv", "2026-10-01")] {
+            #expect(try ws.reeval.run(["import", file, "--source", "salesforce", "--mapping", mapping, "--observed-at", date, "--quiet"]).status == 0)
+            let opportunities = fixtures.appendingPathComponent(file.replacingOccurrences(of: "Account", with: "Opportunity")).path
+            #expect(try ws.reeval.run(["import", opportunities, "--observed-at", date, "--quiet"]).status == 0)
+        }
+        #expect(try ws.reeval.run(["icp", "add", RunCommandTests.repo.appendingPathComponent("examples/icp/2024-h1.yaml").path,
+                                   RunCommandTests.repo.appendingPathComponent("examples/icp/2025-q3.yaml").path, "--quiet"]).status == 0)
+        #expect(try ws.reeval.run(["--as-of", "2026-11-22", "--report-dir", "reports", "--quiet"]).status == 0)
+        return ws
+    }
+
+    func read(_ ws: Workspace, _ name: String) throws -> String {
+        try String(contentsOfFile: ws.path(name), encoding: .utf8)
+    }
+
+    @Test("hostile CRM values are inert in HTML, Markdown, CSV and JSON")
+    func hostileValuesAreInert() throws {
+        let ws = try Self.hostileScenario()
+        let html = try read(ws, "reports/report.html")
+        #expect(!html.contains("<script"))
+        #expect(!html.contains("<img"))
+        #expect(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
+        #expect(html.contains("&quot;&gt;&lt;img src=x onerror=alert(1)&gt;"))
+        #expect(html.contains("شركة الاختبار 🚀"))
+        // One self-contained file: nothing loaded from elsewhere.
+        for marker in ["src=\"", "href=", "<link", "@import", "url("] { #expect(!html.contains(marker), "\(marker)") }
+
+        let md = try read(ws, "reports/report.md")
+        #expect(!md.contains("<script") && !md.contains("<img"))
+        #expect(md.contains("&lt;script&gt;alert\\(1\\)") || md.contains("&lt;script&gt;alert(1)"))
+
+        let csv = try read(ws, "reports/revived.csv")
+        #expect(csv.contains("\"'=HYPERLINK(\"\"http://x\"\")\""))
+        #expect(csv.contains("\"'+cmd|' /C calc'!A0\""))
+        for line in csv.split(separator: "\r\n") {
+            for cell in line.split(separator: ",") where cell.hasPrefix("\"") {
+                #expect(!["=", "+", "-", "@"].contains(cell.dropFirst().first.map(String.init) ?? ""), "unneutralised cell \(cell)")
+            }
+        }
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(read(ws, "reports/run.json").utf8)) as? [String: Any])
+        let companies = (json["leads"] as? [[String: Any]])?.compactMap { $0["company"] as? String } ?? []
+        #expect(Set(companies) == Set(Self.hostile.values.map { $0.trimmingCharacters(in: .whitespaces) }))
+    }
+
+    @Test("every format holds the figures the run stored, and rendering twice gives identical bytes")
+    func figuresAndDeterminism() throws {
+        let ws = try Self.hostileScenario()
+        let md = try read(ws, "reports/report.md")
+        #expect(md.contains("| 7 | 5 | 5 |"))
+        #expect(md.contains("| The company changed | 2 |"))
+        let html = try read(ws, "reports/report.html")
+        #expect(html.contains("<div class=\"big\">5</div><div>revived</div>"))
+        #expect(html.contains("employees 40 → 250: size +15"))
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(read(ws, "reports/run.json").utf8)) as? [String: Any])
+        #expect(json["revived"] as? Int == 5)
+        #expect(json["candidates"] as? Int == 7)
+        #expect((json["by_reason"] as? [String: Int]) == ["data_change": 2, "icp_change": 1, "trigger": 1, "lost_reason_resolved": 1])
+        let sf = try read(ws, "reports/revived-salesforce-Opportunity.csv")
+        #expect(sf.hasPrefix("\"Id\",\"ICP_Tier__c\",\"ICP_Score__c\",\"ICP_Revival_Reason__c\",\"ICP_Revived_On__c\"\r\n"))
+        #expect(sf.contains("\"OPP-B\",\"B\",\"65\",\"employees 40 → 250: size +15\",\"2026-11-22\""))
+
+        #expect(try ws.reeval.run(["report", "--out", "again", "--quiet"]).status == 0)
+        #expect(try ws.reeval.run(["report", "--run", "1", "--out", "third", "--quiet"]).status == 0)
+        for name in ["report.md", "report.html", "run.json", "revived.csv", "revived-salesforce-Opportunity.csv"] {
+            let first = try Data(contentsOf: ws.url.appendingPathComponent("reports/\(name)"))
+            #expect(first == (try Data(contentsOf: ws.url.appendingPathComponent("again/\(name)"))), "\(name)")
+            #expect(first == (try Data(contentsOf: ws.url.appendingPathComponent("third/\(name)"))), "\(name)")
+        }
+    }
+
+    @Test("a report folder that cannot be created exits 73; an unknown run or format is refused")
+    func reportErrors() throws {
+        let ws = try Self.hostileScenario()
+        try ws.write("file", "not a folder")
+        #expect(try ws.reeval.run(["report", "--out", "file/sub"]).status == 73)
+        #expect(try ws.reeval.run(["report", "--run", "99", "--out", "x"]).status == 65)
+        #expect(try ws.reeval.run(["report", "--format", "pdf", "--out", "x"]).status == 64)
+        #expect(try ws.reeval.run(["report", "--run", "last-week"]).status == 64)
+    }
+}
