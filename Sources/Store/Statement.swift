@@ -19,12 +19,20 @@ public final class Statement {
 
     init(database: Database, sql: String) throws {
         var handle: OpaquePointer?
-        var tail: UnsafePointer<CChar>?
-        let code = sqlite3_prepare_v3(database.handle, sql, -1, UInt32(SQLITE_PREPARE_PERSISTENT), &handle, &tail)
+        var code: Int32 = SQLITE_OK
+        var hasMore = false
+        // The tail pointer points into the C string, which lives only inside this closure.
+        sql.withCString { text in
+            var tail: UnsafePointer<CChar>?
+            code = sqlite3_prepare_v3(database.handle, text, -1, UInt32(SQLITE_PREPARE_PERSISTENT), &handle, &tail)
+            if let tail, tail.pointee != 0 {
+                hasMore = !String(cString: tail).allSatisfy { $0.isWhitespace || $0 == ";" }
+            }
+        }
         guard code == SQLITE_OK, let handle else {
             throw database.error(code: code, sql: sql)
         }
-        if let tail, tail.pointee != 0, !String(cString: tail).allSatisfy({ $0.isWhitespace || $0 == ";" }) {
+        if hasMore {
             sqlite3_finalize(handle)
             throw DatabaseError(extendedCode: SQLITE_MISUSE, message: "prepare() takes one statement; use execute(script:) for several", sql: sql)
         }

@@ -48,6 +48,13 @@ struct DatabaseTests {
         #expect(error.message.contains("INSERT INTO leads(crm_id) VALUES (NULL)"))
     }
 
+    @Test("prepare takes exactly one statement; a trailing semicolon is fine")
+    func prepareOneStatement() throws {
+        let db = try Database(path: ":memory:")
+        for _ in 0..<200 { _ = try db.prepare("SELECT 1;  ") }
+        #expect(throws: DatabaseError.self) { _ = try db.prepare("SELECT 1; SELECT 2") }
+    }
+
     @Test("Optional, Bool and Double values bind as NULL, 0/1 and REAL")
     func bindsSwiftTypes() throws {
         let db = try Database(path: ":memory:")
