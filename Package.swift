@@ -52,6 +52,7 @@ let package = Package(
             dependencies: ["ICP", "ReevalStore", "LeadData"],
             path: "Sources/ICPRegistry"
         ),
+        .target(name: "Sample", dependencies: ["LeadData"], path: "Sources/Sample"),
         .target(
             name: "Reevaluation",
             dependencies: ["ICP", "ICPRegistry", "CRMImport", "ReevalStore", "LeadData"],
@@ -65,7 +66,7 @@ let package = Package(
         .executableTarget(
             name: "reeval",
             dependencies: [
-                "Reports", "Reevaluation", "ICP", "ICPRegistry", "CRMImport", "ReevalStore", "LeadData",
+                "Reports", "Reevaluation", "ICP", "ICPRegistry", "CRMImport", "ReevalStore", "LeadData", "Sample",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Sources/reeval"

@@ -1,18 +1,99 @@
 import ArgumentParser
+import CRMImport
+import Foundation
+import ICPRegistry
+import LeadData
+import Reevaluation
+import ReevalStore
+import Reports
+import Sample
 
 extension Reeval {
     /// `reeval demo`: the whole pipeline on generated sample data.
     struct Demo: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Generate sample exports and two ICP versions, run everything, and print where the report is.")
+            abstract: "Generate sample exports and two ICP versions, run everything, and print where the report is.",
+            discussion: """
+                Works in its own folder (default ./reeval-demo) with its own database, so it never touches \
+                your data. Running it again starts that folder afresh.
+                """)
 
         @ParentCommand var root: Reeval
 
         @Option(help: ArgumentHelp("The folder to work in.", valueName: "dir"))
         var dir: String = "reeval-demo"
 
+        @Option(help: ArgumentHelp("How many leads to generate.", valueName: "n"))
+        var leads: Int = 2000
+
+        static let marker = ".reeval-demo"
+
         func run() throws {
-            try notYetAvailable("demo")
+            let global = root.global
+            try withExitCodes {
+                let fm = FileManager.default
+                if fm.fileExists(atPath: dir) {
+                    let contents = (try? fm.contentsOfDirectory(atPath: dir)) ?? []
+                    guard contents.isEmpty || contents.contains(Self.marker) else {
+                        throw Failure(.cannotCreate, "\(dir) exists and is not a reeval demo folder; pass --dir with a new or empty folder")
+                    }
+                    try fm.removeItem(atPath: dir)
+                }
+                do {
+                    try fm.createDirectory(atPath: dir, withIntermediateDirectories: true)
+                } catch {
+                    throw FileFailure.cannotWrite(dir, error.localizedDescription)
+                }
+                _ = fm.createFile(atPath: (dir as NSString).appendingPathComponent(Self.marker), contents: Data())
+                let path = { (name: String) in (dir as NSString).appendingPathComponent(name) }
+                let now = Date()
+                let log = { (line: String) in if !global.quiet && !global.json { Console.log(line) } }
+
+                log("1/4 writing sample exports (\(leads) leads) to \(path("sample"))")
+                let sample = try SampleExports(leads: leads, seed: 42).write(to: path("sample"))
+                let db = try Database.openMigrated(path: path("reeval.sqlite"), now: now)
+
+                log("2/4 importing \(sample.exports.count) exports with --source auto")
+                var rejected = 0
+                for file in sample.exports {
+                    var options = ImportOptions(now: now, clock: { Date() })
+                    options.observedAt = file.observedAt
+                    let summary = try Importer(db: db).importFile(path("sample/" + file.path), options: options)
+                    rejected += summary.rejected
+                    log("    \(file.path): \(summary.preset), \(summary.rowsRead) rows, \(summary.rejected) rejected")
+                }
+                log("3/4 registering ICP versions \(sample.icps.joined(separator: ", "))")
+                for icp in sample.icps {
+                    let text = try String(contentsOfFile: path("sample/" + icp), encoding: .utf8)
+                    try ICPRegistry(db: db).add(text: text, file: icp, now: now)
+                }
+                log("4/4 re-evaluating as of \(SampleExports.demoAsOf.isoDay) and writing the report")
+                let summary = try Reevaluation(db: db).run(RunOptions(asOf: SampleExports.demoAsOf, clock: { Date() }))
+                let files = try ReportWriter.write(db: db, runID: summary.runID, folder: path("report"), formats: ReportFormat.allCases)
+
+                if global.json {
+                    Console.json(["run": RunText.json(summary, reportDir: path("report")), "database": path("reeval.sqlite"), "files": files])
+                    return
+                }
+                guard !global.quiet else { return }
+                let reasons = summary.byReason.sorted { $0.value > $1.value }.map { "\($0.value) \($0.key.replacingOccurrences(of: "_", with: " "))" }
+                Console.out("""
+
+                    reeval demo: \(summary.candidates) dismissed leads re-evaluated, \(summary.revived) revived \
+                    (\(reasons.joined(separator: ", "))).
+                    \(rejected) broken rows were rejected on import, with their line numbers, as real exports have them.
+
+                    Open the report:   \(path("report/report.html"))
+                    Write-back CSVs:   \(path("report"))/revived-*.csv
+
+                    Try these on the database (sqlite3 \(path("reeval.sqlite"))):
+                      SELECT rank, company, tier, score, delta FROM revived_latest LIMIT 10;
+                      SELECT json_extract(j.value, '$.kind') AS kind, count(*) FROM revived_latest r, json_each(r.reasons) j GROUP BY kind;
+                      SELECT file_name, rows_read, rejected, unreadable FROM imports;
+
+                    Then: reeval --db \(path("reeval.sqlite")) icp diff 2024-h1 2025-q3
+                    """)
+            }
         }
     }
 
@@ -32,8 +113,21 @@ extension Reeval {
         @Option(help: ArgumentHelp("The random seed: the same seed writes the same files.", valueName: "s"))
         var seed: UInt64 = 42
 
+        func validate() throws {
+            guard leads >= 1 else { throw ValidationError("--leads takes a number of leads, 1 or more") }
+        }
+
         func run() throws {
-            try notYetAvailable("sample")
+            let global = root.global
+            try withExitCodes {
+                let written = try SampleExports(leads: leads, seed: seed).write(to: out)
+                if global.json {
+                    Console.json(["exports": written.exports.map { ["path": $0.path, "observed_at": $0.observedAt.isoDay] }, "icps": written.icps])
+                } else if !global.quiet {
+                    for file in written.exports { Console.out("\(out)/\(file.path)  (import with --observed-at \(file.observedAt.isoDay))") }
+                    for icp in written.icps { Console.out("\(out)/\(icp)") }
+                }
+            }
         }
     }
 }

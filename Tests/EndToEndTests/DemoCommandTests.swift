@@ -1,0 +1,56 @@
+import Foundation
+import Testing
+
+@Suite("reeval demo and sample")
+struct DemoCommandTests {
+    @Test("the demo runs the whole pipeline into its folder: every reason kind, every report, the tables it promises")
+    func demo() throws {
+        let ws = try Workspace()
+        let result = try ws.reeval.run(["demo", "--dir", "demo", "--leads", "1200"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("demo/report/report.html"))
+        for name in ["report.html", "report.md", "run.json", "revived.csv"] {
+            #expect(FileManager.default.fileExists(atPath: ws.path("demo/report/\(name)")), "\(name)")
+        }
+        let db = "demo/reeval.sqlite"
+        #expect(try ws.reeval.sql("SELECT count(*) FROM imports", db: db) == ["12"])
+        #expect(try ws.reeval.sql("SELECT DISTINCT preset FROM imports ORDER BY 1", db: db) == [
+            "hubspot companies", "hubspot deals", "pipedrive deals", "salesforce Account", "salesforce Lead", "salesforce Opportunity",
+        ])
+        #expect(try ws.reeval.sql("SELECT count(*) FROM icp_versions", db: db) == ["2"])
+        let kinds = try ws.reeval.sql("SELECT DISTINCT json_extract(j.value, '$.kind') FROM revived_latest r, json_each(r.reasons) j ORDER BY 1", db: db)
+        #expect(kinds == ["data_change", "icp_change", "lost_reason_resolved", "trigger"])
+        let revived = Int(try ws.reeval.sql("SELECT count(*) FROM revived_latest", db: db).first ?? "0") ?? 0
+        let candidates = Int(try ws.reeval.sql("SELECT candidates FROM runs", db: db).first ?? "0") ?? 0
+        #expect(revived > 0 && revived * 4 < candidates, "a plausible share: \(revived) of \(candidates)")
+        // The sample's broken rows are rejected with their lines, not dropped.
+        #expect(Int(try ws.reeval.sql("SELECT count(*) FROM import_rejects", db: db).first ?? "0")! >= 1)
+        // Running it again starts the folder afresh.
+        #expect(try ws.reeval.run(["demo", "--dir", "demo", "--leads", "300", "--quiet"]).status == 0)
+        #expect(try ws.reeval.sql("SELECT count(*) FROM runs", db: db) == ["1"])
+    }
+
+    @Test("the demo refuses a folder that is not its own")
+    func demoRefusesForeignFolder() throws {
+        let ws = try Workspace()
+        try ws.write("mine/notes.txt", "keep me")
+        let result = try ws.reeval.run(["demo", "--dir", "mine"])
+        #expect(result.status == 73)
+        #expect(FileManager.default.fileExists(atPath: ws.path("mine/notes.txt")))
+    }
+
+    @Test("sample is deterministic for a seed and its exports import with --source auto")
+    func sampleDeterministic() throws {
+        let ws = try Workspace()
+        #expect(try ws.reeval.run(["sample", "--leads", "300", "--out", "a", "--seed", "7", "--quiet"]).status == 0)
+        #expect(try ws.reeval.run(["sample", "--leads", "300", "--out", "b", "--seed", "7", "--quiet"]).status == 0)
+        let files = try FileManager.default.subpathsOfDirectory(atPath: ws.path("a")).filter { $0.hasSuffix(".csv") || $0.hasSuffix(".yaml") }.sorted()
+        #expect(files.count == 14)
+        for file in files {
+            #expect(try Data(contentsOf: ws.url.appendingPathComponent("a/\(file)")) == Data(contentsOf: ws.url.appendingPathComponent("b/\(file)")), "\(file)")
+        }
+        let csvs = files.filter { $0.hasSuffix(".csv") }.map { "a/\($0)" }
+        let result = try ws.reeval.run(["import"] + csvs + ["--source", "auto", "--json"])
+        #expect(result.status == 0, "\(result.stderr)")
+    }
+}
