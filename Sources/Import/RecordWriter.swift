@@ -29,6 +29,8 @@ final class RecordWriter {
     private let accountRow: Statement
     private let setAccount: Statement
     private var accountCache: [Int64: LeadRecord] = [:]
+    /// Whether this source has any account to link to; when not, linking is skipped per row.
+    private let hasAccounts: Bool
     /// Accounts inserted or changed by this import: their leads are linked and re-snapshotted.
     private(set) var touchedAccounts: [Int64] = []
     private(set) var snapshots = 0
@@ -70,19 +72,22 @@ final class RecordWriter {
         accountByKey = try db.prepare("SELECT id FROM accounts WHERE source = ? AND company_key = ? ORDER BY id LIMIT 1")
         accountRow = try db.prepare("SELECT * FROM accounts WHERE id = ?")
         setAccount = try db.prepare("UPDATE leads SET account_id = ? WHERE id = ?")
+        hasAccounts = try db.scalar("SELECT EXISTS (SELECT 1 FROM accounts WHERE source = ?)", [source])?.int == 1
     }
 
     /// Inserts or updates one record; a lead also gets a snapshot when its data changed.
     func write(_ record: LeadRecord) throws -> Outcome {
         let hash = record.contentHash
-        let existing = try find.rows([source, object, record.crmID]).first
-        let values = columnValues(record, hash: hash)
+        try find.bind([source, object, record.crmID])
+        let existing: (id: Int64, hash: String, observedAt: String)? = try find.step()
+            ? (find.column(0).int64 ?? 0, find.column(1).string ?? "", find.column(2).string ?? "") : nil
+        find.reset()
         var outcome = Outcome.inserted
         var rowID: Int64
         if let existing {
-            rowID = existing["id"] ?? 0
-            let storedAt: String = existing["observed_at"] ?? ""
-            if existing["data_hash"] == hash {
+            rowID = existing.id
+            let storedAt = existing.observedAt
+            if existing.hash == hash {
                 outcome = .unchanged
                 try touch.execute([importID, rowID])
             } else {
@@ -90,13 +95,13 @@ final class RecordWriter {
                 // An older export imported after a newer one adds history but does not
                 // overwrite the newest values.
                 if observedAt >= storedAt {
-                    try update.execute([importID] + values + [rowID])
+                    try update.execute([importID] + columnValues(record, hash: hash) + [rowID])
                 } else {
                     try touch.execute([importID, rowID])
                 }
             }
         } else {
-            try insert.execute([source, object, record.crmID, importID, importID] + values)
+            try insert.execute([source, object, record.crmID, importID, importID] + columnValues(record, hash: hash))
             rowID = db.lastInsertedRowID
         }
         if kind == .accounts {
@@ -107,8 +112,9 @@ final class RecordWriter {
             return outcome
         }
         if outcome != .unchanged {
-            let accountID = try linkAccount(leadID: rowID, record: record)
-            try snapshot(leadID: rowID, record: record, accountID: accountID)
+            let accountID = hasAccounts ? try linkAccount(leadID: rowID, record: record) : nil
+            // A new lead has no snapshot to compare with.
+            try snapshot(leadID: rowID, record: record, accountID: accountID, isNew: outcome == .inserted)
         }
         return outcome
     }
@@ -128,12 +134,12 @@ final class RecordWriter {
     }
 
     /// Records the lead's merged data as of this import, unless the last snapshot already says it.
-    private func snapshot(leadID: Int64, record: LeadRecord, accountID: Int64?) throws {
+    private func snapshot(leadID: Int64, record: LeadRecord, accountID: Int64?, isNew: Bool = false) throws {
         var merged = record
         if let accountID, let account = try account(accountID) { merged = record.filled(from: account) }
         let json = merged.json
         let hash = LeadRecord.hash(json: json)
-        if try snapshotHash.scalar([leadID, observedAt])?.string == hash { return }
+        if !isNew, try snapshotHash.scalar([leadID, observedAt])?.string == hash { return }
         try insertSnapshot.execute([leadID, observedAt, importID, json, hash])
         snapshots += 1
     }

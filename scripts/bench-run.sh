@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Benchmarks `reeval run` against the floor: a plain SQL CASE score of the same leads in sqlite3.
+#
+#   scripts/bench-run.sh [ROWS]     (default 1,000,000; uses scripts/bench-import.sh's generator)
+#
+# Imports a Salesforce-style lead export twice (2024-06-30, then a copy with 1% of rows changed on
+# 2026-01-01), registers the two example ICP versions, then prints wall seconds and peak memory for
+# the run beside a `CREATE TABLE … AS SELECT CASE …` score of the same candidates.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+rows=${1:-1000000}
+work=${BENCH_DIR:-.build-bench}
+mkdir -p "$work"
+BENCH_DIR="$work" bash scripts/bench-import.sh "$rows" >/dev/null   # generates the files (and benchmarks import)
+bin="$(swift build -c release --show-bin-path)/reeval"
+db="$work/run-bench.sqlite"
+rm -f "$db" "$db"-wal "$db"-shm
+"$bin" import --db "$db" "$work/Lead-$rows.csv" --observed-at 2024-06-30 --quiet
+"$bin" import --db "$db" "$work/Lead-$rows-changed.csv" --observed-at 2026-01-01 --quiet
+"$bin" icp add --db "$db" examples/icp/2024-h1.yaml examples/icp/2025-q3.yaml --quiet
+
+measure() { # label, command...
+    local label=$1; shift
+    /usr/bin/time -o "$work/time.txt" -f "%e %M" "$@" >/dev/null 2>"$work/stderr.txt" || { cat "$work/stderr.txt" >&2; return 1; }
+    local out; out=$(tail -1 "$work/time.txt")
+    printf "%-40s %8.2f s %8.0f MB\n" "$label" "${out% *}" "$(( ${out#* } / 1024 ))"
+}
+candidates=$(sqlite3 "$db" "SELECT count(*) FROM leads WHERE lifecycle IN ('lost','disqualified') OR (lifecycle = 'open' AND dismissed_at < '2026-08-25')")
+echo "leads: $rows   candidates: $candidates"
+measure "sqlite3 CASE score (the floor)" sqlite3 "$db" "
+  DROP TABLE IF EXISTS floor_score;
+  CREATE TABLE floor_score AS
+  SELECT id,
+    CASE WHEN lower(industry) IN ('software','computer software','saas','financial services') THEN 30 ELSE 0 END
+  + CASE WHEN employees_low >= 50 AND employees_high <= 200 THEN 25
+         WHEN employees_low >= 201 AND employees_high <= 1000 THEN 15 ELSE 0 END
+  + CASE WHEN country IN ('US','CA','GB') THEN 20 ELSE 0 END AS score
+  FROM leads
+  WHERE lifecycle IN ('lost','disqualified') OR (lifecycle = 'open' AND dismissed_at < '2026-08-25');"
+measure "reeval run (baseline + current, stored)" "$bin" run --db "$db" --as-of 2026-11-22 --quiet
+measure "reeval run --dry-run" "$bin" run --db "$db" --as-of 2026-11-22 --dry-run --quiet
