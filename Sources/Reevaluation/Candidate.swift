@@ -10,11 +10,12 @@ public struct Candidate: Sendable {
     /// When it was dropped (close date, else last activity, else last modified); nil if unknown.
     public var dismissedAt: Timestamp?
     public var lostReason: String?
-    /// Its snapshots, oldest first: what was known of it over time.
-    public var snapshots: [(observedAt: Timestamp, record: LeadRecord)]
+    /// Its snapshots, oldest first: what was known of it over time, as stored JSON (only the
+    /// two a judgement needs are ever decoded).
+    public var snapshots: [(observedAt: Timestamp, json: String)]
 
     public init(leadID: Int64, source: String, object: String, crmID: String, lifecycle: Lifecycle, dismissedAt: Timestamp?,
-                lostReason: String?, snapshots: [(observedAt: Timestamp, record: LeadRecord)]) {
+                lostReason: String?, snapshots: [(observedAt: Timestamp, json: String)]) {
         self.leadID = leadID
         self.source = source
         self.object = object
@@ -25,14 +26,19 @@ public struct Candidate: Sendable {
         self.snapshots = snapshots
     }
 
-    /// What was known on the dismissal day: the newest snapshot observed on or before it,
-    /// else the oldest.
-    public var baselineRecord: LeadRecord? {
-        guard let dismissedAt else { return snapshots.first?.record }
+    /// Which snapshot was known on the dismissal day: the newest observed on or before it, else the oldest.
+    public var baselineIndex: Int? {
+        guard !snapshots.isEmpty else { return nil }
+        guard let dismissedAt else { return 0 }
         let day = dismissedAt.dayNumber
-        return snapshots.last { $0.observedAt.dayNumber <= day }?.record ?? snapshots.first?.record
+        return snapshots.lastIndex { $0.observedAt.dayNumber <= day } ?? 0
     }
 
-    /// What is known now: the newest snapshot.
-    public var currentRecord: LeadRecord? { snapshots.last?.record }
+    /// The baseline and current (newest) records, each decoded once.
+    public func records() -> (baseline: LeadRecord, current: LeadRecord)? {
+        guard let b = baselineIndex, let current = LeadRecord(json: snapshots[snapshots.count - 1].json) else { return nil }
+        if b == snapshots.count - 1 { return (current, current) }
+        guard let baseline = LeadRecord(json: snapshots[b].json) else { return nil }
+        return (baseline, current)
+    }
 }

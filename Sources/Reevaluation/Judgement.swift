@@ -46,7 +46,7 @@ public struct Judge: Sendable {
     }
 
     public func judge(_ candidate: Candidate, asOf: Timestamp) -> Judgement? {
-        guard let before = candidate.baselineRecord, let now = candidate.currentRecord else { return nil }
+        guard let (before, now) = candidate.records() else { return nil }
         let baselineVersion = baselineVersion(for: candidate.dismissedAt)
         let baselineScorer = scorers[baselineVersion.label] ?? Scorer(baselineVersion)
         let baselineDate = candidate.dismissedAt ?? asOf

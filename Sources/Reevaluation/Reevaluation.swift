@@ -93,7 +93,7 @@ public struct Reevaluation {
             try insertScore.execute([runID, candidate.leadID, candidate.dismissedAt?.iso, judgement.baseline.icpVersion,
                                      judgement.baseline.score, judgement.baseline.tier, judgement.current.icpVersion,
                                      judgement.current.score, judgement.current.tier, judgement.baseline.json, judgement.current.json])
-            if judgement.revived { revived.append((candidate, judgement, candidate.currentRecord?.company)) }
+            if judgement.revived { revived.append((candidate, judgement, candidate.records()?.current.company)) }
         }
         summary.baselineVersions = baselineVersions.sorted()
 
