@@ -17,6 +17,8 @@ public struct ImportOptions: Sendable {
     public var now: Date
     /// Reads elapsed time for the summary; the command line passes the real clock.
     public var clock: @Sendable () -> Date
+    /// Called now and then with the bytes read and the file's size, for a progress bar.
+    public var progress: (@Sendable (_ bytesRead: Int, _ total: Int) -> Void)?
 
     public init(now: Date, clock: @escaping @Sendable () -> Date = { Date(timeIntervalSince1970: 0) }) {
         self.now = now

@@ -63,7 +63,14 @@ public struct Importer {
                 try reject.execute([importID, record.line, reason, raw])
             }
             var values = [String](repeating: "", count: plan.headers.count)
+            let total = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+            var rowsSinceProgress = 0
             while let record = try reader.next() {
+                rowsSinceProgress += 1
+                if rowsSinceProgress == 10_000, let progress = options.progress {
+                    rowsSinceProgress = 0
+                    progress(reader.bytesRead, total)
+                }
                 if record.unclosedQuote {
                     summary.rowsRead += 1
                     try rejectRow(record, "a quote opened on this line is never closed; the rows after it were read from the next line")

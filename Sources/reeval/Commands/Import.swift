@@ -65,7 +65,10 @@ extension Reeval {
                 let db = try Database.openMigrated(path: global.databasePath, now: options.now)
                 var summaries: [ImportSummary] = []
                 for file in files {
-                    let summary = try Importer(db: db).importFile(file, options: options)
+                    var fileOptions = options
+                    fileOptions.progress = Progress.bar(label: file, quiet: global.quiet || global.json)
+                    let summary = try Importer(db: db).importFile(file, options: fileOptions)
+                    Progress.clear(quiet: global.quiet || global.json)
                     summaries.append(summary)
                     if !global.json && !global.quiet { Console.out(ImportReport.text(summary, verbose: global.verbose)) }
                 }
