@@ -76,9 +76,10 @@ let package = Package(
         .testTarget(
             name: "ICPTests",
             dependencies: ["ICP", "LeadData", .product(name: "PropertyBased", package: "swift-property-based")],
-            path: "Tests/ICPTests"
+            path: "Tests/ICPTests",
+            exclude: ["BrokenICPs"]
         ),
-        .testTarget(name: "EndToEndTests", dependencies: ["reeval"], path: "Tests/EndToEndTests"),
+        .testTarget(name: "EndToEndTests", dependencies: ["reeval"], path: "Tests/EndToEndTests", exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]
 )

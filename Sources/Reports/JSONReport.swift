@@ -8,25 +8,33 @@ import Foundation
 ///   unknown_values: [{criterion, field, candidates}]}`.
 public enum JSONReport {
     public static func render(_ r: RunReport) -> String {
-        func nullable(_ v: String?) -> Any { v.map { $0 as Any } ?? NSNull() }
-        let object: [String: Any] = [
-            "run_id": r.runID, "as_of": r.asOf, "since": nullable(r.since), "icp_version": r.icpVersion,
-            "baseline_versions": r.baselineVersions, "candidates": r.candidates, "revived": r.revived, "new": r.newRevived,
-            "by_reason": Dictionary(uniqueKeysWithValues: r.byReason.map { ($0.kind, $0.count) }),
-            "icp_changes": r.icpChanges.map { ["from": $0.from, "changes": $0.changes] },
-            "segments": Dictionary(uniqueKeysWithValues: zip(["industry", "size", "country"], ReportText.segmentKeys).map { name, segment in
-                (name, Dictionary(uniqueKeysWithValues: r.segments(segment.1).map { ($0.0, $0.1) }))
+        let segments = zip(["industry", "size", "country"], ReportText.segmentKeys).map { name, segment in
+            (name, JSONValue.object(Dictionary(uniqueKeysWithValues: r.segments(segment.1).map { ($0.0, JSONValue.int($0.1)) })))
+        }
+        let document = JSONValue.object([
+            "run_id": .int(r.runID), "as_of": .string(r.asOf), "since": .optional(r.since), "icp_version": .string(r.icpVersion),
+            "baseline_versions": .array(r.baselineVersions.map(JSONValue.string)), "candidates": .int(r.candidates),
+            "revived": .int(r.revived), "new": .int(r.newRevived),
+            "by_reason": .object(Dictionary(uniqueKeysWithValues: r.byReason.map { ($0.kind, JSONValue.int($0.count)) })),
+            "icp_changes": .array(r.icpChanges.map { .object(["from": .string($0.from), "changes": .array($0.changes.map(JSONValue.string))]) }),
+            "segments": .object(Dictionary(uniqueKeysWithValues: segments)),
+            "leads": .array(r.leads.map { lead in
+                .object([
+                    "rank": .int(lead.rank), "source": .string(lead.source), "object": .string(lead.object), "crm_id": .string(lead.crmID),
+                    "company": .optional(lead.company), "owner": .optional(lead.owner), "lifecycle": .string(lead.lifecycle),
+                    "dismissed_at": .optional(lead.dismissedAt), "baseline_icp": .string(lead.baselineICP),
+                    "baseline_score": .number(lead.baselineScore), "baseline_tier": .optional(lead.baselineTier),
+                    "score": .number(lead.score), "tier": .string(lead.tier), "is_new": .bool(lead.isNew),
+                    "reasons": .array(lead.reasons.map {
+                        .object(["kind": .string($0.kind), "id": .string($0.id), "points_before": .number($0.before),
+                                 "points_after": .number($0.after), "detail": .string($0.detail)])
+                    }),
+                ])
             }),
-            "leads": r.leads.map { lead -> [String: Any] in
-                ["rank": lead.rank, "source": lead.source, "object": lead.object, "crm_id": lead.crmID, "company": nullable(lead.company),
-                 "owner": nullable(lead.owner), "lifecycle": lead.lifecycle, "dismissed_at": nullable(lead.dismissedAt),
-                 "baseline_icp": lead.baselineICP, "baseline_score": lead.baselineScore, "baseline_tier": nullable(lead.baselineTier),
-                 "score": lead.score, "tier": lead.tier, "is_new": lead.isNew,
-                 "reasons": lead.reasons.map { ["kind": $0.kind, "id": $0.id, "points_before": $0.before, "points_after": $0.after, "detail": $0.detail] }]
-            },
-            "unknown_values": r.unknownByCriterion.map { ["criterion": $0.id, "field": $0.field, "candidates": $0.count] },
-        ]
-        let data = (try? JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])) ?? Data()
-        return String(decoding: data, as: UTF8.self) + "\n"
+            "unknown_values": .array(r.unknownByCriterion.map {
+                .object(["criterion": .string($0.id), "field": .string($0.field), "candidates": .int($0.count)])
+            }),
+        ])
+        return document.rendered()
     }
 }
