@@ -45,86 +45,86 @@ public struct Importer {
         let observedAt = options.observedAt ?? Timestamp(options.now)
 
         do {
-          try db.inTransaction(.immediate) {
-            try db.execute("""
-                INSERT INTO imports(file_name, sha256, preset, source, object, kind, encoding, observed_at, imported_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, [path, sha, summary.preset, preset.source, preset.object, preset.kind.rawValue, encoding.rawValue,
-                      observedAt.iso, ISODate.string(options.now)])
-            let importID = db.lastInsertedRowID
-            summary.importID = Int(importID)
-            let writer = try RecordWriter(db: db, kind: preset.kind, source: preset.source, object: preset.object,
-                                          importID: importID, observedAt: observedAt)
-            let reject = try db.prepare("INSERT INTO import_rejects(import_id, line, reason, raw) VALUES (?, ?, ?, ?)")
-            func rejectRow(_ record: CSVReader.Record, _ reason: String) throws {
-                summary.rejected += 1
-                if summary.firstRejects.count < 5 { summary.firstRejects.append((record.line, reason)) }
-                let raw = encoding.decode(record.raw[...]) ?? String(decoding: record.raw, as: UTF8.self)
-                try reject.execute([importID, record.line, reason, raw])
-            }
-            var values = [String](repeating: "", count: plan.headers.count)
-            let total = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
-            var rowsSinceProgress = 0
-            while let record = try reader.next() {
-                rowsSinceProgress += 1
-                if rowsSinceProgress == 10_000, let progress = options.progress {
-                    rowsSinceProgress = 0
-                    progress(reader.bytesRead, total)
+            try db.inTransaction(.immediate) {
+                try db.execute("""
+                    INSERT INTO imports(file_name, sha256, preset, source, object, kind, encoding, observed_at, imported_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """, [path, sha, summary.preset, preset.source, preset.object, preset.kind.rawValue, encoding.rawValue,
+                          observedAt.iso, ISODate.string(options.now)])
+                let importID = db.lastInsertedRowID
+                summary.importID = Int(importID)
+                let writer = try RecordWriter(db: db, kind: preset.kind, source: preset.source, object: preset.object,
+                                              importID: importID, observedAt: observedAt)
+                let reject = try db.prepare("INSERT INTO import_rejects(import_id, line, reason, raw) VALUES (?, ?, ?, ?)")
+                func rejectRow(_ record: CSVReader.Record, _ reason: String) throws {
+                    summary.rejected += 1
+                    if summary.firstRejects.count < 5 { summary.firstRejects.append((record.line, reason)) }
+                    let raw = encoding.decode(record.raw[...]) ?? String(decoding: record.raw, as: UTF8.self)
+                    try reject.execute([importID, record.line, reason, raw])
                 }
-                if record.unclosedQuote {
+                var values = [String](repeating: "", count: plan.headers.count)
+                let total = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+                var rowsSinceProgress = 0
+                while let record = try reader.next() {
+                    rowsSinceProgress += 1
+                    if rowsSinceProgress == 10_000, let progress = options.progress {
+                        rowsSinceProgress = 0
+                        progress(reader.bytesRead, total)
+                    }
+                    if record.unclosedQuote {
+                        summary.rowsRead += 1
+                        try rejectRow(record, "a quote opened on this line is never closed; the rows after it were read from the next line")
+                        continue
+                    }
+                    if Footer.isFooter(record, encoding: encoding) {
+                        summary.footerLines += 1
+                        continue
+                    }
                     summary.rowsRead += 1
-                    try rejectRow(record, "a quote opened on this line is never closed; the rows after it were read from the next line")
-                    continue
+                    var count = record.fieldCount
+                    // A trailing delimiter on data rows but not on the header adds one empty field.
+                    if count == plan.headers.count + 1, record.field(count - 1).isEmpty { count -= 1 }
+                    guard count == plan.headers.count else {
+                        try rejectRow(record, "expected \(plan.headers.count) fields, found \(record.fieldCount)")
+                        continue
+                    }
+                    var badColumn: String?
+                    for i in 0..<count {
+                        guard let text = encoding.decode(record.field(i)) else { badColumn = plan.headers[i]; break }
+                        values[i] = text
+                    }
+                    if let badColumn {
+                        try rejectRow(record, "invalid UTF-8 in column \(badColumn); re-export as UTF-8 or pass --encoding windows-1252")
+                        continue
+                    }
+                    if plan.isDeleted(values) {
+                        summary.deleted += 1
+                        continue
+                    }
+                    guard let lead = plan.record(values, unreadable: &summary.unreadable) else {
+                        try rejectRow(record, "no CRM id in column \(plan.headers[plan.idIndex])")
+                        continue
+                    }
+                    switch try writer.write(lead) {
+                    case .inserted: summary.inserted += 1
+                    case .updated: summary.updated += 1
+                    case .unchanged: summary.unchanged += 1
+                    }
                 }
-                if Footer.isFooter(record, encoding: encoding) {
-                    summary.footerLines += 1
-                    continue
+                if summary.rowsRead == 0 && summary.rejected == 0 { throw ImportFailure.headerOnly(path) }
+                try writer.propagateAccounts()
+                summary.snapshots = writer.snapshots
+                if options.strict, summary.rejected > 0, let first = summary.firstRejects.first {
+                    throw ImportFailure.strictRejects(file: path, count: summary.rejected, firstLine: first.line, firstReason: first.reason)
                 }
-                summary.rowsRead += 1
-                var count = record.fieldCount
-                // A trailing delimiter on data rows but not on the header adds one empty field.
-                if count == plan.headers.count + 1, record.field(count - 1).isEmpty { count -= 1 }
-                guard count == plan.headers.count else {
-                    try rejectRow(record, "expected \(plan.headers.count) fields, found \(record.fieldCount)")
-                    continue
-                }
-                var badColumn: String?
-                for i in 0..<count {
-                    guard let text = encoding.decode(record.field(i)) else { badColumn = plan.headers[i]; break }
-                    values[i] = text
-                }
-                if let badColumn {
-                    try rejectRow(record, "invalid UTF-8 in column \(badColumn); re-export as UTF-8 or pass --encoding windows-1252")
-                    continue
-                }
-                if plan.isDeleted(values) {
-                    summary.deleted += 1
-                    continue
-                }
-                guard let lead = plan.record(values, unreadable: &summary.unreadable) else {
-                    try rejectRow(record, "no CRM id in column \(plan.headers[plan.idIndex])")
-                    continue
-                }
-                switch try writer.write(lead) {
-                case .inserted: summary.inserted += 1
-                case .updated: summary.updated += 1
-                case .unchanged: summary.unchanged += 1
-                }
+                summary.seconds = options.clock().timeIntervalSince(started)
+                try db.execute("""
+                    UPDATE imports SET rows_read = ?, inserted = ?, updated = ?, unchanged = ?, rejected = ?, deleted = ?,
+                                       snapshots = ?, unreadable = ?, seconds = ? WHERE id = ?
+                    """, [summary.rowsRead, summary.inserted, summary.updated, summary.unchanged, summary.rejected, summary.deleted,
+                          summary.snapshots, "{" + summary.unreadable.keys.sorted().map { JSONText.quoted($0) + ":" + String(summary.unreadable[$0]!) }.joined(separator: ",") + "}", summary.seconds, importID])
+                if options.dryRun { throw DryRunRollback() }
             }
-            if summary.rowsRead == 0 && summary.rejected == 0 { throw ImportFailure.headerOnly(path) }
-            try writer.propagateAccounts()
-            summary.snapshots = writer.snapshots
-            if options.strict, summary.rejected > 0, let first = summary.firstRejects.first {
-                throw ImportFailure.strictRejects(file: path, count: summary.rejected, firstLine: first.line, firstReason: first.reason)
-            }
-            summary.seconds = options.clock().timeIntervalSince(started)
-            try db.execute("""
-                UPDATE imports SET rows_read = ?, inserted = ?, updated = ?, unchanged = ?, rejected = ?, deleted = ?,
-                                   snapshots = ?, unreadable = ?, seconds = ? WHERE id = ?
-                """, [summary.rowsRead, summary.inserted, summary.updated, summary.unchanged, summary.rejected, summary.deleted,
-                      summary.snapshots, "{" + summary.unreadable.keys.sorted().map { JSONText.quoted($0) + ":" + String(summary.unreadable[$0]!) }.joined(separator: ",") + "}", summary.seconds, importID])
-            if options.dryRun { throw DryRunRollback() }
-          }
         } catch is DryRunRollback {
             summary.importID = nil
         }
