@@ -22,7 +22,12 @@ public enum Checksum {
         defer { try? handle.close() }
         var hasher = SHA256()
         while true {
-            let chunk = try handle.read(upToCount: 1 << 20) ?? Data()
+            let chunk: Data
+            do {
+                chunk = try handle.read(upToCount: 1 << 20) ?? Data()
+            } catch {
+                throw FileFailure.cannotRead(path)
+            }
             if chunk.isEmpty { break }
             hasher.update(data: chunk)
         }

@@ -31,6 +31,15 @@ struct ImportCommandTests {
         #expect(!FileManager.default.fileExists(atPath: ws.path("reeval.sqlite")))
     }
 
+    @Test("a path that cannot be read (a folder) exits 74 naming it")
+    func unreadablePath() throws {
+        let ws = try Workspace()
+        try FileManager.default.createDirectory(at: ws.url.appendingPathComponent("exports.csv"), withIntermediateDirectories: true)
+        let result = try ws.reeval.run(["import", "exports.csv"])
+        #expect(result.status == 74)
+        #expect(result.stderr.contains("exports.csv: cannot be read"))
+    }
+
     @Test("files that cannot be imported exit 65 with one line naming the file", arguments: [
         ("empty.csv", "", "empty"),
         ("header-only.csv", "Record ID,Deal Name,Deal Stage\r\n", "no rows"),

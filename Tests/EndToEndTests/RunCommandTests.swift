@@ -96,6 +96,10 @@ struct RunCommandTests {
         let scores = "SELECT lead_id, baseline_score, current_score, baseline_explanation, current_explanation FROM lead_scores WHERE run_id = ? ORDER BY lead_id"
         #expect(try ws.reeval.sql(scores.replacingOccurrences(of: "?", with: "1")) == ws.reeval.sql(scores.replacingOccurrences(of: "?", with: "2")))
         #expect(try ws.reeval.sql("SELECT id, status, candidates, revived, new_revived FROM runs") == ["1|completed|7|5|5", "2|completed|7|5|0"])
+        // Retention: only the newest run keeps its per-lead scores; revived rows stay.
+        #expect(try ws.reeval.run(["--as-of", "2026-11-22", "--keep-runs", "1", "--quiet"]).status == 0)
+        #expect(try ws.reeval.sql("SELECT DISTINCT run_id FROM lead_scores") == ["3"])
+        #expect(try ws.reeval.sql("SELECT count(DISTINCT run_id) FROM revived_opportunities") == ["3"])
     }
 
     @Test("a preview of an unregistered ICP file and a --dry-run evaluate everything and store nothing")
