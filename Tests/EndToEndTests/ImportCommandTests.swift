@@ -84,6 +84,33 @@ struct ImportCommandTests {
         #expect(try ws.reeval.sql("SELECT count(*) FROM leads") == ["2001"])
     }
 
+    @Test("a database another process holds a write lock on exits 75 after the busy timeout, and is left as it was")
+    func lockedDatabase() throws {
+        let ws = try Workspace()
+        try ws.write("deals.csv", Self.hubspotDeals)
+        #expect(try ws.reeval.run(["init", "--quiet"]).status == 0)
+        let holder = Process()
+        holder.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        holder.arguments = ["python3", "-c", """
+            import sqlite3, time
+            db = sqlite3.connect('reeval.sqlite', isolation_level=None)
+            db.execute('BEGIN IMMEDIATE')
+            open('locked', 'w').close()
+            time.sleep(8)
+            """]
+        holder.currentDirectoryURL = ws.url
+        try holder.run()
+        defer { holder.terminate() }
+        let deadline = Date().addingTimeInterval(10)
+        while Date() < deadline, !FileManager.default.fileExists(atPath: ws.path("locked")) { usleep(20_000) }
+        let result = try ws.reeval.run(["import", "deals.csv"])
+        #expect(result.status == 75)
+        #expect(result.stderr.contains("locked by another process"))
+        holder.terminate()
+        holder.waitUntilExit()
+        #expect(try ws.reeval.sql("SELECT count(*) FROM imports") == ["0"])
+    }
+
     @Test("--dry-run reports the counts and writes nothing")
     func dryRun() throws {
         let ws = try Workspace()
