@@ -137,7 +137,8 @@ public final class Statement {
     public func rows(_ values: [DatabaseValueConvertible?] = []) throws -> [Row] {
         try bind(values)
         var rows: [Row] = []
-        while try step() { rows.append(currentRow()) }
+        let names = columnNames
+        while try step() { rows.append(Row(columns: names, values: (0..<names.count).map(column))) }
         sqlite3_reset(handle)
         return rows
     }
@@ -146,7 +147,9 @@ public final class Statement {
     public func forEachRow(_ values: [DatabaseValueConvertible?] = [], _ body: (Row) throws -> Void) throws {
         try bind(values)
         defer { sqlite3_reset(handle) }
-        while try step() { try body(currentRow()) }
+        // The names are read once; each row shares them.
+        let names = columnNames
+        while try step() { try body(Row(columns: names, values: (0..<names.count).map(column))) }
     }
 
     /// The first column of the first row, or nil when there is no row.
