@@ -3,7 +3,7 @@ import LeadData
 
 /// Which column of one file feeds which canonical field, worked out once from its header line;
 /// then turns each row into a normalised ``LeadRecord``.
-struct ColumnPlan {
+struct ColumnPlan: Sendable {
     /// Header names as written, made unique: a repeated `Industry` becomes `Industry (2)`,
     /// an unnamed column `Column 12`.
     let headers: [String]

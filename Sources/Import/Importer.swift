@@ -56,61 +56,49 @@ public struct Importer {
                 let writer = try RecordWriter(db: db, kind: preset.kind, source: preset.source, object: preset.object,
                                               importID: importID, observedAt: observedAt)
                 let reject = try db.prepare("INSERT INTO import_rejects(import_id, line, reason, raw) VALUES (?, ?, ?, ?)")
-                func rejectRow(_ record: CSVReader.Record, _ reason: String) throws {
+                func rejectRow(_ line: Int, _ reason: String, _ raw: String) throws {
                     summary.rejected += 1
-                    if summary.firstRejects.count < 5 { summary.firstRejects.append((record.line, reason)) }
-                    let raw = encoding.decode(record.raw[...]) ?? String(decoding: record.raw, as: UTF8.self)
-                    try reject.execute([importID, record.line, reason, raw])
+                    if summary.firstRejects.count < 5 { summary.firstRejects.append((line, reason)) }
+                    try reject.execute([importID, line, reason, raw])
                 }
-                var values = [String](repeating: "", count: plan.headers.count)
                 let total = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
-                var rowsSinceProgress = 0
-                while let record = try reader.next() {
-                    rowsSinceProgress += 1
-                    if rowsSinceProgress == 10_000, let progress = options.progress {
-                        rowsSinceProgress = 0
-                        progress(reader.bytesRead, total)
-                    }
-                    if record.unclosedQuote {
-                        summary.rowsRead += 1
-                        try rejectRow(record, "a quote opened on this line is never closed; the rows after it were read from the next line")
-                        continue
-                    }
-                    if Footer.isFooter(record, encoding: encoding) {
-                        summary.footerLines += 1
-                        continue
-                    }
-                    summary.rowsRead += 1
-                    var count = record.fieldCount
-                    // A trailing delimiter on data rows but not on the header adds one empty field.
-                    if count == plan.headers.count + 1, record.field(count - 1).isEmpty { count -= 1 }
-                    guard count == plan.headers.count else {
-                        try rejectRow(record, "expected \(plan.headers.count) fields, found \(record.fieldCount)")
-                        continue
-                    }
-                    var badColumn: String?
-                    for i in 0..<count {
-                        guard let text = encoding.decode(record.field(i)) else { badColumn = plan.headers[i]; break }
-                        values[i] = text
-                    }
-                    if let badColumn {
-                        try rejectRow(record, "invalid UTF-8 in column \(badColumn); re-export as UTF-8 or pass --encoding windows-1252")
-                        continue
-                    }
-                    if plan.isDeleted(values) {
-                        summary.deleted += 1
-                        continue
-                    }
-                    guard let lead = plan.record(values, unreadable: &summary.unreadable) else {
-                        try rejectRow(record, "no CRM id in column \(plan.headers[plan.idIndex])")
-                        continue
-                    }
-                    switch try writer.write(lead) {
-                    case .inserted: summary.inserted += 1
-                    case .updated: summary.updated += 1
-                    case .unchanged: summary.unchanged += 1
+                // Parsing and normalising run on another thread; this one only writes.
+                let producer = RowProducer(reader: reader, plan: plan, encoding: encoding)
+                producer.start()
+                defer { producer.queue.cancel() }
+                var finished = false
+                while let batch = producer.queue.pop() {
+                    for item in batch {
+                        switch item {
+                        case .record(let lead):
+                            summary.rowsRead += 1
+                            switch try writer.write(lead) {
+                            case .inserted: summary.inserted += 1
+                            case .updated: summary.updated += 1
+                            case .unchanged: summary.unchanged += 1
+                            }
+                        case .reject(let line, let reason, let raw):
+                            summary.rowsRead += 1
+                            try rejectRow(line, reason, raw)
+                        case .missingID(let line, let raw, let column):
+                            summary.rowsRead += 1
+                            try rejectRow(line, "no CRM id in column \(column)", raw)
+                        case .deleted:
+                            summary.rowsRead += 1
+                            summary.deleted += 1
+                        case .footer:
+                            summary.footerLines += 1
+                        case .progress(let bytesRead):
+                            options.progress?(bytesRead, total)
+                        case .finished(let unreadable):
+                            summary.unreadable = unreadable
+                            finished = true
+                        case .failed(let error):
+                            throw error
+                        }
                     }
                 }
+                guard finished else { throw Failure(.bug, "\(path): the parsing thread stopped before the end of the file") }
                 if summary.rowsRead == 0 && summary.rejected == 0 { throw ImportFailure.headerOnly(path) }
                 try writer.propagateAccounts()
                 summary.snapshots = writer.snapshots

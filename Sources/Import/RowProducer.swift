@@ -1,0 +1,139 @@
+import Foundation
+import LeadData
+
+/// What the parsing thread hands the writer: rows already read, decoded and normalised.
+enum ImportItem: Sendable {
+    case record(LeadRecord)
+    case reject(line: Int, reason: String, raw: String)
+    case deleted
+    case footer
+    case missingID(line: Int, raw: String, column: String)
+    case progress(bytesRead: Int)
+    case finished(unreadable: [String: Int])
+    case failed(any Error)
+}
+
+/// Reads, decodes and normalises rows on a thread of its own, so that parsing runs on one core
+/// while SQLite writes on the other. Batches travel through a bounded queue: memory stays flat.
+final class RowProducer: @unchecked Sendable {
+    // The reader moves to the producer thread when `start` is called and is never touched by
+    // the caller again; that single hand-over is why this class can be @unchecked Sendable.
+    private let reader: CSVReader
+    private let plan: ColumnPlan
+    private let encoding: TextEncoding
+    let queue = BatchQueue(capacity: 8)
+
+    init(reader: CSVReader, plan: ColumnPlan, encoding: TextEncoding) {
+        self.reader = reader
+        self.plan = plan
+        self.encoding = encoding
+    }
+
+    func start() {
+        let thread = Thread { [self] in self.produce() }
+        thread.stackSize = 1 << 22
+        thread.start()
+    }
+
+    private func produce() {
+        var batch: [ImportItem] = []
+        batch.reserveCapacity(512)
+        var unreadable: [String: Int] = [:]
+        var values = [String](repeating: "", count: plan.headers.count)
+        var rowsSinceProgress = 0
+        func flush() -> Bool {
+            defer { batch.removeAll(keepingCapacity: true) }
+            return queue.push(batch)
+        }
+        do {
+            while let record = try reader.next() {
+                if let item = item(for: record, values: &values, unreadable: &unreadable) { batch.append(item) }
+                rowsSinceProgress += 1
+                if rowsSinceProgress == 10_000 {
+                    rowsSinceProgress = 0
+                    batch.append(.progress(bytesRead: reader.bytesRead))
+                }
+                if batch.count >= 512, !flush() { return }
+            }
+            batch.append(.finished(unreadable: unreadable))
+        } catch {
+            batch.append(.failed(error))
+        }
+        _ = flush()
+        queue.close()
+    }
+
+    private func item(for record: CSVReader.Record, values: inout [String], unreadable: inout [String: Int]) -> ImportItem? {
+        let raw = { self.encoding.decode(record.raw[...]) ?? String(decoding: record.raw, as: UTF8.self) }
+        if record.unclosedQuote {
+            return .reject(line: record.line, reason: "a quote opened on this line is never closed; the rows after it were read from the next line", raw: raw())
+        }
+        if Footer.isFooter(record, encoding: encoding) { return .footer }
+        var count = record.fieldCount
+        // A trailing delimiter on data rows but not on the header adds one empty field.
+        if count == plan.headers.count + 1, record.field(count - 1).isEmpty { count -= 1 }
+        guard count == plan.headers.count else {
+            return .reject(line: record.line, reason: "expected \(plan.headers.count) fields, found \(record.fieldCount)", raw: raw())
+        }
+        for i in 0..<count {
+            guard let text = encoding.decode(record.field(i)) else {
+                return .reject(line: record.line, reason: "invalid UTF-8 in column \(plan.headers[i]); re-export as UTF-8 or pass --encoding windows-1252", raw: raw())
+            }
+            values[i] = text
+        }
+        if plan.isDeleted(values) { return .deleted }
+        guard let lead = plan.record(values, unreadable: &unreadable) else {
+            return .missingID(line: record.line, raw: raw(), column: plan.headers[plan.idIndex])
+        }
+        return .record(lead)
+    }
+}
+
+/// A bounded, closable queue of batches between one producer and one consumer thread.
+final class BatchQueue: @unchecked Sendable {
+    private let condition = NSCondition()
+    private var batches: [[ImportItem]] = []
+    private var closed = false
+    private var cancelled = false
+    private let capacity: Int
+
+    init(capacity: Int) { self.capacity = capacity }
+
+    /// Blocks while full; false once the consumer has cancelled.
+    func push(_ batch: [ImportItem]) -> Bool {
+        condition.lock()
+        defer { condition.unlock() }
+        while batches.count >= capacity && !cancelled { condition.wait() }
+        if cancelled { return false }
+        batches.append(batch)
+        condition.broadcast()
+        return true
+    }
+
+    /// Blocks while empty; nil when the producer is done and everything was taken.
+    func pop() -> [ImportItem]? {
+        condition.lock()
+        defer { condition.unlock() }
+        while batches.isEmpty && !closed { condition.wait() }
+        if batches.isEmpty { return nil }
+        let batch = batches.removeFirst()
+        condition.broadcast()
+        return batch
+    }
+
+    func close() {
+        condition.lock()
+        closed = true
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// Stops the producer (the writer failed): it returns at its next push.
+    func cancel() {
+        condition.lock()
+        cancelled = true
+        batches.removeAll()
+        condition.broadcast()
+        condition.unlock()
+    }
+}
