@@ -66,21 +66,39 @@ extension LeadRecord {
 
     /// Reads a record back from its JSON form; nil if the text is not one.
     public init?(json: String) {
-        guard let object = (try? JSONSerialization.jsonObject(with: Data(json.utf8))) as? [String: Any],
-              let id = object["crm_id"] as? String else { return nil }
-        func s(_ k: String) -> String? { object[k] as? String }
-        func d(_ k: String) -> Double? { (object[k] as? NSNumber)?.doubleValue }
+        var reader = SnapshotJSONReader(json)
+        if let members = reader.read() {
+            self.init(members: members)
+            return
+        }
+        // Not the shape this code writes (edited by hand?): let Foundation read it.
+        guard let object = (try? JSONSerialization.jsonObject(with: Data(json.utf8))) as? [String: Any] else { return nil }
+        var members: [String: SnapshotJSONReader.Value] = [:]
+        for (key, value) in object {
+            if let s = value as? String { members[key] = .string(s) }
+            else if let n = value as? NSNumber { members[key] = .number(n.doubleValue) }
+            else if let l = value as? [String] { members[key] = .strings(l) }
+            else if let o = value as? [String: String] { members[key] = .object(o) }
+        }
+        self.init(members: members)
+    }
+
+    private init?(members: [String: SnapshotJSONReader.Value]) {
+        func s(_ k: String) -> String? { if case .string(let v)? = members[k] { return v }; return nil }
+        func d(_ k: String) -> Double? { if case .number(let v)? = members[k] { return v }; return nil }
         func t(_ k: String) -> Timestamp? { s(k).flatMap { DateParser(order: .yearMonthDay).parse($0) } }
         func range(_ k: String) -> NumberRange? {
             guard let low = d(k + "_low") else { return nil }
             return NumberRange(low: low, high: d(k + "_high"))
         }
-        self.init(crmID: id, lifecycle: s("lifecycle").flatMap(Lifecycle.init(rawValue:)) ?? .open,
-                  attributes: (object["attributes"] as? [String: String]) ?? [:])
+        guard let id = s("crm_id") else { return nil }
+        var attributes: [String: String] = [:]
+        if case .object(let o)? = members["attributes"] { attributes = o }
+        self.init(crmID: id, lifecycle: s("lifecycle").flatMap(Lifecycle.init(rawValue:)) ?? .open, attributes: attributes)
         status = s("status"); company = s("company"); domain = s("domain"); industry = s("industry")
         employees = range("employees"); annualRevenue = range("annual_revenue")
         country = s("country"); region = s("region"); city = s("city"); businessModel = s("business_model")
-        technologies = object["technologies"] as? [String]
+        if case .strings(let l)? = members["technologies"] { technologies = l }
         fundingStage = s("funding_stage"); lastFundingAt = t("last_funding_at")
         title = s("title"); email = s("email"); owner = s("owner"); leadSource = s("lead_source")
         lostReason = s("lost_reason")

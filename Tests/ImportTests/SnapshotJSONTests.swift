@@ -1,0 +1,41 @@
+import Foundation
+import LeadData
+import Testing
+
+@Suite("Snapshot JSON")
+struct SnapshotJSONTests {
+    static func record(_ text: String) -> LeadRecord {
+        var r = LeadRecord(crmID: "00Q\"1\\", lifecycle: .lost, attributes: ["Notes": text, "Empty": "", "Ünïcode key": "✓"])
+        r.company = text
+        r.employees = NumberRange(low: 10000, high: nil)
+        r.annualRevenue = NumberRange(low: 1.5e6, high: 5e6)
+        r.technologies = ["Salesforce", text]
+        r.lastFundingAt = Timestamp(year: 2026, month: 8, day: 2, isDateOnly: true)
+        r.closedAt = Timestamp(year: 2024, month: 2, day: 15, hour: 13, minute: 4, second: 5)
+        r.country = "GB"
+        return r
+    }
+
+    @Test("records round-trip through their JSON, whatever the CRM put in the text", arguments: [
+        "plain", "quote \" backslash \\ slash /", "lines\nand\r\ntabs\t", "control \u{01}\u{1F}", "emoji 🚀 and RTL شركة",
+        "<script>alert(1)</script>", "",
+    ])
+    func roundTrip(text: String) throws {
+        let original = Self.record(text)
+        let decoded = try #require(LeadRecord(json: original.json))
+        #expect(decoded == original)
+        // And Foundation reads the same text the same way.
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(original.json.utf8)) as? [String: Any])
+        #expect(object["company"] as? String == text)
+    }
+
+    @Test("JSON written by other tools (spaces, escaped unicode) is read too")
+    func foreignJSON() throws {
+        let text = #"{ "crm_id" : "A\u00e9\ud83d\ude80", "employees_low": 5, "technologies": [ ], "attributes": { } }"#
+        let r = try #require(LeadRecord(json: text))
+        #expect(r.crmID == "Aé🚀")
+        #expect(r.employees == NumberRange(low: 5, high: nil))
+        #expect(r.technologies == [])
+        #expect(LeadRecord(json: "[1, 2]") == nil)
+    }
+}
