@@ -11,6 +11,8 @@ public struct Judgement: Sendable {
     public var reasons: [Reason]
     /// The date of the most recent matched trigger now, for ranking.
     public var latestTrigger: Timestamp?
+    /// The company as the newest snapshot names it, for previews.
+    public var company: String?
 
     public var delta: Double { current.score - baseline.score }
 }
@@ -68,7 +70,7 @@ public struct Judge: Sendable {
         let fitsNow = self.current.isReviveTier(current.tier)
         let revived = fitsNow && (worse(baseline.tier, than: current.tier) || newlyResolved)
         return Judgement(baseline: baseline, current: current, revived: revived, reasons: Self.ordered(reasons),
-                         latestTrigger: latestTrigger(current, record: now))
+                         latestTrigger: latestTrigger(current, record: now), company: now.company)
     }
 
     /// Whether the baseline tier is worse than the current one (DQ and nil are worse than any tier).

@@ -83,7 +83,7 @@ public struct Reevaluation {
                                     current_score, current_tier, baseline_explanation, current_explanation)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
-        var revived: [(candidate: Candidate, judgement: Judgement, company: String?)] = []
+        var revived: [(candidate: Candidate, judgement: Judgement)] = []
         var baselineVersions = Set<String>()
         try CandidateReader(db: db).forEach(asOf: options.asOf, since: options.since, dormantAfterDays: options.dormantAfterDays) { candidate in
             summary.candidates += 1
@@ -93,7 +93,7 @@ public struct Reevaluation {
             try insertScore.execute([runID, candidate.leadID, candidate.dismissedAt?.iso, judgement.baseline.icpVersion,
                                      judgement.baseline.score, judgement.baseline.tier, judgement.current.icpVersion,
                                      judgement.current.score, judgement.current.tier, judgement.baseline.json, judgement.current.json])
-            if judgement.revived { revived.append((candidate, judgement, candidate.records()?.current.company)) }
+            if judgement.revived { revived.append((candidate, judgement)) }
         }
         summary.baselineVersions = baselineVersions.sorted()
 
@@ -119,7 +119,7 @@ public struct Reevaluation {
             for kind in Set(j.reasons.map(\.kind.rawValue)) { summary.byReason[kind, default: 0] += 1 }
             if options.storesNothing {
                 summary.revivedLeads.append(RevivedLead(
-                    leadID: item.candidate.leadID, crmID: item.candidate.crmID, company: item.company, rank: index + 1,
+                    leadID: item.candidate.leadID, crmID: item.candidate.crmID, company: j.company, rank: index + 1,
                     baselineICP: j.baseline.icpVersion, baselineScore: j.baseline.score, baselineTier: j.baseline.tier,
                     score: j.current.score, tier: j.current.tier ?? "", reasons: j.reasons, isNew: isNew))
             }
