@@ -67,11 +67,6 @@ struct ColumnPlan: Sendable {
         dates = DateParser(order: preset.dateOrder)
     }
 
-    /// The field's column header (for the summary of unreadable values).
-    func header(of field: CanonicalField) -> String? {
-        fieldIndex.first { $0.field == field }.map { headers[$0.indexes[0]] }
-    }
-
     /// One row as a record; values that cannot be read are left out and reported by column.
     func record(_ values: [String], unreadable: inout [String: Int]) -> LeadRecord? {
         let id = clean(values[idIndex])

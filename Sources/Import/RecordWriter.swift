@@ -193,11 +193,15 @@ final class RecordWriter {
     }
 
     static func jsonArray(_ list: [String]) -> String {
-        "[" + list.map(JSONText.quoted).joined(separator: ",") + "]"
+        var out = ""
+        JSONText.appendArray(list, to: &out)
+        return out
     }
 
     static func jsonObject(_ map: [String: String]) -> String {
-        "{" + map.keys.sorted().map { JSONText.quoted($0) + ":" + JSONText.quoted(map[$0]!) }.joined(separator: ",") + "}"
+        var out = ""
+        JSONText.appendObject(map, to: &out)
+        return out
     }
 }
 

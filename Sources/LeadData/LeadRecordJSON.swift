@@ -33,12 +33,7 @@ extension LeadRecord {
         text("business_model", businessModel)
         if let technologies {
             key("technologies")
-            out += "["
-            for (i, t) in technologies.enumerated() {
-                if i > 0 { out += "," }
-                JSONText.append(t, to: &out)
-            }
-            out += "]"
+            JSONText.appendArray(technologies, to: &out)
         }
         text("funding_stage", fundingStage)
         date("last_funding_at", lastFundingAt)
@@ -53,15 +48,8 @@ extension LeadRecord {
         date("modified_at", modifiedAt)
         text("account_id", accountID)
         key("attributes")
-        out += "{"
-        for (i, k) in attributes.keys.sorted().enumerated() {
-            if i > 0 { out += "," }
-            JSONText.append(k, to: &out)
-            out += ":"
-            JSONText.append(attributes[k]!, to: &out)
-        }
-        out += "}}"
-        return out
+        JSONText.appendObject(attributes, to: &out)
+        return out + "}"
     }
 
     /// Reads a record back from its JSON form; nil if the text is not one.
@@ -145,6 +133,28 @@ public enum JSONText {
             }
         }
         out += "\""
+    }
+
+    /// `["a","b"]`.
+    public static func appendArray(_ list: [String], to out: inout String) {
+        out += "["
+        for (i, item) in list.enumerated() {
+            if i > 0 { out += "," }
+            append(item, to: &out)
+        }
+        out += "]"
+    }
+
+    /// `{"k":"v",…}` with keys sorted, so equal maps give equal text.
+    public static func appendObject(_ map: [String: String], to out: inout String) {
+        out += "{"
+        for (i, key) in map.keys.sorted().enumerated() {
+            if i > 0 { out += "," }
+            append(key, to: &out)
+            out += ":"
+            append(map[key]!, to: &out)
+        }
+        out += "}"
     }
 
     public static func quoted(_ s: String) -> String {

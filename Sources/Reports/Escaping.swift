@@ -1,3 +1,5 @@
+import Foundation
+
 /// Escaping of CRM values for each output format: nothing a CRM user typed can become markup,
 /// a formula, or a broken table.
 public enum Escaping {
@@ -55,5 +57,3 @@ public enum Escaping {
         return out + "\""
     }
 }
-
-import Foundation

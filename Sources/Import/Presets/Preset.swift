@@ -1,3 +1,4 @@
+import Foundation
 import LeadData
 
 /// How one CRM's export of one object maps onto canonical fields.
@@ -54,5 +55,3 @@ public struct Preset: Sendable {
         header.trimmingCharacters(in: CharacterSet.whitespacesAndNewlines.union(CharacterSet(charactersIn: "\u{FEFF}\""))).lowercased()
     }
 }
-
-import Foundation
