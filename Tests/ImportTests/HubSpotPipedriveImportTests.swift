@@ -148,3 +148,27 @@ struct MappingImportTests {
         ])
     }
 }
+
+@Suite("Choosing a preset by headers")
+struct PresetChoiceTests {
+    @Test("a HubSpot contacts export, which also carries `Company Name`, is read as contacts")
+    func hubspotContacts() throws {
+        let h = try ImportHarness()
+        let contacts = "\u{FEFF}Record ID,First Name,Last Name,Email,Job Title,Company Name,Contact owner,Lifecycle Stage,Lead Status,Number of Employees,Create Date,Last Activity Date\r\n"
+            + "101,Ana,Souza,ana@globex.com,CFO,Globex,Ben Carter,lead,UNQUALIFIED,100-500,2024-01-10 09:30,2024-02-01 10:00\r\n"
+            + "102,Ben,Lee,ben@initech.io,CTO,Initech,Ben Carter,customer,Connected,1000+,2024-01-11 09:30,\r\n"
+        let summary = try h.importFile(try h.write("hubspot-contacts.csv", contacts))
+        #expect(summary.preset == "hubspot contacts")
+        #expect(try h.strings("SELECT crm_id, lifecycle, company, domain, employees_low, employees_high FROM leads ORDER BY crm_id") == [
+            "101|disqualified|Globex|globex.com|100|500", "102|won|Initech|initech.io|1000|NULL",
+        ])
+    }
+
+    @Test("headers that fit two exports equally well are refused, listing both")
+    func ambiguous() throws {
+        let h = try ImportHarness()
+        let path = try h.write("both.csv", "Deal - ID,Deal - Status,Organization - ID,Organization - Name\n1,lost,7,Acme\n")
+        let error = try #require(throws: ImportFailure.self) { try h.importFile(path) }
+        #expect(error.message.contains("pipedrive deals") && error.message.contains("pipedrive organizations"))
+    }
+}

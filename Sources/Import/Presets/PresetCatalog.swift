@@ -2,8 +2,7 @@ import LeadData
 
 /// Every built-in preset, and `--source auto`'s choice among them by header line.
 public enum PresetCatalog {
-    /// More specific presets first: a deals export that also carries organisation columns is a
-    /// deals export.
+    /// Data-export presets before their report twins, which share their names.
     public static let all: [Preset] = [
         .salesforceLead, .salesforceLeadReport, .salesforceOpportunity, .salesforceOpportunityReport,
         .salesforceAccount, .salesforceAccountReport, .salesforceContact,
@@ -29,17 +28,17 @@ public enum PresetCatalog {
                 return exact
             }
         }
-        let matching = pool.filter { $0.matches(keys) }
-        // A data-export preset and its report twin can both match; they share fields, keep the first.
+        // A data-export preset and its report twin share a name and fields: keep the first.
         var seen = Set<String>()
-        let distinct = matching.filter { seen.insert($0.name).inserted }
-        if distinct.count == 1 || (distinct.count > 1 && Set(distinct.map(\.kind)).count == 1 && distinct[0].signature.count > distinct[1].signature.count) {
-            return distinct[0]
-        }
-        if distinct.isEmpty {
+        let matching = pool.filter { $0.matches(keys) && seen.insert($0.name).inserted }
+        guard let most = matching.map(\.signature.count).max() else {
             let wanted = pool.map { "\($0.name) (\($0.signature.joined(separator: ", ")))" }
             throw ImportFailure.unrecognisedHeaders(file: file, lookedFor: wanted)
         }
-        throw ImportFailure.ambiguousHeaders(file: file, candidates: distinct.map(\.name))
+        // The most specific match wins: a HubSpot contacts export also has a `Company Name`
+        // column, which the companies signature names too. Equally specific matches are ambiguous.
+        let best = matching.filter { $0.signature.count == most }
+        guard best.count == 1 else { throw ImportFailure.ambiguousHeaders(file: file, candidates: best.map(\.name)) }
+        return best[0]
     }
 }
