@@ -9,7 +9,7 @@ import ReevalStore
 /// ```swift
 /// let registry = ICPRegistry(db: db)
 /// let outcome = try registry.add(text: yaml, file: "icp/2025-q3.yaml", now: Date())
-/// let current = try registry.inForce(at: Timestamp(Date()))
+/// let current = ICPVersion.inForce(among: try registry.all().map(\.version), at: Timestamp(Date()))
 /// ```
 public struct ICPRegistry {
     let db: Database
@@ -69,10 +69,5 @@ public struct ICPRegistry {
             throw Failure(.badData, "no ICP version \(label) is registered" + (known.isEmpty ? "; add one with `reeval icp add FILE`" : "; registered: \(known.joined(separator: ", "))"))
         }
         return entry
-    }
-
-    /// The version in force on `date` (see ``ICPVersion/inForce(among:at:)``).
-    public func inForce(at date: Timestamp) throws -> ICPVersion? {
-        ICPVersion.inForce(among: try all().map(\.version), at: date)
     }
 }

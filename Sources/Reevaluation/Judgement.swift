@@ -20,7 +20,7 @@ public struct Judgement: Sendable {
 /// Judges candidates: a pure function of the lead's data, the two ICP versions and the dates.
 ///
 /// ```swift
-/// let judge = Judge(baseline: { date in registry.inForce(date) }, current: version)
+/// let judge = Judge(versions: registeredVersions, current: versionInForceNow)
 /// let judgement = judge.judge(candidate, asOf: now)
 /// ```
 public struct Judge: Sendable {

@@ -58,7 +58,8 @@ public struct Reevaluation {
         if let preview = options.previewICP {
             current = preview
         } else if let label = options.icpLabel {
-            current = try registry.entry(label).version
+            // `entry` is only asked for its message when the label is not registered.
+            current = try versions.first { $0.label == label } ?? registry.entry(label).version
         } else if let inForce = ICPVersion.inForce(among: versions, at: options.asOf) {
             current = inForce
         } else {

@@ -123,10 +123,10 @@ public struct RunReport: Sendable {
             GROUP BY 1, 2 ORDER BY 3 DESC, 1
             """, [id]).map { ($0[0].string ?? "", $0[1].string ?? "", $0[2].int ?? 0) }
 
-        let registry = ICPRegistry(db: db)
-        if let current = try? registry.entry(report.icpVersion).version {
+        let versions = (try? ICPRegistry(db: db).all().map(\.version)) ?? []
+        if let current = versions.first(where: { $0.label == report.icpVersion }) {
             for label in report.baselineVersions where label != report.icpVersion {
-                guard let old = try? registry.entry(label).version else { continue }
+                guard let old = versions.first(where: { $0.label == label }) else { continue }
                 report.icpChanges.append((label, ICPDiff.changes(from: old, to: current).map(\.text)))
             }
         }
