@@ -54,14 +54,14 @@ extension LeadRecord {
 
     /// Reads a record back from its JSON form; nil if the text is not one.
     public init?(json: String) {
-        var reader = SnapshotJSONReader(json)
+        var reader = FlatJSONReader(json)
         if let members = reader.read() {
             self.init(members: members)
             return
         }
         // Not the shape this code writes (edited by hand?): let Foundation read it.
         guard let object = (try? JSONSerialization.jsonObject(with: Data(json.utf8))) as? [String: Any] else { return nil }
-        var members: [String: SnapshotJSONReader.Value] = [:]
+        var members: [String: FlatJSONReader.Value] = [:]
         for (key, value) in object {
             if let s = value as? String { members[key] = .string(s) }
             else if let n = value as? NSNumber { members[key] = .number(n.doubleValue) }
@@ -71,7 +71,7 @@ extension LeadRecord {
         self.init(members: members)
     }
 
-    private init?(members: [String: SnapshotJSONReader.Value]) {
+    private init?(members: [String: FlatJSONReader.Value]) {
         func s(_ k: String) -> String? { if case .string(let v)? = members[k] { return v }; return nil }
         func d(_ k: String) -> Double? { if case .number(let v)? = members[k] { return v }; return nil }
         func t(_ k: String) -> Timestamp? { s(k).flatMap { DateParser(order: .yearMonthDay).parse($0) } }

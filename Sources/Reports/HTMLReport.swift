@@ -4,59 +4,92 @@ import Foundation
 /// summary, the ICP changes, charts drawn as inline SVG, segments, the ranked list with its
 /// reasons, and data quality. Every CRM value is HTML-escaped.
 public enum HTMLReport {
-    public static func render(_ r: RunReport) -> String {
+    public static func render(_ r: RunReport) -> [UInt8] {
         let h = Escaping.html
-        var body = ""
-        body += "<header><h1>Revived opportunities</h1><p class=\"sub\">Run #\(r.runID) · as of \(h(String(r.asOf.prefix(10))))"
-        body += " · ICP <b>\(h(r.icpVersion))</b>" + (r.since.map { " · dismissed since \(h($0))" } ?? "") + "</p></header>"
-        body += "<section class=\"cards\">"
-        for (label, value) in [("candidates", r.candidates), ("revived", r.revived), ("new since last run", r.newRevived)] {
-            body += "<div class=\"card\"><div class=\"big\">\(value)</div><div>\(label)</div></div>"
-        }
-        body += "</section>"
-        body += "<section class=\"charts\"><figure><figcaption>Why they are back</figcaption>\(reasonChart(r))</figure>"
-        body += "<figure><figcaption>Candidates' scores: at dismissal vs now</figcaption>\(histogram(r))</figure></section>"
-        if !r.icpChanges.isEmpty {
-            body += "<section><h2>What changed in the ICP</h2>"
-            for (from, changes) in r.icpChanges {
-                body += "<p>Since <b>\(h(from))</b>:</p><ul>" + changes.map { "<li>\(h($0))</li>" }.joined() + "</ul>"
-            }
-            body += "</section>"
-        }
-        body += "<section><h2>Ranked list</h2><div class=\"scroll\"><table><thead><tr><th>#</th><th>Company</th><th>CRM id</th><th>Owner</th>"
-        body += "<th>Dismissed</th><th>Score</th><th>Tier</th><th>Why</th></tr></thead><tbody>"
-        for lead in r.leads {
-            body += "<tr><td class=\"num\">\(lead.rank)</td><td>\(h(lead.company ?? "(no name)"))\(lead.isNew ? " <span class=\"new\">new</span>" : "")</td>"
-            body += "<td><span class=\"muted\">\(h(lead.source)) \(h(lead.object))</span><br>\(h(lead.crmID))</td><td>\(h(lead.owner ?? ""))</td>"
-            body += "<td>\(h(lead.lifecycle))<br><span class=\"muted\">\(h(String((lead.dismissedAt ?? "").prefix(10))))</span></td>"
-            body += "<td class=\"num\">\(ReportText.number(lead.baselineScore)) → <b>\(ReportText.number(lead.score))</b></td>"
-            body += "<td>\(h(lead.baselineTier ?? "–")) → <b>\(h(lead.tier))</b></td><td><ul class=\"why\">"
-            body += lead.reasons.map { "<li><span class=\"kind \(h($0.kind))\">\(h(ReportText.reasonTitle($0.kind)))</span> \(h($0.detail))</li>" }.joined()
-            body += "</ul></td></tr>"
-        }
-        body += "</tbody></table></div></section>"
-        body += "<section class=\"segments\"><h2>Revived leads by segment</h2>"
-        for (title, key) in ReportText.segmentKeys {
-            body += "<table><thead><tr><th>\(h(title))</th><th>revived</th></tr></thead><tbody>"
-            body += r.segments(key).map { "<tr><td>\(h($0.0))</td><td class=\"num\">\($0.1)</td></tr>" }.joined()
-            body += "</tbody></table>"
-        }
-        body += "</section><section><h2>Data quality</h2>"
-        if r.unknownByCriterion.isEmpty {
-            body += "<p>Every criterion could be evaluated for every candidate.</p>"
-        } else {
-            body += "<p>Candidates with no value for a criterion score 0 for it: enrich these fields first.</p><table><thead><tr><th>criterion</th><th>field</th><th>unknown</th></tr></thead><tbody>"
-            body += r.unknownByCriterion.map { "<tr><td>\(h($0.id))</td><td>\(h($0.field))</td><td class=\"num\">\($0.count)</td></tr>" }.joined()
-            body += "</tbody></table>"
-        }
-        body += "</section>"
-        return """
+        var out = ReportBuffer(capacity: 700 * r.leads.count + 16_384)
+        out.append("""
             <!DOCTYPE html>
             <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
             <title>Revived opportunities — run #\(r.runID)</title><style>\(style)</style></head>
-            <body>\(body)</body></html>
-
-            """
+            <body>
+            """)
+        out.append("<header><h1>Revived opportunities</h1><p class=\"sub\">Run #\(r.runID) · as of \(h(String(r.asOf.prefix(10))))")
+        out.append(" · ICP <b>\(h(r.icpVersion))</b>" + (r.since.map { " · dismissed since \(h($0))" } ?? "") + "</p></header>")
+        out.append("<section class=\"cards\">")
+        for (label, value) in [("candidates", r.candidates), ("revived", r.revived), ("new since last run", r.newRevived)] {
+            out.append("<div class=\"card\"><div class=\"big\">\(value)</div><div>\(label)</div></div>")
+        }
+        out.append("</section>")
+        out.append("<section class=\"charts\"><figure><figcaption>Why they are back</figcaption>\(reasonChart(r))</figure>")
+        out.append("<figure><figcaption>Candidates' scores: at dismissal vs now</figcaption>\(histogram(r))</figure></section>")
+        if !r.icpChanges.isEmpty {
+            out.append("<section><h2>What changed in the ICP</h2>")
+            for (from, changes) in r.icpChanges {
+                out.append("<p>Since <b>\(h(from))</b>:</p><ul>" + changes.map { "<li>\(h($0))</li>" }.joined() + "</ul>")
+            }
+            out.append("</section>")
+        }
+        out.append("<section><h2>Ranked list</h2><div class=\"scroll\"><table><thead><tr><th>#</th><th>Company</th><th>CRM id</th><th>Owner</th>")
+        out.append("<th>Dismissed</th><th>Score</th><th>Tier</th><th>Why</th></tr></thead><tbody>")
+        for lead in r.leads {
+            out.append("<tr><td class=\"num\">")
+            out.append(lead.rank)
+            out.append("</td><td>")
+            out.appendHTML(lead.company ?? "(no name)")
+            if lead.isNew { out.append(" <span class=\"new\">new</span>") }
+            out.append("</td><td><span class=\"muted\">")
+            out.appendHTML(lead.source)
+            out.append(" ")
+            out.appendHTML(lead.object)
+            out.append("</span><br>")
+            out.appendHTML(lead.crmID)
+            out.append("</td><td>")
+            out.appendHTML(lead.owner ?? "")
+            out.append("</td><td>")
+            out.appendHTML(lead.lifecycle)
+            out.append("<br><span class=\"muted\">")
+            out.appendHTML(String((lead.dismissedAt ?? "").prefix(10)))
+            out.append("</span></td><td class=\"num\">")
+            out.append(ReportText.number(lead.baselineScore))
+            out.append(" → <b>")
+            out.append(ReportText.number(lead.score))
+            out.append("</b></td><td>")
+            out.appendHTML(lead.baselineTier ?? "–")
+            out.append(" → <b>")
+            out.appendHTML(lead.tier)
+            out.append("</b></td><td><ul class=\"why\">")
+            for reason in lead.reasons {
+                out.append("<li><span class=\"kind ")
+                out.appendHTML(reason.kind)
+                out.append("\">")
+                out.appendHTML(ReportText.reasonTitle(reason.kind))
+                out.append("</span> ")
+                out.appendHTML(reason.detail)
+                out.append("</li>")
+            }
+            out.append("</ul></td></tr>")
+        }
+        out.append("</tbody></table></div></section>")
+        out.append("<section class=\"segments\"><h2>Revived leads by segment</h2>")
+        for (title, key) in ReportText.segmentKeys {
+            out.append("<table><thead><tr><th>\(h(title))</th><th>revived</th></tr></thead><tbody>")
+            for (value, count) in r.segments(key) {
+                out.append("<tr><td>")
+                out.appendHTML(value)
+                out.append("</td><td class=\"num\">\(count)</td></tr>")
+            }
+            out.append("</tbody></table>")
+        }
+        out.append("</section><section><h2>Data quality</h2>")
+        if r.unknownByCriterion.isEmpty {
+            out.append("<p>Every criterion could be evaluated for every candidate.</p>")
+        } else {
+            out.append("<p>Candidates with no value for a criterion score 0 for it: enrich these fields first.</p><table><thead><tr><th>criterion</th><th>field</th><th>unknown</th></tr></thead><tbody>")
+            out.append(r.unknownByCriterion.map { "<tr><td>\(h($0.id))</td><td>\(h($0.field))</td><td class=\"num\">\($0.count)</td></tr>" }.joined())
+            out.append("</tbody></table>")
+        }
+        out.append("</section></body></html>\n")
+        return out.bytes
     }
 
     static let style = """

@@ -1,40 +1,159 @@
-import Foundation
+import LeadData
 
-/// `run.json`: the report's data for scripts, with a stable shape (keys sorted):
+/// `run.json`: the report's data for scripts, with a stable shape (keys sorted, two-space indent):
 /// `{run_id, as_of, since, icp_version, baseline_versions, candidates, revived, new, by_reason,
 ///   icp_changes: [{from, changes}], segments: {industry, size, country},
 ///   leads: [{rank, source, object, crm_id, company, owner, lifecycle, dismissed_at, baseline_icp,
 ///            baseline_score, baseline_tier, score, tier, is_new, reasons: [{kind, id, points_before, points_after, detail}]}],
 ///   unknown_values: [{criterion, field, candidates}]}`.
+///
+/// Written straight into bytes, members in sorted key order, rather than built as a tree and
+/// sorted per object: a 50,000-lead run would otherwise sort 750,000 keys.
 public enum JSONReport {
-    public static func render(_ r: RunReport) -> String {
-        let segments = zip(["industry", "size", "country"], ReportText.segmentKeys).map { name, segment in
-            (name, JSONValue.object(Dictionary(uniqueKeysWithValues: r.segments(segment.1).map { ($0.0, JSONValue.int($0.1)) })))
+    public static func render(_ r: RunReport) -> [UInt8] {
+        var out = JSONLayout(capacity: 700 * r.leads.count + 4096)
+        out.openObject()
+        out.key("as_of"); out.buffer.appendJSON(r.asOf)
+        out.key("baseline_versions"); out.array(r.baselineVersions) { $0.buffer.appendJSON($1) }
+        out.key("by_reason"); out.counts(r.byReason.map { ($0.kind, $0.count) })
+        out.key("candidates"); out.buffer.append(r.candidates)
+        out.key("icp_changes")
+        out.array(r.icpChanges) { out, change in
+            out.openObject()
+            out.key("changes"); out.array(change.changes) { $0.buffer.appendJSON($1) }
+            out.key("from"); out.buffer.appendJSON(change.from)
+            out.closeObject()
         }
-        let document = JSONValue.object([
-            "run_id": .int(r.runID), "as_of": .string(r.asOf), "since": .optional(r.since), "icp_version": .string(r.icpVersion),
-            "baseline_versions": .array(r.baselineVersions.map(JSONValue.string)), "candidates": .int(r.candidates),
-            "revived": .int(r.revived), "new": .int(r.newRevived),
-            "by_reason": .object(Dictionary(uniqueKeysWithValues: r.byReason.map { ($0.kind, JSONValue.int($0.count)) })),
-            "icp_changes": .array(r.icpChanges.map { .object(["from": .string($0.from), "changes": .array($0.changes.map(JSONValue.string))]) }),
-            "segments": .object(Dictionary(uniqueKeysWithValues: segments)),
-            "leads": .array(r.leads.map { lead in
-                .object([
-                    "rank": .int(lead.rank), "source": .string(lead.source), "object": .string(lead.object), "crm_id": .string(lead.crmID),
-                    "company": .optional(lead.company), "owner": .optional(lead.owner), "lifecycle": .string(lead.lifecycle),
-                    "dismissed_at": .optional(lead.dismissedAt), "baseline_icp": .string(lead.baselineICP),
-                    "baseline_score": .number(lead.baselineScore), "baseline_tier": .optional(lead.baselineTier),
-                    "score": .number(lead.score), "tier": .string(lead.tier), "is_new": .bool(lead.isNew),
-                    "reasons": .array(lead.reasons.map {
-                        .object(["kind": .string($0.kind), "id": .string($0.id), "points_before": .number($0.before),
-                                 "points_after": .number($0.after), "detail": .string($0.detail)])
-                    }),
-                ])
-            }),
-            "unknown_values": .array(r.unknownByCriterion.map {
-                .object(["criterion": .string($0.id), "field": .string($0.field), "candidates": .int($0.count)])
-            }),
-        ])
-        return document.rendered()
+        out.key("icp_version"); out.buffer.appendJSON(r.icpVersion)
+        out.key("leads")
+        out.array(r.leads) { out, lead in writeLead(lead, to: &out.buffer) }
+        out.key("new"); out.buffer.append(r.newRevived)
+        out.key("revived"); out.buffer.append(r.revived)
+        out.key("run_id"); out.buffer.append(r.runID)
+        out.key("segments")
+        out.openObject()
+        let segments = Dictionary(uniqueKeysWithValues: zip(["industry", "size", "country"], ReportText.segmentKeys.map(\.1)))
+        for name in segments.keys.sorted() {
+            out.key(name); out.counts(r.segments(segments[name]!))
+        }
+        out.closeObject()
+        out.key("since"); out.buffer.appendJSON(r.since)
+        out.key("unknown_values")
+        out.array(r.unknownByCriterion) { out, item in
+            out.openObject()
+            out.key("candidates"); out.buffer.append(item.count)
+            out.key("criterion"); out.buffer.appendJSON(item.id)
+            out.key("field"); out.buffer.appendJSON(item.field)
+            out.closeObject()
+        }
+        out.closeObject()
+        out.buffer.append("\n")
+        return out.buffer.bytes
+    }
+
+    /// One element of `leads`, at its fixed depth (members indented by six spaces), with its
+    /// keys in sorted order: written from literal pieces, the bulk of the file.
+    private static func writeLead(_ lead: RunReport.Lead, to out: inout ReportBuffer) {
+        out.append("{\n      \"baseline_icp\": "); out.appendJSON(lead.baselineICP)
+        out.append(",\n      \"baseline_score\": "); out.append(JSONText.number(lead.baselineScore))
+        out.append(",\n      \"baseline_tier\": "); out.appendJSON(lead.baselineTier)
+        out.append(",\n      \"company\": "); out.appendJSON(lead.company)
+        out.append(",\n      \"crm_id\": "); out.appendJSON(lead.crmID)
+        out.append(",\n      \"dismissed_at\": "); out.appendJSON(lead.dismissedAt)
+        out.append(",\n      \"is_new\": "); out.append(lead.isNew ? "true" : "false")
+        out.append(",\n      \"lifecycle\": "); out.appendJSON(lead.lifecycle)
+        out.append(",\n      \"object\": "); out.appendJSON(lead.object)
+        out.append(",\n      \"owner\": "); out.appendJSON(lead.owner)
+        out.append(",\n      \"rank\": "); out.append(lead.rank)
+        out.append(",\n      \"reasons\": ")
+        if lead.reasons.isEmpty {
+            out.append("[]")
+        } else {
+            out.append("[")
+            for (i, reason) in lead.reasons.enumerated() {
+                out.append(i == 0 ? "\n        {\n          \"detail\": " : ",\n        {\n          \"detail\": ")
+                out.appendJSON(reason.detail)
+                out.append(",\n          \"id\": "); out.appendJSON(reason.id)
+                out.append(",\n          \"kind\": "); out.appendJSON(reason.kind)
+                out.append(",\n          \"points_after\": "); out.append(JSONText.number(reason.after))
+                out.append(",\n          \"points_before\": "); out.append(JSONText.number(reason.before))
+                out.append("\n        }")
+            }
+            out.append("\n      ]")
+        }
+        out.append(",\n      \"score\": "); out.append(JSONText.number(lead.score))
+        out.append(",\n      \"source\": "); out.appendJSON(lead.source)
+        out.append(",\n      \"tier\": "); out.appendJSON(lead.tier)
+        out.append("\n    }")
+    }
+}
+
+/// Pretty-printed JSON written in order: tracks nesting for indentation and commas. Callers
+/// write each object's keys in sorted order themselves.
+struct JSONLayout {
+    var buffer: ReportBuffer
+    /// Per open container: whether it has a member yet.
+    private var hasMember: [Bool] = []
+
+    init(capacity: Int) {
+        buffer = ReportBuffer(capacity: capacity)
+    }
+
+    private static let indents: [String] = (0..<16).map { String(repeating: "  ", count: $0) }
+
+    private mutating func newline(_ level: Int) {
+        buffer.append("\n")
+        buffer.append(level < Self.indents.count ? Self.indents[level] : String(repeating: "  ", count: level))
+    }
+
+    /// Starts a member or element: a comma after the previous one, a new line, the indent.
+    private mutating func member() {
+        if hasMember[hasMember.count - 1] { buffer.append(",") }
+        hasMember[hasMember.count - 1] = true
+        newline(hasMember.count)
+    }
+
+    mutating func openObject() {
+        buffer.append("{")
+        hasMember.append(false)
+    }
+
+    mutating func closeObject() {
+        let had = hasMember.removeLast()
+        if had { newline(hasMember.count) }
+        buffer.append("}")
+    }
+
+    /// A member's key; keys are this file's own ASCII names, so they need no escaping.
+    mutating func key(_ name: String) {
+        member()
+        buffer.append("\"")
+        buffer.append(name)
+        buffer.append("\": ")
+    }
+
+    mutating func array<T>(_ items: [T], _ element: (inout JSONLayout, T) -> Void) {
+        guard !items.isEmpty else { buffer.append("[]"); return }
+        buffer.append("[")
+        hasMember.append(false)
+        for item in items {
+            member()
+            element(&self, item)
+        }
+        hasMember.removeLast()
+        newline(hasMember.count)
+        buffer.append("]")
+    }
+
+    /// An object of counts with sorted keys: `{"a": 1, …}`.
+    mutating func counts(_ pairs: [(String, Int)]) {
+        openObject()
+        for (name, count) in pairs.sorted(by: { $0.0 < $1.0 }) {
+            member()
+            buffer.appendJSON(name)
+            buffer.append(": ")
+            buffer.append(count)
+        }
+        closeObject()
     }
 }

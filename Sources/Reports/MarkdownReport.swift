@@ -2,65 +2,113 @@ import Foundation
 
 /// `report.md`: the run for a chat or an email, in Markdown tables, no HTML.
 public enum MarkdownReport {
-    public static func render(_ r: RunReport) -> String {
-        let md = Escaping.markdown
-        var lines: [String] = []
-        lines.append("# Revived opportunities — run #\(r.runID), as of \(String(r.asOf.prefix(10)))")
-        lines.append("")
-        lines.append("ICP in force: **\(md(r.icpVersion))**; leads were judged at dismissal by \(r.baselineVersions.map(md).joined(separator: ", ")).")
-        if let since = r.since { lines.append("Dismissed on or after \(since).") }
-        lines.append("")
-        lines.append("| candidates | revived | new since the previous run |")
-        lines.append("|---:|---:|---:|")
-        lines.append("| \(r.candidates) | \(r.revived) | \(r.newRevived) |")
-        lines.append("")
-        lines.append("## Why they are back")
-        lines.append("")
-        lines.append("| reason | revived leads |")
-        lines.append("|---|---:|")
-        for (kind, count) in r.byReason { lines.append("| \(ReportText.reasonTitle(kind)) | \(count) |") }
+    public static func render(_ r: RunReport) -> [UInt8] {
+        var out = ReportBuffer(capacity: 200 * r.leads.count + 4096)
+        func line(_ text: String = "") { out.append(text); out.append("\n") }
+        line("# Revived opportunities — run #\(r.runID), as of \(String(r.asOf.prefix(10)))")
+        line()
+        out.append("ICP in force: **")
+        out.appendMarkdown(r.icpVersion)
+        out.append("**; leads were judged at dismissal by ")
+        for (i, version) in r.baselineVersions.enumerated() {
+            if i > 0 { out.append(", ") }
+            out.appendMarkdown(version)
+        }
+        line(".")
+        if let since = r.since { line("Dismissed on or after \(since).") }
+        line()
+        line("| candidates | revived | new since the previous run |")
+        line("|---:|---:|---:|")
+        line("| \(r.candidates) | \(r.revived) | \(r.newRevived) |")
+        line()
+        line("## Why they are back")
+        line()
+        line("| reason | revived leads |")
+        line("|---|---:|")
+        for (kind, count) in r.byReason { line("| \(ReportText.reasonTitle(kind)) | \(count) |") }
         if !r.icpChanges.isEmpty {
-            lines.append("")
-            lines.append("## What changed in the ICP")
+            line()
+            line("## What changed in the ICP")
             for (from, changes) in r.icpChanges {
-                lines.append("")
-                lines.append("Since \(md(from)):")
-                lines.append("")
-                for change in changes { lines.append("- \(md(change))") }
+                line()
+                out.append("Since ")
+                out.appendMarkdown(from)
+                line(":")
+                line()
+                for change in changes {
+                    out.append("- ")
+                    out.appendMarkdown(change)
+                    line()
+                }
             }
         }
-        lines.append("")
-        lines.append("## Revived leads by segment")
+        line()
+        line("## Revived leads by segment")
         for (title, key) in ReportText.segmentKeys {
-            lines.append("")
-            lines.append("| \(title) | revived |")
-            lines.append("|---|---:|")
-            for (value, count) in r.segments(key) { lines.append("| \(md(value)) | \(count) |") }
+            line()
+            line("| \(title) | revived |")
+            line("|---|---:|")
+            for (value, count) in r.segments(key) {
+                out.append("| ")
+                out.appendMarkdown(value)
+                line(" | \(count) |")
+            }
         }
-        lines.append("")
-        lines.append("## Ranked list")
-        lines.append("")
-        lines.append("| # | company | CRM id | owner | lifecycle | dismissed | score | tier | why |")
-        lines.append("|---:|---|---|---|---|---|---|---|---|")
+        line()
+        line("## Ranked list")
+        line()
+        line("| # | company | CRM id | owner | lifecycle | dismissed | score | tier | why |")
+        line("|---:|---|---|---|---|---|---|---|---|")
         for lead in r.leads {
-            let company = md(lead.company ?? "(no name)") + (lead.isNew ? " 🆕" : "")
-            let crm = md("\(lead.source) \(lead.object) \(lead.crmID)")
-            let score = "\(ReportText.number(lead.baselineScore)) → \(ReportText.number(lead.score))"
-            let tier = "\(md(lead.baselineTier ?? "–")) → \(md(lead.tier))"
-            let why = lead.reasons.map { md($0.detail) }.joined(separator: "; ")
-            lines.append("| \(lead.rank) | \(company) | \(crm) | \(md(lead.owner ?? "")) | \(lead.lifecycle) | \(String((lead.dismissedAt ?? "").prefix(10))) | \(score) | \(tier) | \(why) |")
+            out.append("| ")
+            out.append(lead.rank)
+            out.append(" | ")
+            out.appendMarkdown(lead.company ?? "(no name)")
+            if lead.isNew { out.append(" 🆕") }
+            out.append(" | ")
+            out.appendMarkdown(lead.source)
+            out.append(" ")
+            out.appendMarkdown(lead.object)
+            out.append(" ")
+            out.appendMarkdown(lead.crmID)
+            out.append(" | ")
+            out.appendMarkdown(lead.owner ?? "")
+            out.append(" | ")
+            out.append(lead.lifecycle)
+            out.append(" | ")
+            out.append(String((lead.dismissedAt ?? "").prefix(10)))
+            out.append(" | ")
+            out.append(ReportText.number(lead.baselineScore))
+            out.append(" → ")
+            out.append(ReportText.number(lead.score))
+            out.append(" | ")
+            out.appendMarkdown(lead.baselineTier ?? "–")
+            out.append(" → ")
+            out.appendMarkdown(lead.tier)
+            out.append(" | ")
+            for (i, reason) in lead.reasons.enumerated() {
+                if i > 0 { out.append("; ") }
+                out.appendMarkdown(reason.detail)
+            }
+            line(" |")
         }
-        lines.append("")
-        lines.append("## Data quality: unknown values among the candidates")
-        lines.append("")
+        line()
+        line("## Data quality: unknown values among the candidates")
+        line()
         if r.unknownByCriterion.isEmpty {
-            lines.append("Every criterion could be evaluated for every candidate.")
+            line("Every criterion could be evaluated for every candidate.")
         } else {
-            lines.append("| criterion | field | candidates with no value |")
-            lines.append("|---|---|---:|")
-            for item in r.unknownByCriterion { lines.append("| \(md(item.id)) | \(md(item.field)) | \(item.count) |") }
+            line("| criterion | field | candidates with no value |")
+            line("|---|---|---:|")
+            for item in r.unknownByCriterion {
+                out.append("| ")
+                out.appendMarkdown(item.id)
+                out.append(" | ")
+                out.appendMarkdown(item.field)
+                line(" | \(item.count) |")
+            }
         }
-        return lines.joined(separator: "\n") + "\n"
+        return out.bytes
     }
 }
 

@@ -28,34 +28,92 @@ public enum ReportWriter {
     @discardableResult
     public static func write(db: Database, runID: Int?, folder: String, formats: [ReportFormat]) throws -> [String] {
         let report = try RunReport.load(db, runID: runID)
-        var files: [(String, String)] = []
-        for format in formats {
-            switch format {
-            case .md: files.append(("report.md", MarkdownReport.render(report)))
-            case .html: files.append(("report.html", HTMLReport.render(report)))
-            case .json: files.append(("run.json", JSONReport.render(report)))
-            case .csv: files += WriteBackCSV.render(report)
-            }
-        }
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         } catch {
             throw FileFailure.cannotWrite(folder, error.localizedDescription)
         }
+        // Each format is rendered and written to temporary files on its own thread: they only
+        // read the loaded report. Nothing is renamed into place unless every file was written.
+        let staged = StagedFiles(count: formats.count)
+        DispatchQueue.concurrentPerform(iterations: formats.count) { index in
+            let files: [(String, [UInt8])]
+            switch formats[index] {
+            case .md: files = [("report.md", MarkdownReport.render(report))]
+            case .html: files = [("report.html", HTMLReport.render(report))]
+            case .json: files = [("run.json", JSONReport.render(report))]
+            case .csv: files = WriteBackCSV.render(report)
+            }
+            staged.set(index, files.map { name, bytes in
+                let path = (folder as NSString).appendingPathComponent(name)
+                let temporary = (folder as NSString).appendingPathComponent(".\(name).tmp-\(getpid())")
+                return StagedFile(path: path, temporary: temporary, failure: writeOwnerOnly(bytes, to: temporary))
+            })
+        }
+        let files = staged.all
+        if let failed = files.first(where: { $0.failure != nil }) {
+            for file in files { unlink(file.temporary) }
+            throw FileFailure.cannotWrite(failed.path, failed.failure ?? "")
+        }
         var written: [String] = []
-        for (name, text) in files {
-            let path = (folder as NSString).appendingPathComponent(name)
-            let temporary = (folder as NSString).appendingPathComponent(".\(name).tmp-\(getpid())")
-            guard FileManager.default.createFile(atPath: temporary, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600]) else {
-                throw FileFailure.cannotWrite(path, "the disk may be full or the folder read-only")
-            }
-            if rename(temporary, path) != 0 {
+        for file in files {
+            if rename(file.temporary, file.path) != 0 {
                 let reason = String(cString: strerror(errno))
-                unlink(temporary)
-                throw FileFailure.cannotWrite(path, reason)
+                for file in files { unlink(file.temporary) }
+                throw FileFailure.cannotWrite(file.path, reason)
             }
-            written.append(path)
+            written.append(file.path)
         }
         return written
+    }
+}
+
+/// Writes `bytes` to a new file readable by its owner only; the reason on failure.
+private func writeOwnerOnly(_ bytes: [UInt8], to path: String) -> String? {
+    let fd = open(path, O_CREAT | O_TRUNC | O_WRONLY, 0o600)
+    guard fd >= 0 else { return String(cString: strerror(errno)) }
+    var failure: String?
+    bytes.withUnsafeBytes { raw in
+        var offset = 0
+        while offset < raw.count {
+            let n = write(fd, raw.baseAddress! + offset, raw.count - offset)
+            if n < 0 {
+                if errno == EINTR { continue }
+                failure = errno == ENOSPC ? "the disk is full" : String(cString: strerror(errno))
+                return
+            }
+            offset += n
+        }
+    }
+    if close(fd) != 0, failure == nil { failure = String(cString: strerror(errno)) }
+    return failure
+}
+
+/// A report file written under its temporary name, waiting to be renamed into place.
+private struct StagedFile {
+    var path: String
+    var temporary: String
+    /// Why writing it failed, if it did.
+    var failure: String?
+}
+
+/// The files each format's thread staged, in the order the formats were asked for.
+private final class StagedFiles: @unchecked Sendable {
+    // Each thread sets only its own slot, under the lock; `all` is read after every thread ended.
+    private var slots: [[StagedFile]]
+    private let lock = NSLock()
+
+    init(count: Int) { slots = Array(repeating: [], count: count) }
+
+    func set(_ index: Int, _ files: [StagedFile]) {
+        lock.lock()
+        slots[index] = files
+        lock.unlock()
+    }
+
+    var all: [StagedFile] {
+        lock.lock()
+        defer { lock.unlock() }
+        return slots.flatMap { $0 }
     }
 }

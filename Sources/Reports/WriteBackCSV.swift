@@ -10,20 +10,27 @@ import Foundation
 /// - Pipedrive and other CRMs: `ID`, `ICP tier`, `ICP score`, `ICP revival reason`, `ICP revived on`.
 public enum WriteBackCSV {
     /// File name → contents: `revived.csv` with every revived lead, and one per CRM and object.
-    public static func render(_ r: RunReport) -> [(name: String, text: String)] {
+    public static func render(_ r: RunReport) -> [(name: String, bytes: [UInt8])] {
         let date = String(r.asOf.prefix(10))
-        var files: [(String, String)] = []
-        var all = ["source", "object", "crm_id", "company", "icp_tier", "icp_score", "icp_revival_reason", "icp_revived_on", "rank"]
-            .map(Escaping.csv).joined(separator: ",") + "\r\n"
+        var files: [(String, [UInt8])] = []
+        var all = ReportBuffer(capacity: 150 * r.leads.count + 256)
+        row(["source", "object", "crm_id", "company", "icp_tier", "icp_score", "icp_revival_reason", "icp_revived_on", "rank"], to: &all)
         for lead in r.leads {
-            all += [lead.source, lead.object, lead.crmID, lead.company ?? "", lead.tier, ReportText.number(lead.score),
-                    reasonLine(lead), date, String(lead.rank)].map(Escaping.csv).joined(separator: ",") + "\r\n"
+            all.appendCSV(lead.source); all.append(",")
+            all.appendCSV(lead.object); all.append(",")
+            all.appendCSV(lead.crmID); all.append(",")
+            all.appendCSV(lead.company ?? ""); all.append(",")
+            all.appendCSV(lead.tier); all.append(",")
+            all.appendCSV(ReportText.number(lead.score)); all.append(",")
+            all.appendCSV(reasonLine(lead)); all.append(",")
+            all.appendCSV(date); all.append(",")
+            all.appendCSV(String(lead.rank)); all.append("\r\n")
         }
-        files.append(("revived.csv", all))
-        var groups: [String: [RunReport.Lead]] = [:]
-        for lead in r.leads { groups["\(lead.source)\u{0}\(lead.object)", default: []].append(lead) }
+        files.append(("revived.csv", all.bytes))
+        var groups: [String: [Int]] = [:]
+        for (i, lead) in r.leads.enumerated() { groups[lead.source + "\u{0}" + lead.object, default: []].append(i) }
         for key in groups.keys.sorted() {
-            let leads = groups[key]!
+            let leads = groups[key]!.map { r.leads[$0] }
             let source = leads[0].source, object = leads[0].object
             let header: [String]
             switch source {
@@ -31,13 +38,27 @@ public enum WriteBackCSV {
             case "hubspot": header = ["Record ID", "icp_tier", "icp_score", "icp_revival_reason", "icp_revived_on"]
             default: header = ["ID", "ICP tier", "ICP score", "ICP revival reason", "ICP revived on"]
             }
-            var text = header.map(Escaping.csv).joined(separator: ",") + "\r\n"
+            var text = ReportBuffer(capacity: 100 * leads.count + 256)
+            row(header, to: &text)
             for lead in leads {
-                text += [lead.crmID, lead.tier, ReportText.number(lead.score), reasonLine(lead), date].map(Escaping.csv).joined(separator: ",") + "\r\n"
+                text.appendCSV(lead.crmID); text.append(",")
+                text.appendCSV(lead.tier); text.append(",")
+                text.appendCSV(ReportText.number(lead.score)); text.append(",")
+                text.appendCSV(reasonLine(lead)); text.append(",")
+                text.appendCSV(date); text.append("\r\n")
             }
-            files.append(("revived-\(fileSafe(source))-\(fileSafe(object)).csv", text))
+            files.append(("revived-\(fileSafe(source))-\(fileSafe(object)).csv", text.bytes))
         }
         return files
+    }
+
+    /// One CRLF-terminated row of quoted, formula-neutralised cells.
+    private static func row(_ cells: [String], to out: inout ReportBuffer) {
+        for (i, cell) in cells.enumerated() {
+            if i > 0 { out.append(",") }
+            out.appendCSV(cell)
+        }
+        out.append("\r\n")
     }
 
     static func reasonLine(_ lead: RunReport.Lead) -> String {

@@ -38,4 +38,22 @@ struct SnapshotJSONTests {
         #expect(r.technologies == [])
         #expect(LeadRecord(json: "[1, 2]") == nil)
     }
+
+    @Test("revival reasons are read as an array of flat objects, nulls and escapes included")
+    func reasonsArray() throws {
+        var reader = FlatJSONReader(#"[{"kind":"data_change","points_before":0,"points_after":15,"detail":"employees 40 \u2192 250: \"size\"","value_before":null},{"kind":"trigger"}]"#)
+        let read = reader.readArray()
+        let items = try #require(read)
+        #expect(items.count == 2)
+        #expect(items[0]["detail"] == .string("employees 40 → 250: \"size\""))
+        #expect(items[0]["points_after"] == .number(15))
+        #expect(items[0]["value_before"] == .null)
+        #expect(items[1]["kind"] == .string("trigger"))
+        var empty = FlatJSONReader(" [ ] ")
+        #expect(empty.readArray()?.isEmpty == true)
+        var nested = FlatJSONReader(#"[{"a":[{"b":1}]}]"#)
+        #expect(nested.readArray() == nil)
+        var trailing = FlatJSONReader(#"[{"a":"b"}] x"#)
+        #expect(trailing.readArray() == nil)
+    }
 }
