@@ -71,9 +71,9 @@ public enum HTMLReport {
         }
         out.append("</tbody></table></div></section>")
         out.append("<section class=\"segments\"><h2>Revived leads by segment</h2>")
-        for (title, key) in ReportText.segmentKeys {
-            out.append("<table><thead><tr><th>\(h(title))</th><th>revived</th></tr></thead><tbody>")
-            for (value, count) in r.segments(key) {
+        for segment in r.segments {
+            out.append("<table><thead><tr><th>\(h(segment.title))</th><th>revived</th></tr></thead><tbody>")
+            for (value, count) in segment.counts {
                 out.append("<tr><td>")
                 out.appendHTML(value)
                 out.append("</td><td class=\"num\">\(count)</td></tr>")

@@ -32,9 +32,8 @@ public enum JSONReport {
         out.key("run_id"); out.buffer.append(r.runID)
         out.key("segments")
         out.openObject()
-        let segments = Dictionary(uniqueKeysWithValues: zip(["industry", "size", "country"], ReportText.segmentKeys.map(\.1)))
-        for name in segments.keys.sorted() {
-            out.key(name); out.counts(r.segments(segments[name]!))
+        for segment in r.segments.sorted(by: { $0.name < $1.name }) {
+            out.key(segment.name); out.counts(segment.counts.map { ($0.value, $0.count) })
         }
         out.closeObject()
         out.key("since"); out.buffer.appendJSON(r.since)

@@ -44,11 +44,11 @@ public enum MarkdownReport {
         }
         line()
         line("## Revived leads by segment")
-        for (title, key) in ReportText.segmentKeys {
+        for segment in r.segments {
             line()
-            line("| \(title) | revived |")
+            line("| \(segment.title) | revived |")
             line("|---|---:|")
-            for (value, count) in r.segments(key) {
+            for (value, count) in segment.counts {
                 out.append("| ")
                 out.appendMarkdown(value)
                 line(" | \(count) |")
@@ -123,12 +123,6 @@ enum ReportText {
         default: return kind
         }
     }
-
-    static let segmentKeys: [(String, @Sendable (RunReport.Lead) -> String)] = [
-        ("industry", { $0.industry ?? "unknown" }),
-        ("size (employees)", { RunReport.sizeBand($0) }),
-        ("country", { $0.country ?? "unknown" }),
-    ]
 
     static func number(_ v: Double) -> String {
         v == v.rounded() ? String(Int64(v)) : String(format: "%.1f", v)

@@ -47,11 +47,31 @@ public struct RunReport: Sendable {
     /// Criterion id → candidates whose value was unknown (what to enrich next).
     public var unknownByCriterion: [(id: String, field: String, count: Int)]
 
-    /// Revived leads per segment value, largest first.
-    public func segments(_ key: (Lead) -> String) -> [(String, Int)] {
-        var counts: [String: Int] = [:]
-        for lead in leads { counts[key(lead), default: 0] += 1 }
-        return counts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
+    /// Revived leads per industry, size band and country, each largest first: counted once at
+    /// load, as every format shows them.
+    public var segments: [Segment] = []
+
+    public struct Segment: Sendable {
+        /// The key in `run.json`: `industry`, `size`, `country`.
+        public var name: String
+        /// The column title in the Markdown and HTML tables.
+        public var title: String
+        public var counts: [(value: String, count: Int)]
+    }
+
+    static func countSegments(_ leads: [Lead]) -> [Segment] {
+        var industry: [String: Int] = [:], size: [String: Int] = [:], country: [String: Int] = [:]
+        for i in leads.indices {
+            industry[leads[i].industry ?? "unknown", default: 0] += 1
+            size[sizeBand(leads[i]), default: 0] += 1
+            country[leads[i].country ?? "unknown", default: 0] += 1
+        }
+        func ranked(_ counts: [String: Int]) -> [(value: String, count: Int)] {
+            counts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map { ($0.key, $0.value) }
+        }
+        return [Segment(name: "industry", title: "industry", counts: ranked(industry)),
+                Segment(name: "size", title: "size (employees)", counts: ranked(size)),
+                Segment(name: "country", title: "country", counts: ranked(country))]
     }
 
     public static func sizeBand(_ lead: Lead) -> String {
@@ -132,6 +152,7 @@ public struct RunReport: Sendable {
         }
         parsing.submit(chunk)
         report.leads = parsing.finish()
+        report.segments = Self.countSegments(report.leads)
         try db.prepare("SELECT baseline_score, current_score FROM lead_scores WHERE run_id = ? ORDER BY lead_id").forEachRow([id]) { row in
             report.baselineScores.append(row[0].double ?? 0)
             report.currentScores.append(row[1].double ?? 0)
