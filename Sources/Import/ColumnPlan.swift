@@ -73,7 +73,11 @@ struct ColumnPlan: Sendable {
         guard let id else { return nil }
         var record = LeadRecord(crmID: id)
         for (field, indexes) in fieldIndex {
-            guard let index = indexes.first(where: { clean(values[$0]) != nil }), let text = clean(values[index]) else { continue }
+            var found: (index: Int, text: String)?
+            for index in indexes {
+                if let text = clean(values[index]) { found = (index, text); break }
+            }
+            guard let (index, text) = found else { continue }
             if !assign(field, text, to: &record) { unreadable[headers[index], default: 0] += 1 }
         }
         for index in attributeIndexes {
@@ -148,7 +152,8 @@ struct ColumnPlan: Sendable {
 
     /// HubSpot's internal enum values read as labels: `COMPUTER_SOFTWARE` → `Computer Software`.
     static func readableEnum(_ text: String) -> String {
-        guard text.contains("_"), text == text.uppercased(), !text.contains(" ") else { return text }
+        guard text.utf8.contains(0x5F), !text.utf8.contains(0x20), !text.utf8.contains(where: { $0 >= 0x61 && $0 <= 0x7A }),
+              text == text.uppercased() else { return text }
         return text.split(separator: "_").map { $0.prefix(1) + $0.dropFirst().lowercased() }.joined(separator: " ")
     }
 

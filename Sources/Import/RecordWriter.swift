@@ -31,6 +31,9 @@ final class RecordWriter {
     private var accountCache: [Int64: LeadRecord] = [:]
     /// Whether this source has any account to link to; when not, linking is skipped per row.
     private let hasAccounts: Bool
+    /// Whether the table held no record of this source and object when the import began: a
+    /// first import, where looking each id up first would find nothing.
+    private let startedEmpty: Bool
     /// Accounts inserted or changed by this import: their leads are linked and re-snapshotted.
     private(set) var touchedAccounts: [Int64] = []
     private(set) var snapshots = 0
@@ -73,15 +76,26 @@ final class RecordWriter {
         accountRow = try db.prepare("SELECT * FROM accounts WHERE id = ?")
         setAccount = try db.prepare("UPDATE leads SET account_id = ? WHERE id = ?")
         hasAccounts = try db.scalar("SELECT EXISTS (SELECT 1 FROM accounts WHERE source = ?)", [source])?.int == 1
+        startedEmpty = try db.scalar("SELECT NOT EXISTS (SELECT 1 FROM \(table) WHERE source = ? AND object = ?)", [source, object])?.int == 1
     }
 
     /// Inserts or updates one record; a lead also gets a snapshot when its data changed.
-    func write(_ record: LeadRecord) throws -> Outcome {
-        let hash = record.contentHash
-        try find.bind([source, object, record.crmID])
-        let existing: (id: Int64, hash: String, observedAt: String)? = try find.step()
-            ? (find.column(0).int64 ?? 0, find.column(1).string ?? "", find.column(2).string ?? "") : nil
-        find.reset()
+    func write(_ prepared: PreparedRecord) throws -> Outcome {
+        let record = prepared.record
+        let hash = prepared.hash
+        var existing: (id: Int64, hash: String, observedAt: String)?
+        if startedEmpty {
+            // Nothing to update: insert straight away, and look up only an id the file repeats.
+            var inserted: Int64?
+            do {
+                inserted = try insertRow(prepared)
+            } catch let error as DatabaseError where error.isUniqueViolation {
+                existing = try existingRow(record.crmID)
+            }
+            if let inserted { return try finish(prepared, rowID: inserted, outcome: .inserted) }
+        } else {
+            existing = try existingRow(record.crmID)
+        }
         var outcome = Outcome.inserted
         var rowID: Int64
         if let existing {
@@ -95,15 +109,46 @@ final class RecordWriter {
                 // An older export imported after a newer one adds history but does not
                 // overwrite the newest values.
                 if observedAt >= storedAt {
-                    try update.execute([importID] + columnValues(record, hash: hash) + [rowID])
+                    update.clearBindings()
+                    try update.bind(int64: importID, at: 1)
+                    let next = try bindColumns(prepared, to: update, from: 2)
+                    try update.bind(int64: rowID, at: next)
+                    try update.run()
                 } else {
                     try touch.execute([importID, rowID])
                 }
             }
         } else {
-            try insert.execute([source, object, record.crmID, importID, importID] + columnValues(record, hash: hash))
-            rowID = db.lastInsertedRowID
+            rowID = try insertRow(prepared)
         }
+        return try finish(prepared, rowID: rowID, outcome: outcome)
+    }
+
+    private func existingRow(_ crmID: String) throws -> (id: Int64, hash: String, observedAt: String)? {
+        find.clearBindings()
+        try find.bind(text: source, at: 1)
+        try find.bind(text: object, at: 2)
+        try find.bind(text: crmID, at: 3)
+        defer { find.reset() }
+        return try find.step() ? (find.column(0).int64 ?? 0, find.column(1).string ?? "", find.column(2).string ?? "") : nil
+    }
+
+    private func insertRow(_ prepared: PreparedRecord) throws -> Int64 {
+        insert.clearBindings()
+        try insert.bind(text: source, at: 1)
+        try insert.bind(text: object, at: 2)
+        try insert.bind(text: prepared.record.crmID, at: 3)
+        try insert.bind(int64: importID, at: 4)
+        try insert.bind(int64: importID, at: 5)
+        _ = try bindColumns(prepared, to: insert, from: 6)
+        try insert.run()
+        return db.lastInsertedRowID
+    }
+
+    /// What follows a written row: an account is remembered for propagation; a lead is linked
+    /// to its account and snapshotted when its data changed.
+    private func finish(_ prepared: PreparedRecord, rowID: Int64, outcome: Outcome) throws -> Outcome {
+        let record = prepared.record
         if kind == .accounts {
             if outcome != .unchanged {
                 touchedAccounts.append(rowID)
@@ -112,21 +157,21 @@ final class RecordWriter {
             return outcome
         }
         if outcome != .unchanged {
-            let accountID = hasAccounts ? try linkAccount(leadID: rowID, record: record) : nil
+            let accountID = hasAccounts ? try linkAccount(leadID: rowID, record: record, companyKey: prepared.companyKey) : nil
             // A new lead has no snapshot to compare with.
-            try snapshot(leadID: rowID, record: record, accountID: accountID, isNew: outcome == .inserted)
+            try snapshot(leadID: rowID, record: record, json: prepared.json, hash: prepared.hash, accountID: accountID, isNew: outcome == .inserted)
         }
         return outcome
     }
 
     /// Links a lead to its account: by account id, else website domain, else company name.
-    private func linkAccount(leadID: Int64, record: LeadRecord) throws -> Int64? {
+    private func linkAccount(leadID: Int64, record: LeadRecord, companyKey: String?) throws -> Int64? {
         var accountID: Int64?
         if let crm = record.accountID { accountID = try accountByCRMID.scalar([source, crm])?.int64 }
         if accountID == nil, let domain = record.domain {
             accountID = try accountByDomain.scalar([source, domain])?.int64
         }
-        if accountID == nil, let key = record.company.flatMap(TextValues.companyKey) {
+        if accountID == nil, let key = companyKey {
             accountID = try accountByKey.scalar([source, key])?.int64
         }
         try setAccount.execute([accountID, leadID])
@@ -134,13 +179,24 @@ final class RecordWriter {
     }
 
     /// Records the lead's merged data as of this import, unless the last snapshot already says it.
-    private func snapshot(leadID: Int64, record: LeadRecord, accountID: Int64?, isNew: Bool = false) throws {
-        var merged = record
-        if let accountID, let account = try account(accountID) { merged = record.filled(from: account) }
-        let json = merged.json
-        let hash = LeadRecord.hash(json: json)
+    /// `json` and `hash` are the record's own; they are recomputed only when an account fills in.
+    private func snapshot(leadID: Int64, record: LeadRecord, json: [UInt8], hash: String, accountID: Int64?, isNew: Bool = false) throws {
+        var json = json, hash = hash
+        if let accountID, let account = try account(accountID) {
+            let merged = record.filled(from: account)
+            if merged != record {
+                json = merged.jsonBytes
+                hash = LeadRecord.hash(jsonBytes: json)
+            }
+        }
         if !isNew, try snapshotHash.scalar([leadID, observedAt])?.string == hash { return }
-        try insertSnapshot.execute([leadID, observedAt, importID, json, hash])
+        insertSnapshot.clearBindings()
+        try insertSnapshot.bind(int64: leadID, at: 1)
+        try insertSnapshot.bind(text: observedAt, at: 2)
+        try insertSnapshot.bind(int64: importID, at: 3)
+        try insertSnapshot.bind(utf8: json, at: 4)
+        try insertSnapshot.bind(text: hash, at: 5)
+        try insertSnapshot.run()
         snapshots += 1
     }
 
@@ -173,35 +229,62 @@ final class RecordWriter {
             var leads: [(Int64, LeadRecord)] = []
             try linked.forEachRow([accountID]) { lead in leads.append((lead["id"] ?? 0, LeadRecord(storedRow: lead))) }
             for (leadID, record) in leads {
-                try snapshot(leadID: leadID, record: record, accountID: accountID)
+                let json = record.jsonBytes
+                try snapshot(leadID: leadID, record: record, json: json, hash: LeadRecord.hash(jsonBytes: json), accountID: accountID)
             }
         }
     }
 
-    private func columnValues(_ r: LeadRecord, hash: String) -> [DatabaseValueConvertible?] {
-        var values: [DatabaseValueConvertible?] = [
-            r.company, r.company.flatMap(TextValues.companyKey), r.domain, r.industry,
-            r.employees.map { Int64($0.low) }, r.employees?.high.map { Int64($0) },
-            r.annualRevenue?.low, r.annualRevenue?.high, r.country, r.region, r.city, r.businessModel,
-            r.technologies.map(Self.jsonArray), r.fundingStage, r.lastFundingAt?.iso, r.owner,
-            r.createdAt?.iso, r.lastActivityAt?.iso, r.modifiedAt?.iso, Self.jsonObject(r.attributes), observedAt, hash,
-        ]
+    /// Binds the record columns (``sharedColumns``, then ``leadColumns``' own for leads) from
+    /// parameter `start` on; returns the next free parameter.
+    private func bindColumns(_ p: PreparedRecord, to statement: Statement, from start: Int) throws -> Int {
+        let r = p.record
+        var i = start
+        func text(_ value: String?) throws { try statement.bind(text: value, at: i); i += 1 }
+        func real(_ value: Double?) throws { try statement.bind(double: value, at: i); i += 1 }
+        func integer(_ value: Double?) throws { try statement.bind(int64: value.map { Int64($0) }, at: i); i += 1 }
+        try text(r.company); try text(p.companyKey); try text(r.domain); try text(r.industry)
+        try integer(r.employees?.low); try integer(r.employees?.high)
+        try real(r.annualRevenue?.low); try real(r.annualRevenue?.high)
+        try text(r.country); try text(r.region); try text(r.city); try text(r.businessModel)
+        if let technologies = p.technologiesJSON { try statement.bind(utf8: technologies, at: i) }
+        i += 1
+        try text(r.fundingStage); try text(r.lastFundingAt?.iso); try text(r.owner)
+        try text(r.createdAt?.iso); try text(r.lastActivityAt?.iso); try text(r.modifiedAt?.iso)
+        try statement.bind(utf8: p.attributesJSON, at: i); i += 1
+        try text(observedAt); try text(p.hash)
         if kind == .leads {
-            values += [r.accountID, r.title, r.email, r.leadSource, r.status, r.lifecycle.rawValue, r.lostReason, r.closedAt?.iso]
+            try text(r.accountID); try text(r.title); try text(r.email); try text(r.leadSource); try text(r.status)
+            try text(r.lifecycle.rawValue); try text(r.lostReason); try text(r.closedAt?.iso)
         }
-        return values
+        return i
     }
+}
 
-    static func jsonArray(_ list: [String]) -> String {
-        var out = ""
-        JSONText.appendArray(list, to: &out)
-        return out
-    }
+/// A normalised record with the JSON forms and content hash the writer stores, computed on the
+/// parsing thread so that the writing thread only binds and steps.
+struct PreparedRecord: Sendable {
+    let record: LeadRecord
+    /// ``LeadRecord/jsonBytes``: the snapshot of a lead no account fills in.
+    let json: [UInt8]
+    let hash: String
+    let companyKey: String?
+    let technologiesJSON: [UInt8]?
+    let attributesJSON: [UInt8]
 
-    static func jsonObject(_ map: [String: String]) -> String {
-        var out = ""
-        JSONText.appendObject(map, to: &out)
-        return out
+    init(_ record: LeadRecord) {
+        self.record = record
+        json = record.jsonBytes
+        hash = LeadRecord.hash(jsonBytes: json)
+        companyKey = record.company.flatMap(TextValues.companyKey)
+        technologiesJSON = record.technologies.map { list in
+            var out: [UInt8] = []
+            JSONText.appendArray(list, to: &out)
+            return out
+        }
+        var attributes: [UInt8] = []
+        JSONText.appendObject(record.attributes, to: &attributes)
+        attributesJSON = attributes
     }
 }
 

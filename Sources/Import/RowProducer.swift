@@ -3,7 +3,7 @@ import LeadData
 
 /// What the parsing thread hands the writer: rows already read, decoded and normalised.
 enum ImportItem: Sendable {
-    case record(LeadRecord)
+    case record(PreparedRecord)
     case reject(line: Int, reason: String, raw: String)
     case deleted
     case footer
@@ -30,7 +30,10 @@ final class RowProducer: @unchecked Sendable {
     }
 
     func start() {
-        let thread = Thread { [self] in self.produce() }
+        let thread = Thread { [self] in
+            Thread.current.name = "reeval-parse"
+            self.produce()
+        }
         thread.stackSize = 1 << 22
         thread.start()
     }
@@ -85,7 +88,7 @@ final class RowProducer: @unchecked Sendable {
         guard let lead = plan.record(values, unreadable: &unreadable) else {
             return .missingID(line: record.line, raw: raw(), column: plan.headers[plan.idIndex])
         }
-        return .record(lead)
+        return .record(PreparedRecord(lead))
     }
 }
 

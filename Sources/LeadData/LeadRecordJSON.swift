@@ -5,17 +5,26 @@ import Foundation
 /// `technologies` as an array, unmapped columns under `attributes`. Keys are written in a fixed
 /// order so that equal records give equal text, and analysts can use `json_extract` on it.
 extension LeadRecord {
-    public var json: String {
-        var out = "{"
+    public var json: String { String(decoding: jsonBytes, as: UTF8.self) }
+
+    /// The JSON form as UTF-8 bytes, built without intermediate strings: the import writes one
+    /// per changed row.
+    public var jsonBytes: [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(768)
+        out.append(0x7B)
         var first = true
-        func key(_ k: String) {
-            if !first { out += "," }
+        func key(_ k: StaticString) {
+            if !first { out.append(0x2C) }
             first = false
-            out += "\"" + k + "\":"
+            out.append(0x22)
+            out.append(contentsOf: UnsafeBufferPointer(start: k.utf8Start, count: k.utf8CodeUnitCount))
+            out.append(0x22)
+            out.append(0x3A)
         }
-        func text(_ k: String, _ v: String?) { if let v { key(k); JSONText.append(v, to: &out) } }
-        func number(_ k: String, _ v: Double?) { if let v { key(k); out += JSONText.number(v) } }
-        func date(_ k: String, _ v: Timestamp?) { if let v { key(k); JSONText.append(v.iso, to: &out) } }
+        func text(_ k: StaticString, _ v: String?) { if let v { key(k); JSONText.append(v, to: &out) } }
+        func number(_ k: StaticString, _ v: Double?) { if let v { key(k); out.append(contentsOf: JSONText.number(v).utf8) } }
+        func date(_ k: StaticString, _ v: Timestamp?) { if let v { key(k); JSONText.append(v.iso, to: &out) } }
 
         text("crm_id", crmID)
         text("lifecycle", lifecycle.rawValue)
@@ -49,7 +58,8 @@ extension LeadRecord {
         text("account_id", accountID)
         key("attributes")
         JSONText.appendObject(attributes, to: &out)
-        return out + "}"
+        out.append(0x7D)
+        return out
     }
 
     /// Reads a record back from its JSON form; nil if the text is not one.
@@ -95,66 +105,90 @@ extension LeadRecord {
     }
 
     /// A 64-bit FNV-1a hash of the JSON form, as hex: equal records, equal hashes.
-    public var contentHash: String { LeadRecord.hash(json: json) }
+    public var contentHash: String { LeadRecord.hash(jsonBytes: jsonBytes) }
 
     /// The content hash of an already built JSON form.
     public static func hash(json: String) -> String {
+        hash(jsonBytes: Array(json.utf8))
+    }
+
+    public static func hash(jsonBytes: [UInt8]) -> String {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in json.utf8 {
+        for byte in jsonBytes {
             hash ^= UInt64(byte)
             hash = hash &* 0x0000_0100_0000_01B3
         }
-        let hex = String(hash, radix: 16)
-        return String(repeating: "0", count: 16 - hex.count) + hex
+        let digits: [UInt8] = Array("0123456789abcdef".utf8)
+        var hex = [UInt8](repeating: 0x30, count: 16)
+        for i in 0..<16 { hex[15 - i] = digits[Int((hash >> (4 * UInt64(i))) & 0xF)] }
+        return String(decoding: hex, as: UTF8.self)
     }
 }
 
 /// JSON string and number text, written by hand for speed on the import path.
 public enum JSONText {
+    /// Appends `s` as a JSON string literal. Escaping works on bytes: every character it
+    /// replaces is ASCII, and no byte of a multi-byte UTF-8 character is.
+    public static func append(_ s: String, to out: inout [UInt8]) {
+        out.append(0x22)
+        var s = s
+        s.withUTF8 { utf8 in
+            var clean = 0
+            for (i, byte) in utf8.enumerated() where byte < 0x20 || byte == 0x22 || byte == 0x5C {
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[clean..<i]))
+                clean = i + 1
+                out.append(0x5C)
+                switch byte {
+                case 0x22, 0x5C: out.append(byte)
+                case 0x0A: out.append(0x6E)
+                case 0x0D: out.append(0x72)
+                case 0x09: out.append(0x74)
+                default:
+                    out.append(contentsOf: [0x75, 0x30, 0x30])
+                    out.append(hexDigits[Int(byte >> 4)])
+                    out.append(hexDigits[Int(byte & 0xF)])
+                }
+            }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[clean...]))
+        }
+        out.append(0x22)
+    }
+
+    private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
+
     public static func append(_ s: String, to out: inout String) {
-        out += "\""
         // Most values need no escaping: copy them whole.
         if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) {
+            out += "\""
             out += s
             out += "\""
             return
         }
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20:
-                let hex = String(scalar.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        out += "\""
+        var bytes: [UInt8] = []
+        append(s, to: &bytes)
+        out += String(decoding: bytes, as: UTF8.self)
     }
 
     /// `["a","b"]`.
-    public static func appendArray(_ list: [String], to out: inout String) {
-        out += "["
+    public static func appendArray(_ list: [String], to out: inout [UInt8]) {
+        out.append(0x5B)
         for (i, item) in list.enumerated() {
-            if i > 0 { out += "," }
+            if i > 0 { out.append(0x2C) }
             append(item, to: &out)
         }
-        out += "]"
+        out.append(0x5D)
     }
 
     /// `{"k":"v",…}` with keys sorted, so equal maps give equal text.
-    public static func appendObject(_ map: [String: String], to out: inout String) {
-        out += "{"
+    public static func appendObject(_ map: [String: String], to out: inout [UInt8]) {
+        out.append(0x7B)
         for (i, key) in map.keys.sorted().enumerated() {
-            if i > 0 { out += "," }
+            if i > 0 { out.append(0x2C) }
             append(key, to: &out)
-            out += ":"
+            out.append(0x3A)
             append(map[key]!, to: &out)
         }
-        out += "}"
+        out.append(0x7D)
     }
 
     public static func quoted(_ s: String) -> String {

@@ -45,13 +45,46 @@ public struct Timestamp: Hashable, Comparable, Sendable, CustomStringConvertible
     /// `2024-03-05`.
     public var isoDay: String {
         let c = CivilDate.components(days: dayNumber)
-        return pad(c.year, 4) + "-" + pad(c.month, 2) + "-" + pad(c.day, 2)
+        guard (0...9999).contains(c.year) else { return pad(c.year, 4) + "-" + pad(c.month, 2) + "-" + pad(c.day, 2) }
+        var bytes = [UInt8](repeating: 0, count: 10)
+        Self.writeDay(c, into: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// `2024-03-05T14:02:11Z`.
     public var isoDateTime: String {
+        // Written digit by digit: the import formats five of these per row.
+        let c = CivilDate.components(days: dayNumber)
         let within = Int(seconds - Int64(dayNumber) * 86_400)
-        return isoDay + "T" + pad(within / 3600, 2) + ":" + pad(within / 60 % 60, 2) + ":" + pad(within % 60, 2) + "Z"
+        guard (0...9999).contains(c.year) else {
+            return isoDay + "T" + pad(within / 3600, 2) + ":" + pad(within / 60 % 60, 2) + ":" + pad(within % 60, 2) + "Z"
+        }
+        var bytes = [UInt8](repeating: 0, count: 20)
+        Self.writeDay(c, into: &bytes)
+        bytes[10] = UInt8(ascii: "T")
+        Self.write(within / 3600, width: 2, into: &bytes, at: 11)
+        bytes[13] = UInt8(ascii: ":")
+        Self.write(within / 60 % 60, width: 2, into: &bytes, at: 14)
+        bytes[16] = UInt8(ascii: ":")
+        Self.write(within % 60, width: 2, into: &bytes, at: 17)
+        bytes[19] = UInt8(ascii: "Z")
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    private static func writeDay(_ c: (year: Int, month: Int, day: Int), into bytes: inout [UInt8]) {
+        write(c.year, width: 4, into: &bytes, at: 0)
+        bytes[4] = UInt8(ascii: "-")
+        write(c.month, width: 2, into: &bytes, at: 5)
+        bytes[7] = UInt8(ascii: "-")
+        write(c.day, width: 2, into: &bytes, at: 8)
+    }
+
+    private static func write(_ value: Int, width: Int, into bytes: inout [UInt8], at offset: Int) {
+        var v = value
+        for i in stride(from: offset + width - 1, through: offset, by: -1) {
+            bytes[i] = UInt8(ascii: "0") + UInt8(v % 10)
+            v /= 10
+        }
     }
 
     public var description: String { iso }

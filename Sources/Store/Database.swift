@@ -47,6 +47,7 @@ public final class Database {
             try Database.createOwnerOnlyFile(at: path)
         }
         var handle: OpaquePointer?
+        Self.configureOnce
         let code = sqlite3_open_v2(path, &handle, mode.flags | SQLITE_OPEN_NOMUTEX, nil)
         guard code == SQLITE_OK, let handle else {
             let message = handle.map { String(cString: sqlite3_errmsg($0)) } ?? "out of memory"
@@ -76,6 +77,11 @@ public final class Database {
     }
 
     /// Creates an empty file with mode 0600 if none exists, so CRM data is never world-readable.
+    /// Process-wide SQLite settings, applied before the first connection opens.
+    private static let configureOnce: Void = {
+        _ = reeval_sqlite_disable_memory_statistics()
+    }()
+
     private static func createOwnerOnlyFile(at path: String) throws {
         let fd = open(path, O_CREAT | O_EXCL | O_WRONLY, 0o600)
         if fd >= 0 {

@@ -30,6 +30,9 @@ public struct DatabaseError: UserFacingError, Equatable {
     /// The primary result code (the low byte of the extended code).
     public var primaryCode: Int32 { extendedCode & 0xFF }
 
+    /// A UNIQUE constraint refused the row: the caller may look the existing row up instead.
+    public var isUniqueViolation: Bool { extendedCode == SQLITE_CONSTRAINT | (8 << 8) }  // SQLITE_CONSTRAINT_UNIQUE, a macro Swift cannot import
+
     public var kind: FailureKind {
         switch primaryCode {
         case SQLITE_BUSY, SQLITE_LOCKED: return .busy

@@ -33,6 +33,24 @@ struct HubSpotPipedriveImportTests {
             """) == ["Computer Software|Slack"])
     }
 
+    @Test("an id the file repeats is one record: the later row updates it, on a first import and on later ones")
+    func repeatedID() throws {
+        let h = try ImportHarness()
+        let header = "Deal - ID,Deal - Title,Deal - Status,Deal - Lost reason,Organization - Number of employees\r\n"
+        let first = try h.importFile(try h.write("deals.csv", header
+            + "7,Acme - Platform,open,,50\r\n8,Globex,open,,10\r\n7,Acme - Platform,lost,No SSO,60\r\n"))
+        #expect((first.inserted, first.updated, first.unchanged) == (2, 1, 0))
+        #expect(try h.strings("SELECT crm_id, lifecycle, lost_reason, employees_low FROM leads ORDER BY crm_id") == [
+            "7|lost|No SSO|60", "8|open|NULL|10",
+        ])
+        // Both of the repeated id's versions are in its history.
+        #expect(try h.strings("SELECT json_extract(data, '$.employees_low') FROM lead_snapshots s JOIN leads l ON l.id = s.lead_id WHERE l.crm_id = '7' ORDER BY s.id") == ["50", "60"])
+        let second = try h.importFile(try h.write("deals-2.csv", header
+            + "8,Globex,open,,10\r\n9,Initech,open,,5\r\n9,Initech,won,,5\r\n"), h.options(observedAt: "2026-10-01"))
+        #expect((second.inserted, second.updated, second.unchanged) == (1, 1, 1))
+        #expect(try h.strings("SELECT crm_id, lifecycle FROM leads ORDER BY crm_id") == ["7|lost", "8|open", "9|won"])
+    }
+
     @Test("Pipedrive deals: `Deal - …` headers, statuses, lost reason and lost time")
     func pipedrive() throws {
         let h = try ImportHarness()

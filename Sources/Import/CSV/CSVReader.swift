@@ -48,8 +48,9 @@ public final class CSVReader {
     /// Bytes consumed so far, for progress.
     public private(set) var bytesRead = 0
 
-    private var fieldBytes: [UInt8] = []
-    private var fieldEnds: [Int] = []
+    /// The previous record's size and field count: the next record's arrays start that big.
+    private var lastRecordSize = 256
+    private var lastFieldCount = 16
 
     /// Opens `path`. The delimiter is sniffed from the header line unless given.
     public init(path: String, delimiter: UInt8? = nil, chunkSize: Int = 1 << 20) throws {
@@ -104,8 +105,12 @@ public final class CSVReader {
 
     /// Parses one record starting at `position`; nil when the buffer ends before the record does.
     private func parseRecord() -> Record? {
-        fieldBytes.removeAll(keepingCapacity: true)
-        fieldEnds.removeAll(keepingCapacity: true)
+        // Locals, not properties, inside the loop: a class property pays an exclusivity check
+        // on every byte appended.
+        var fieldBytes: [UInt8] = []
+        fieldBytes.reserveCapacity(lastRecordSize)
+        var fieldEnds: [Int] = []
+        fieldEnds.reserveCapacity(lastFieldCount)
         let start = position
         let count = buffer.count
         let delimiter = self.delimiter
@@ -166,6 +171,8 @@ public final class CSVReader {
             }
         }
         guard let ended else { return nil }
+        lastRecordSize = fieldBytes.count
+        lastFieldCount = fieldEnds.count
         let record = Record(line: line, bytes: fieldBytes, ends: fieldEnds, raw: Array(buffer[start..<ended.rawEnd]), unclosedQuote: false)
         position = ended.next
         bytesRead += ended.next - start

@@ -60,9 +60,9 @@ public enum LifecycleRule: Sendable, Equatable {
         case .salesforceLead:
             if flag("IsConverted", "Converted") == true { return .won }
             let status = text("Status", "Lead Status")
-            if status.contains("unqualified") || status.contains("disqualified") || status.contains("junk") { return .disqualified }
-            if status.contains("not converted") || status.contains("lost") || status.contains("closed") && !status.contains("converted") { return .lost }
-            if status.contains("converted") { return .won }
+            if status.containsText("unqualified") || status.containsText("disqualified") || status.containsText("junk") { return .disqualified }
+            if status.containsText("not converted") || status.containsText("lost") || status.containsText("closed") && !status.containsText("converted") { return .lost }
+            if status.containsText("converted") { return .won }
             return .open
         case .salesforceOpportunity:
             if let closed = flag("IsClosed", "Closed") {
@@ -70,21 +70,21 @@ public enum LifecycleRule: Sendable, Equatable {
                 return flag("IsWon", "Won") == true ? .won : .lost
             }
             let stage = text("StageName", "Stage")
-            if stage.contains("closed won") || stage == "won" { return .won }
-            if stage.contains("closed lost") || stage == "lost" || stage.contains("perdid") { return .lost }
+            if stage.containsText("closed won") || stage == "won" { return .won }
+            if stage.containsText("closed lost") || stage == "lost" || stage.containsText("perdid") { return .lost }
             return .open
         case .hubspotContact:
-            let status = text("Lead Status").replacingOccurrences(of: "_", with: " ")
-            if status.contains("unqualified") { return .disqualified }
+            let status = String(text("Lead Status").map { $0 == "_" ? " " : $0 })
+            if status.containsText("unqualified") { return .disqualified }
             let stage = text("Lifecycle Stage")
             if stage == "customer" || stage == "evangelist" { return .won }
             return .open
         case .hubspotDeal:
             if flag("Is Closed Won") == true { return .won }
             if flag("Is closed lost", "Is Closed Lost") == true { return .lost }
-            let stage = text("Deal Stage").replacingOccurrences(of: " ", with: "")
-            if stage.contains("closedwon") { return .won }
-            if stage.contains("closedlost") { return .lost }
+            let stage = text("Deal Stage").filter { $0 != " " }
+            if stage.containsText("closedwon") { return .won }
+            if stage.containsText("closedlost") { return .lost }
             return .open
         case .pipedriveDeal:
             switch text("Deal - Status", "Lead - Status", "Status") {

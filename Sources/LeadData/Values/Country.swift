@@ -6,6 +6,10 @@ import Foundation
 public enum Country {
     /// The alpha-2 code for a name, code or alias; nil when it is not a country this knows.
     public static func code(_ text: String) -> String? {
+        // Most exports write a name or code as the table keys it (`United States`, `DE`):
+        // lower-casing alone finds it. A key holds only letters, `&` and single spaces, so a
+        // hit here is what the full normalisation would have found.
+        if let code = table[text.lowercased()] { return code }
         let key = normalisedKey(text)
         guard !key.isEmpty else { return nil }
         return table[key]

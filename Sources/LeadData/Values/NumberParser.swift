@@ -31,6 +31,12 @@ public enum NumberParser {
         if text.utf8.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2E }), let value = Double(text) {
             return NumberRange(value)
         }
+        // Fast path: a band of two plain numbers, `51-200`.
+        if let dash = text.utf8.firstIndex(of: 0x2D), dash != text.utf8.startIndex,
+           text.utf8.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2D }),
+           let low = Double(String(text[..<dash])), let high = Double(String(text[text.utf8.index(after: dash)...])) {
+            return low <= high ? NumberRange(low: low, high: high) : nil
+        }
         // HubSpot-style enumerated bands: "3. $20,001 - $30K".
         let bytes = Array(text.utf8.prefix(4))
         if let dot = bytes.firstIndex(of: 0x2E), (1...2).contains(dot), bytes[..<dot].allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }),
@@ -44,7 +50,7 @@ public enum NumberParser {
             text = String(text.dropFirst(prefix.count))
         }
         var parts: [String] = []
-        for separator in [" to ", " - ", " – ", " — ", "–", "—"] where text.contains(separator) {
+        for separator in [" to ", " - ", " – ", " — ", "–", "—"] where text.containsText(separator) {
             parts = text.components(separatedBy: separator)
             break
         }

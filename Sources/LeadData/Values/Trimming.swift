@@ -1,10 +1,17 @@
-extension StringProtocol {
+extension String {
     /// The text without surrounding spaces, tabs, line breaks and no-break spaces.
     ///
     /// Foundation's `trimmingCharacters(in:)` bridges through NSString on Linux; this runs on
-    /// every value of every imported row, so it stays in Swift's own string views.
+    /// every value of every imported row, so it stays in Swift's own string views, and a value
+    /// that starts and ends with a visible ASCII character (most of them) is returned as it is.
     public var trimmed: String {
-        let scalars = unicodeScalars
+        if let first = utf8.first, let last = utf8.last, first > 0x20, first < 0x7F, last > 0x20, last < 0x7F {
+            return self
+        }
+        return Self.trimming(unicodeScalars[...])
+    }
+
+    static func trimming(_ scalars: Substring.UnicodeScalarView) -> String {
         var start = scalars.startIndex
         var end = scalars.endIndex
         while start < end, scalars[start].isTrimmable { start = scalars.index(after: start) }
@@ -13,8 +20,13 @@ extension StringProtocol {
             guard scalars[before].isTrimmable else { break }
             end = before
         }
-        return String(self[start..<end])
+        return String(scalars[start..<end])
     }
+}
+
+extension Substring {
+    /// The text without surrounding spaces, tabs, line breaks and no-break spaces.
+    public var trimmed: String { String.trimming(unicodeScalars) }
 }
 
 extension Unicode.Scalar {
