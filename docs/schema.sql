@@ -99,7 +99,7 @@ CREATE TABLE imports (
     seconds         REAL
 );
 
-CREATE TABLE lead_scores (
+CREATE TABLE "lead_scores" (
     run_id              INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
     lead_id             INTEGER NOT NULL REFERENCES leads(id) ON DELETE CASCADE,
     dismissed_at        TEXT,
@@ -111,8 +111,8 @@ CREATE TABLE lead_scores (
     current_tier        TEXT,
     baseline_explanation TEXT NOT NULL,          -- JSON
     current_explanation  TEXT NOT NULL,          -- JSON
-    PRIMARY KEY (run_id, lead_id)
-) WITHOUT ROWID;
+    UNIQUE (run_id, lead_id)
+);
 
 CREATE TABLE lead_snapshots (
     id              INTEGER PRIMARY KEY,
@@ -170,7 +170,7 @@ CREATE TABLE leads (
     UNIQUE (source, object, crm_id)
 );
 
-CREATE TABLE revived_opportunities (
+CREATE TABLE "revived_opportunities" (
     run_id          INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
     lead_id         INTEGER NOT NULL REFERENCES leads(id) ON DELETE CASCADE,
     rank            INTEGER NOT NULL,
@@ -183,8 +183,8 @@ CREATE TABLE revived_opportunities (
     delta           REAL NOT NULL,
     reasons         TEXT NOT NULL,               -- JSON array of {kind, id, points_before, points_after, detail}
     is_new          INTEGER NOT NULL CHECK (is_new IN (0, 1)),
-    PRIMARY KEY (run_id, lead_id)
-) WITHOUT ROWID;
+    UNIQUE (run_id, lead_id)
+);
 
 CREATE TABLE runs (
     id              INTEGER PRIMARY KEY,

@@ -33,15 +33,33 @@ extension ICPVersion {
 extension Evaluation {
     /// `{"icp": …, "score": …, "tier": …, "outcomes": [{"kind", "id", "field", "verdict", "value", "points"}]}`.
     public var json: String {
-        var out = "{\"icp\":" + JSONText.quoted(icpVersion) + ",\"score\":" + JSONText.number(score) + ",\"tier\":"
-        out += tier.map(JSONText.quoted) ?? "null"
-        out += ",\"outcomes\":["
+        // Built as bytes: a run writes two of these per candidate.
+        var out: [UInt8] = []
+        out.reserveCapacity(160 + 130 * outcomes.count)
+        out.append(contentsOf: #"{"icp":"#.utf8)
+        JSONText.append(icpVersion, to: &out)
+        out.append(contentsOf: #","score":"#.utf8)
+        out.append(contentsOf: JSONText.number(score).utf8)
+        out.append(contentsOf: #","tier":"#.utf8)
+        if let tier { JSONText.append(tier, to: &out) } else { out.append(contentsOf: "null".utf8) }
+        out.append(contentsOf: #","outcomes":["#.utf8)
         for (i, o) in outcomes.enumerated() {
-            if i > 0 { out += "," }
-            out += "{\"kind\":\"\(o.kind.rawValue)\",\"id\":" + JSONText.quoted(o.id) + ",\"field\":" + JSONText.quoted(o.field)
-            out += ",\"verdict\":\"\(o.verdict.rawValue)\",\"value\":" + (o.value.map(JSONText.quoted) ?? "null")
-            out += ",\"points\":" + JSONText.number(o.points) + "}"
+            if i > 0 { out.append(0x2C) }
+            out.append(contentsOf: #"{"kind":""#.utf8)
+            out.append(contentsOf: o.kind.rawValue.utf8)
+            out.append(contentsOf: #"","id":"#.utf8)
+            JSONText.append(o.id, to: &out)
+            out.append(contentsOf: #","field":"#.utf8)
+            JSONText.append(o.field, to: &out)
+            out.append(contentsOf: #","verdict":""#.utf8)
+            out.append(contentsOf: o.verdict.rawValue.utf8)
+            out.append(contentsOf: #"","value":"#.utf8)
+            if let value = o.value { JSONText.append(value, to: &out) } else { out.append(contentsOf: "null".utf8) }
+            out.append(contentsOf: #","points":"#.utf8)
+            out.append(contentsOf: JSONText.number(o.points).utf8)
+            out.append(0x7D)
         }
-        return out + "]}"
+        out.append(contentsOf: "]}".utf8)
+        return String(decoding: out, as: UTF8.self)
     }
 }

@@ -133,6 +133,14 @@ public struct Band: Sendable, Equatable {
 /// Text compared the way ICP files mean it: ignoring case and surrounding or repeated spaces.
 public enum TextKey {
     public static func make(_ text: String) -> String {
-        text.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        // ASCII with single inner spaces and none around (most values) only needs lower-casing.
+        var previous: UInt8 = 0x20
+        var plain = true
+        for byte in text.utf8 {
+            if byte >= 0x80 || (byte < 0x21 && (byte != 0x20 || previous == 0x20)) { plain = false; break }
+            previous = byte
+        }
+        if plain && previous != 0x20 { return text.lowercased() }
+        return text.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
 }

@@ -66,7 +66,7 @@ public struct Scorer: Sendable {
                 let value = rule.criterion.field.value(in: record)
                 let (verdict, points) = rule.test(value, asOf: asOf)
                 score += points
-                outcomes.append(Outcome(kind: kind, id: rule.criterion.id, field: rule.criterion.field.description,
+                outcomes.append(Outcome(kind: kind, id: rule.criterion.id, field: rule.fieldName,
                                         verdict: verdict, value: value.display, points: points))
             }
         }
@@ -75,7 +75,7 @@ public struct Scorer: Sendable {
             let value = rule.criterion.field.value(in: record)
             let (verdict, _) = rule.test(value, asOf: asOf)
             if verdict == .match { disqualified = true }
-            outcomes.append(Outcome(kind: .disqualifier, id: rule.criterion.id, field: rule.criterion.field.description,
+            outcomes.append(Outcome(kind: .disqualifier, id: rule.criterion.id, field: rule.fieldName,
                                     verdict: verdict, value: value.display, points: 0))
         }
         return Evaluation(icpVersion: version.label, score: score,
@@ -86,12 +86,15 @@ public struct Scorer: Sendable {
 /// A rule with its comparison values normalised once.
 struct PreparedRule: Sendable {
     let criterion: Criterion
+    /// The field's name as explanations write it, worked out once.
+    let fieldName: String
     private let keys: Set<String>
     private let keyList: [String]
     private let isCountry: Bool
 
     init(_ criterion: Criterion) {
         self.criterion = criterion
+        fieldName = criterion.field.description
         isCountry = criterion.field == .canonical(.country)
         var texts: [String] = []
         switch criterion.rule {

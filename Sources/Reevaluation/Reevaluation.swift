@@ -86,16 +86,31 @@ public struct Reevaluation {
             """)
         var revived: [(candidate: Candidate, judgement: Judgement)] = []
         var baselineVersions = Set<String>()
+        func store(_ judged: [JudgedCandidate]) throws {
+            for item in judged {
+                guard let judgement = item.judgement else { continue }
+                let candidate = item.candidate
+                summary.evaluated += 1
+                baselineVersions.insert(judgement.baseline.icpVersion)
+                try insertScore.execute([runID, candidate.leadID, candidate.dismissedAt?.iso, judgement.baseline.icpVersion,
+                                         judgement.baseline.score, judgement.baseline.tier, judgement.current.icpVersion,
+                                         judgement.current.score, judgement.current.tier, item.baselineJSON, item.currentJSON])
+                if judgement.revived { revived.append((candidate, judgement)) }
+            }
+        }
+        // Candidates are judged in batches on another core while this thread reads and writes.
+        let pipeline = JudgingPipeline(judge: judge, asOf: options.asOf)
+        var batch: [Candidate] = []
         try CandidateReader(db: db).forEach(asOf: options.asOf, since: options.since, dormantAfterDays: options.dormantAfterDays) { candidate in
             summary.candidates += 1
-            guard let judgement = judge.judge(candidate, asOf: options.asOf) else { return }
-            summary.evaluated += 1
-            baselineVersions.insert(judgement.baseline.icpVersion)
-            try insertScore.execute([runID, candidate.leadID, candidate.dismissedAt?.iso, judgement.baseline.icpVersion,
-                                     judgement.baseline.score, judgement.baseline.tier, judgement.current.icpVersion,
-                                     judgement.current.score, judgement.current.tier, judgement.baseline.json, judgement.current.json])
-            if judgement.revived { revived.append((candidate, judgement)) }
+            batch.append(candidate)
+            if batch.count == 1_000 {
+                try store(pipeline.submit(batch))
+                batch.removeAll(keepingCapacity: true)
+            }
         }
+        try store(pipeline.submit(batch))
+        try store(pipeline.finish())
         summary.baselineVersions = baselineVersions.sorted()
 
         // Rank: score descending, then the most recent trigger, then lead id.

@@ -22,6 +22,31 @@ struct MigrationTests {
         }
     }
 
+    @Test("a database made by 0001 keeps its scores, revived leads and views through 0002, with rows now on rowid tables")
+    func scoresMoveToRowidTables() throws {
+        let db = try Database(path: ":memory:")
+        let first = Migrator(migrations: Array(Migration.builtIn.prefix(1)))
+        #expect(try first.migrate(db, now: now) == ["0001_initial.sql"])
+        try db.execute(script: """
+            INSERT INTO runs(id, status, as_of, icp_version, dormant_after, started_at) VALUES (1, 'completed', '2026-11-22', 'v2', 90, 'x');
+            INSERT INTO leads(id, source, object, crm_id, lifecycle, attributes, observed_at, data_hash)
+                VALUES (7, 'salesforce', 'Lead', '00Q7', 'lost', '{}', '2026-01-01', 'h');
+            INSERT INTO lead_scores VALUES (1, 7, '2024-02-01', 'v1', 10, NULL, 'v2', 80, 'A', '{"outcomes":[]}', '{"outcomes":[{"id":"size"}]}');
+            INSERT INTO revived_opportunities VALUES (1, 7, 1, 'v1', 10, NULL, 'v2', 80, 'A', 70, '[]', 1);
+            """)
+        #expect(try Migrator().migrate(db, now: now) == ["0002_scores_with_rowid.sql"])
+        #expect(try db.rows("SELECT lead_id, current_score, json_extract(current_explanation, '$.outcomes[0].id') FROM lead_scores")
+            .map { "\($0[0].int ?? 0)|\($0[1].double ?? 0)|\($0[2].string ?? "")" } == ["7|80.0|size"])
+        #expect(try db.scalar("SELECT crm_id || ' ' || rank || ' ' || tier FROM revived_latest")?.string == "00Q7 1 A")
+        #expect(try db.scalar("SELECT score FROM lead_current WHERE id = 7")?.double == 80)
+        let sql = try db.rows("SELECT sql FROM sqlite_master WHERE name IN ('lead_scores', 'revived_opportunities')").compactMap { $0[0].string }
+        #expect(sql.count == 2 && sql.allSatisfy { !$0.contains("WITHOUT ROWID") })
+        // (run_id, lead_id) is still unique.
+        #expect(throws: DatabaseError.self) {
+            try db.execute("INSERT INTO lead_scores VALUES (1, 7, NULL, 'v1', 0, NULL, 'v2', 0, NULL, '{}', '{}')")
+        }
+    }
+
     @Test("migrations apply once, in order, and are recorded with checksum and time")
     func applyOnceInOrder() throws {
         let db = try Database(path: ":memory:")

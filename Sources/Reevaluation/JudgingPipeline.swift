@@ -1,0 +1,69 @@
+import Dispatch
+import Foundation
+import LeadData
+
+/// A candidate judged, with its two explanations already written as JSON.
+struct JudgedCandidate: Sendable {
+    var candidate: Candidate
+    /// Nil when the candidate has no snapshot to judge.
+    var judgement: Judgement?
+    var baselineJSON: String
+    var currentJSON: String
+}
+
+/// Judges batches of candidates on another core while the calling thread reads the next batch
+/// and writes the previous one: the database connection stays on the calling thread, and the
+/// judging, which needs no database, runs beside it.
+///
+/// ```swift
+/// let pipeline = JudgingPipeline(judge: judge, asOf: asOf)
+/// write(pipeline.submit(firstBatch))    // nothing yet: the first batch is being judged
+/// write(pipeline.submit(secondBatch))   // the first batch's results
+/// write(pipeline.finish())              // the last batch's results
+/// ```
+final class JudgingPipeline: @unchecked Sendable {
+    // `results` is written by the judging task and read by the caller after `group.wait()`,
+    // both under `lock`; one batch is in flight at a time.
+    private let judge: Judge
+    private let asOf: Timestamp
+    private let queue = DispatchQueue(label: "reeval.judging")
+    private var group: DispatchGroup?
+    private var results: [JudgedCandidate] = []
+    private let lock = NSLock()
+
+    init(judge: Judge, asOf: Timestamp) {
+        self.judge = judge
+        self.asOf = asOf
+    }
+
+    /// Starts judging `batch` and returns the previous batch's results, in order.
+    func submit(_ batch: [Candidate]) -> [JudgedCandidate] {
+        let previous = finish()
+        let group = DispatchGroup()
+        let judge = self.judge, asOf = self.asOf
+        queue.async(group: group) {
+            let judged = batch.map { candidate in
+                let judgement = judge.judge(candidate, asOf: asOf)
+                return JudgedCandidate(candidate: candidate, judgement: judgement,
+                                       baselineJSON: judgement?.baseline.json ?? "", currentJSON: judgement?.current.json ?? "")
+            }
+            self.lock.lock()
+            self.results = judged
+            self.lock.unlock()
+        }
+        self.group = group
+        return previous
+    }
+
+    /// Waits for the batch in flight and returns its results (none if nothing is in flight).
+    func finish() -> [JudgedCandidate] {
+        guard let group else { return [] }
+        group.wait()
+        self.group = nil
+        lock.lock()
+        defer { lock.unlock() }
+        let done = results
+        results = []
+        return done
+    }
+}
