@@ -118,9 +118,8 @@ extension LeadRecord {
             hash ^= UInt64(byte)
             hash = hash &* 0x0000_0100_0000_01B3
         }
-        let digits: [UInt8] = Array("0123456789abcdef".utf8)
         var hex = [UInt8](repeating: 0x30, count: 16)
-        for i in 0..<16 { hex[15 - i] = digits[Int((hash >> (4 * UInt64(i))) & 0xF)] }
+        for i in 0..<16 { hex[15 - i] = JSONText.hexDigits[Int((hash >> (4 * UInt64(i))) & 0xF)] }
         return String(decoding: hex, as: UTF8.self)
     }
 }
@@ -154,7 +153,7 @@ public enum JSONText {
         out.append(0x22)
     }
 
-    private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
+    static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
 
     public static func append(_ s: String, to out: inout String) {
         // Most values need no escaping: copy them whole.

@@ -1,3 +1,5 @@
+import LeadData
+
 /// The UTF-8 bytes of one report file, built by appending; every append of a CRM value says
 /// which escaping it needs.
 ///
@@ -42,9 +44,7 @@ public struct ReportBuffer: Sendable {
 
     /// A JSON string, quotes included.
     public mutating func appendJSON(_ text: String) {
-        bytes.append(0x22)
-        appendEscaped(text, table: Self.jsonTable)
-        bytes.append(0x22)
+        JSONText.append(text, to: &bytes)
     }
 
     /// A JSON string, or `null`.
@@ -87,15 +87,6 @@ public struct ReportBuffer: Sendable {
     private static let markdownTable: [[UInt8]?] = {
         var replacements: [UInt8: String] = [0x0A: " ", 0x0D: " ", 0x09: " ", 0x3C: "&lt;", 0x3E: "&gt;", 0x26: "&amp;"]
         for byte in "\\`*_[]|#!~".utf8 { replacements[byte] = "\\" + String(UnicodeScalar(byte)) }
-        return table(replacements)
-    }()
-
-    private static let jsonTable: [[UInt8]?] = {
-        var replacements: [UInt8: String] = [0x22: "\\\"", 0x5C: "\\\\", 0x0A: "\\n", 0x0D: "\\r", 0x09: "\\t"]
-        for byte in UInt8(0)..<0x20 where replacements[byte] == nil {
-            let hex = String(byte, radix: 16)
-            replacements[byte] = "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-        }
         return table(replacements)
     }()
 
