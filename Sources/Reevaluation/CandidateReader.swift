@@ -11,9 +11,12 @@ struct CandidateReader {
     /// dismissals on or after it.
     func forEach(asOf: Timestamp, since: Timestamp?, dormantAfterDays: Int, _ body: (Candidate) throws -> Void) throws {
         let cutoff = asOf.startOfDay.adding(days: -dormantAfterDays + 1).isoDay
+        // `NOT INDEXED`: scanning leads in id order lets each lead's snapshots stream in order from
+        // their index. Through leads_candidates, SQLite sorted every row, snapshot JSON included,
+        // in a temporary B-tree: 1.7 s instead of 0.3 s for 100,000 candidates.
         let statement = try db.prepare("""
             SELECT l.id, l.source, l.object, l.crm_id, l.lifecycle, l.dismissed_at, l.lost_reason, s.observed_at, s.data
-            FROM leads l
+            FROM leads l NOT INDEXED
             JOIN lead_snapshots s ON s.lead_id = l.id
             WHERE (l.lifecycle IN ('lost', 'disqualified')
                    OR (l.lifecycle = 'open' AND l.dismissed_at IS NOT NULL AND l.dismissed_at < :cutoff))

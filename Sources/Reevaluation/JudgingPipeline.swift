@@ -7,6 +7,7 @@ struct JudgedCandidate: Sendable {
     var candidate: Candidate
     /// Nil when the candidate has no snapshot to judge.
     var judgement: Judgement?
+    /// Empty when nothing is stored (a dry run or a preview).
     var baselineJSON: String
     var currentJSON: String
 }
@@ -16,7 +17,7 @@ struct JudgedCandidate: Sendable {
 /// judging, which needs no database, runs beside it.
 ///
 /// ```swift
-/// let pipeline = JudgingPipeline(judge: judge, asOf: asOf)
+/// let pipeline = JudgingPipeline(judge: judge, asOf: asOf, writesExplanations: true)
 /// write(pipeline.submit(firstBatch))    // nothing yet: the first batch is being judged
 /// write(pipeline.submit(secondBatch))   // the first batch's results
 /// write(pipeline.finish())              // the last batch's results
@@ -26,26 +27,31 @@ final class JudgingPipeline: @unchecked Sendable {
     // both under `lock`; one batch is in flight at a time.
     private let judge: Judge
     private let asOf: Timestamp
+    private let writesExplanations: Bool
     private let queue = DispatchQueue(label: "reeval.judging")
     private var group: DispatchGroup?
     private var results: [JudgedCandidate] = []
     private let lock = NSLock()
 
-    init(judge: Judge, asOf: Timestamp) {
+    init(judge: Judge, asOf: Timestamp, writesExplanations: Bool) {
         self.judge = judge
         self.asOf = asOf
+        self.writesExplanations = writesExplanations
     }
 
     /// Starts judging `batch` and returns the previous batch's results, in order.
     func submit(_ batch: [Candidate]) -> [JudgedCandidate] {
         let previous = finish()
         let group = DispatchGroup()
-        let judge = self.judge, asOf = self.asOf
+        let judge = self.judge, asOf = self.asOf, writesExplanations = self.writesExplanations
         queue.async(group: group) {
             let judged = batch.map { candidate in
                 let judgement = judge.judge(candidate, asOf: asOf)
+                guard writesExplanations, let judgement else {
+                    return JudgedCandidate(candidate: candidate, judgement: judgement, baselineJSON: "", currentJSON: "")
+                }
                 return JudgedCandidate(candidate: candidate, judgement: judgement,
-                                       baselineJSON: judgement?.baseline.json ?? "", currentJSON: judgement?.current.json ?? "")
+                                       baselineJSON: judgement.baseline.json, currentJSON: judgement.current.json)
             }
             self.lock.lock()
             self.results = judged

@@ -92,14 +92,17 @@ public struct Reevaluation {
                 let candidate = item.candidate
                 summary.evaluated += 1
                 baselineVersions.insert(judgement.baseline.icpVersion)
-                try insertScore.execute([runID, candidate.leadID, candidate.dismissedAt?.iso, judgement.baseline.icpVersion,
-                                         judgement.baseline.score, judgement.baseline.tier, judgement.current.icpVersion,
-                                         judgement.current.score, judgement.current.tier, item.baselineJSON, item.currentJSON])
+                if !options.storesNothing {
+                    try insertScore.execute([runID, candidate.leadID, candidate.dismissedAt?.iso, judgement.baseline.icpVersion,
+                                             judgement.baseline.score, judgement.baseline.tier, judgement.current.icpVersion,
+                                             judgement.current.score, judgement.current.tier, item.baselineJSON, item.currentJSON])
+                }
                 if judgement.revived { revived.append((candidate, judgement)) }
             }
         }
         // Candidates are judged in batches on another core while this thread reads and writes.
-        let pipeline = JudgingPipeline(judge: judge, asOf: options.asOf)
+        // A dry run or a preview stores nothing: its scores are neither written nor put in JSON.
+        let pipeline = JudgingPipeline(judge: judge, asOf: options.asOf, writesExplanations: !options.storesNothing)
         var batch: [Candidate] = []
         try CandidateReader(db: db).forEach(asOf: options.asOf, since: options.since, dormantAfterDays: options.dormantAfterDays) { candidate in
             summary.candidates += 1
@@ -128,8 +131,10 @@ public struct Reevaluation {
         for (index, item) in revived.enumerated() {
             let j = item.judgement
             let isNew = !previous.contains(item.candidate.leadID)
-            try insertRevived.execute([runID, item.candidate.leadID, index + 1, j.baseline.icpVersion, j.baseline.score, j.baseline.tier,
-                                       j.current.icpVersion, j.current.score, j.current.tier ?? "", j.delta, Reason.jsonArray(j.reasons), isNew])
+            if !options.storesNothing {
+                try insertRevived.execute([runID, item.candidate.leadID, index + 1, j.baseline.icpVersion, j.baseline.score, j.baseline.tier,
+                                           j.current.icpVersion, j.current.score, j.current.tier ?? "", j.delta, Reason.jsonArray(j.reasons), isNew])
+            }
             summary.revived += 1
             if isNew { summary.newRevived += 1 }
             for kind in Set(j.reasons.map(\.kind.rawValue)) { summary.byReason[kind, default: 0] += 1 }
@@ -147,8 +152,11 @@ public struct Reevaluation {
                             by_reason = ?, seconds = ? WHERE id = ?
             """, [ISODate.string(options.clock()), summary.candidates, summary.evaluated, summary.revived, summary.newRevived,
                   byReason, summary.seconds, runID])
+        // Scores of runs older than the kept ones. Runs that did not complete stored none, so a range
+        // below the oldest kept run says the same as `NOT IN (kept)`, and reads only the rows it deletes.
         try db.execute("""
-            DELETE FROM lead_scores WHERE run_id NOT IN (SELECT id FROM runs WHERE status = 'completed' ORDER BY id DESC LIMIT ?)
+            DELETE FROM lead_scores
+            WHERE run_id < (SELECT min(id) FROM (SELECT id FROM runs WHERE status = 'completed' ORDER BY id DESC LIMIT ?))
             """, [max(options.keepRuns, 1)])
         return summary
     }
