@@ -4,9 +4,8 @@ import Foundation
 /// summary, the ICP changes, charts drawn as inline SVG, segments, the ranked list with its
 /// reasons, and data quality. Every CRM value is HTML-escaped.
 public enum HTMLReport {
-    public static func render(_ r: RunReport) -> [UInt8] {
+    public static func render(_ r: RunReport, into out: inout ReportBuffer) {
         let h = Escaping.html
-        var out = ReportBuffer(capacity: 700 * r.leads.count + 16_384)
         out.append("""
             <!DOCTYPE html>
             <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
@@ -89,7 +88,6 @@ public enum HTMLReport {
             out.append("</tbody></table>")
         }
         out.append("</section></body></html>\n")
-        return out.bytes
     }
 
     static let style = """

@@ -10,8 +10,9 @@ import LeadData
 /// Written straight into bytes, members in sorted key order, rather than built as a tree and
 /// sorted per object: a 50,000-lead run would otherwise sort 750,000 keys.
 public enum JSONReport {
-    public static func render(_ r: RunReport) -> [UInt8] {
-        var out = JSONLayout(capacity: 700 * r.leads.count + 4096)
+    public static func render(_ r: RunReport, into buffer: inout ReportBuffer) {
+        var out = JSONLayout(buffer: buffer)
+        buffer = ReportBuffer(capacity: 0)
         out.openObject()
         out.key("as_of"); out.buffer.appendJSON(r.asOf)
         out.key("baseline_versions"); out.array(r.baselineVersions) { $0.buffer.appendJSON($1) }
@@ -47,7 +48,7 @@ public enum JSONReport {
         }
         out.closeObject()
         out.buffer.append("\n")
-        return out.buffer.bytes
+        buffer = out.buffer
     }
 
     /// One element of `leads`, at its fixed depth (members indented by six spaces), with its
@@ -94,8 +95,8 @@ struct JSONLayout {
     /// Per open container: whether it has a member yet.
     private var hasMember: [Bool] = []
 
-    init(capacity: Int) {
-        buffer = ReportBuffer(capacity: capacity)
+    init(buffer: ReportBuffer) {
+        self.buffer = buffer
     }
 
     private static let indents: [String] = (0..<16).map { String(repeating: "  ", count: $0) }

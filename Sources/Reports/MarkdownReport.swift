@@ -2,8 +2,7 @@ import Foundation
 
 /// `report.md`: the run for a chat or an email, in Markdown tables, no HTML.
 public enum MarkdownReport {
-    public static func render(_ r: RunReport) -> [UInt8] {
-        var out = ReportBuffer(capacity: 200 * r.leads.count + 4096)
+    public static func render(_ r: RunReport, into out: inout ReportBuffer) {
         func line(_ text: String = "") { out.append(text); out.append("\n") }
         line("# Revived opportunities — run #\(r.runID), as of \(String(r.asOf.prefix(10)))")
         line()
@@ -108,7 +107,6 @@ public enum MarkdownReport {
                 line(" | \(item.count) |")
             }
         }
-        return out.bytes
     }
 }
 

@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import LeadData
 
 /// The UTF-8 bytes of one report file, built by appending; every append of a CRM value says
@@ -8,6 +13,9 @@ import LeadData
 /// Escaping works on bytes safely because every character it replaces is ASCII, and no byte of
 /// a multi-byte UTF-8 character is.
 ///
+/// A buffer made with a file descriptor writes its bytes out whenever 256 KiB have gathered, so
+/// a big report never sits whole in memory; one made without keeps them all in `bytes`.
+///
 /// ```swift
 /// var out = ReportBuffer()
 /// out.append("<td>")
@@ -17,14 +25,42 @@ import LeadData
 /// ```
 public struct ReportBuffer: Sendable {
     public private(set) var bytes: [UInt8] = []
+    /// Where full chunks go, when streaming.
+    private let descriptor: Int32?
+    /// Why writing to `descriptor` failed, if it did; later writes are skipped.
+    public private(set) var failure: String?
+    private static let chunk = 1 << 18
 
     public init(capacity: Int = 1 << 16) {
+        descriptor = nil
         bytes.reserveCapacity(capacity)
+    }
+
+    /// A buffer that streams to `descriptor` (which the caller opened and closes).
+    public init(streamingTo descriptor: Int32) {
+        self.descriptor = descriptor
+        bytes.reserveCapacity(Self.chunk + (1 << 14))
     }
 
     /// Text written as is: markup, numbers, and values known to need no escaping.
     public mutating func append(_ text: String) {
         bytes.append(contentsOf: text.utf8)
+        if bytes.count >= Self.chunk, descriptor != nil { flush() }
+    }
+
+    /// Bytes written as they are.
+    public mutating func append(bytes more: [UInt8]) {
+        bytes.append(contentsOf: more)
+        if bytes.count >= Self.chunk, descriptor != nil { flush() }
+    }
+
+    /// Writes what has gathered to the descriptor (when streaming); the failure, if any.
+    @discardableResult
+    public mutating func flush() -> String? {
+        guard let descriptor, failure == nil else { return failure }
+        if let reason = writeAll(bytes, to: descriptor) { failure = reason }
+        bytes.removeAll(keepingCapacity: true)
+        return failure
     }
 
     public mutating func append(_ number: Int) {
@@ -45,6 +81,7 @@ public struct ReportBuffer: Sendable {
     /// A JSON string, quotes included.
     public mutating func appendJSON(_ text: String) {
         JSONText.append(text, to: &bytes)
+        if bytes.count >= Self.chunk, descriptor != nil { flush() }
     }
 
     /// A JSON string, or `null`.
@@ -75,6 +112,7 @@ public struct ReportBuffer: Sendable {
             }
             bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[clean...]))
         }
+        if bytes.count >= Self.chunk, descriptor != nil { flush() }
     }
 
     /// A replacement per byte value; nil leaves the byte as it is.
@@ -91,4 +129,22 @@ public struct ReportBuffer: Sendable {
     }()
 
     private static let csvTable = table([0x22: "\"\""])
+}
+
+/// Writes all of `bytes` to `descriptor`; the reason on failure.
+func writeAll(_ bytes: [UInt8], to descriptor: Int32) -> String? {
+    var failure: String?
+    bytes.withUnsafeBytes { raw in
+        var offset = 0
+        while offset < raw.count {
+            let n = write(descriptor, raw.baseAddress! + offset, raw.count - offset)
+            if n < 0 {
+                if errno == EINTR { continue }
+                failure = errno == ENOSPC ? "the disk is full" : String(cString: strerror(errno))
+                return
+            }
+            offset += n
+        }
+    }
+    return failure
 }

@@ -37,18 +37,24 @@ public enum ReportWriter {
         // read the loaded report. Nothing is renamed into place unless every file was written.
         let staged = StagedFiles(count: formats.count)
         DispatchQueue.concurrentPerform(iterations: formats.count) { index in
-            let files: [(String, [UInt8])]
-            switch formats[index] {
-            case .md: files = [("report.md", MarkdownReport.render(report))]
-            case .html: files = [("report.html", HTMLReport.render(report))]
-            case .json: files = [("run.json", JSONReport.render(report))]
-            case .csv: files = WriteBackCSV.render(report)
-            }
-            staged.set(index, files.map { name, bytes in
+            func stage(_ name: String, _ render: (inout ReportBuffer) -> Void) -> StagedFile {
                 let path = (folder as NSString).appendingPathComponent(name)
                 let temporary = (folder as NSString).appendingPathComponent(".\(name).tmp-\(getpid())")
-                return StagedFile(path: path, temporary: temporary, failure: writeOwnerOnly(bytes, to: temporary))
-            })
+                let fd = open(temporary, O_CREAT | O_TRUNC | O_WRONLY, 0o600)
+                guard fd >= 0 else { return StagedFile(path: path, temporary: temporary, failure: String(cString: strerror(errno))) }
+                // Streamed: the file is written while it is rendered, 256 KiB at a time.
+                var out = ReportBuffer(streamingTo: fd)
+                render(&out)
+                var failure = out.flush()
+                if close(fd) != 0, failure == nil { failure = String(cString: strerror(errno)) }
+                return StagedFile(path: path, temporary: temporary, failure: failure)
+            }
+            switch formats[index] {
+            case .md: staged.set(index, [stage("report.md") { MarkdownReport.render(report, into: &$0) }])
+            case .html: staged.set(index, [stage("report.html") { HTMLReport.render(report, into: &$0) }])
+            case .json: staged.set(index, [stage("run.json") { JSONReport.render(report, into: &$0) }])
+            case .csv: staged.set(index, WriteBackCSV.render(report).map { name, bytes in stage(name) { $0.append(bytes: bytes) } })
+            }
         }
         let files = staged.all
         if let failed = files.first(where: { $0.failure != nil }) {
@@ -66,27 +72,6 @@ public enum ReportWriter {
         }
         return written
     }
-}
-
-/// Writes `bytes` to a new file readable by its owner only; the reason on failure.
-private func writeOwnerOnly(_ bytes: [UInt8], to path: String) -> String? {
-    let fd = open(path, O_CREAT | O_TRUNC | O_WRONLY, 0o600)
-    guard fd >= 0 else { return String(cString: strerror(errno)) }
-    var failure: String?
-    bytes.withUnsafeBytes { raw in
-        var offset = 0
-        while offset < raw.count {
-            let n = write(fd, raw.baseAddress! + offset, raw.count - offset)
-            if n < 0 {
-                if errno == EINTR { continue }
-                failure = errno == ENOSPC ? "the disk is full" : String(cString: strerror(errno))
-                return
-            }
-            offset += n
-        }
-    }
-    if close(fd) != 0, failure == nil { failure = String(cString: strerror(errno)) }
-    return failure
 }
 
 /// A report file written under its temporary name, waiting to be renamed into place.
