@@ -33,6 +33,15 @@ public struct FlatJSONReader {
         return i == bytes.count ? result : nil
     }
 
+    /// Hands each member of the top-level object to `visit`, in order, without building a
+    /// dictionary; false if the text is not in the expected shape (members seen so far were
+    /// already handed over).
+    public mutating func read(_ visit: (String, Value) -> Void) -> Bool {
+        guard object(visit) else { return false }
+        skipSpaces()
+        return i == bytes.count
+    }
+
     /// The top-level array's objects, or nil if the text is not an array of flat objects.
     public mutating func readArray() -> [[String: Value]]? {
         guard take(0x5B) else { return nil }
@@ -50,48 +59,53 @@ public struct FlatJSONReader {
 
     private mutating func object() -> [String: Value]? {
         var result: [String: Value] = [:]
-        guard take(0x7B) else { return nil }
-        if take(0x7D) { return result }
+        return object { result[$0] = $1 } ? result : nil
+    }
+
+    /// Reads one flat object, handing each member to `visit` in order; false if it is not one.
+    private mutating func object(_ visit: (String, Value) -> Void) -> Bool {
+        guard take(0x7B) else { return false }
+        if take(0x7D) { return true }
         repeat {
-            guard let key = string(), take(0x3A) else { return nil }
+            guard let key = string(), take(0x3A) else { return false }
             skipSpaces()
-            guard i < bytes.count else { return nil }
+            guard i < bytes.count else { return false }
             switch bytes[i] {
             case 0x22:
-                guard let s = string() else { return nil }
-                result[key] = .string(s)
+                guard let s = string() else { return false }
+                visit(key, .string(s))
             case 0x5B:
                 i += 1
                 var items: [String] = []
                 if !take(0x5D) {
                     repeat {
-                        guard let s = string() else { return nil }
+                        guard let s = string() else { return false }
                         items.append(s)
                     } while take(0x2C)
-                    guard take(0x5D) else { return nil }
+                    guard take(0x5D) else { return false }
                 }
-                result[key] = .strings(items)
+                visit(key, .strings(items))
             case 0x7B:
                 i += 1
                 var members: [String: String] = [:]
                 if !take(0x7D) {
                     repeat {
-                        guard let k = string(), take(0x3A), let v = string() else { return nil }
+                        guard let k = string(), take(0x3A), let v = string() else { return false }
                         members[k] = v
                     } while take(0x2C)
-                    guard take(0x7D) else { return nil }
+                    guard take(0x7D) else { return false }
                 }
-                result[key] = .object(members)
+                visit(key, .object(members))
             case 0x6E:
-                guard i + 4 <= bytes.count, bytes[i + 1] == 0x75, bytes[i + 2] == 0x6C, bytes[i + 3] == 0x6C else { return nil }
+                guard i + 4 <= bytes.count, bytes[i + 1] == 0x75, bytes[i + 2] == 0x6C, bytes[i + 3] == 0x6C else { return false }
                 i += 4
-                result[key] = .null
+                visit(key, .null)
             default:
-                guard let n = number() else { return nil }
-                result[key] = .number(n)
+                guard let n = number() else { return false }
+                visit(key, .number(n))
             }
         } while take(0x2C)
-        return take(0x7D) ? result : nil
+        return take(0x7D)
     }
 
     private mutating func skipSpaces() {

@@ -64,44 +64,24 @@ extension LeadRecord {
 
     /// Reads a record back from its JSON form; nil if the text is not one.
     public init?(json: String) {
+        // Members go straight into their fields: the run decodes two snapshots per candidate.
+        var fields = SnapshotFields()
         var reader = FlatJSONReader(json)
-        if let members = reader.read() {
-            self.init(members: members)
+        if reader.read({ fields.take($0, $1) }), let record = fields.record {
+            self = record
             return
         }
         // Not the shape this code writes (edited by hand?): let Foundation read it.
         guard let object = (try? JSONSerialization.jsonObject(with: Data(json.utf8))) as? [String: Any] else { return nil }
-        var members: [String: FlatJSONReader.Value] = [:]
+        fields = SnapshotFields()
         for (key, value) in object {
-            if let s = value as? String { members[key] = .string(s) }
-            else if let n = value as? NSNumber { members[key] = .number(n.doubleValue) }
-            else if let l = value as? [String] { members[key] = .strings(l) }
-            else if let o = value as? [String: String] { members[key] = .object(o) }
+            if let s = value as? String { fields.take(key, .string(s)) }
+            else if let n = value as? NSNumber { fields.take(key, .number(n.doubleValue)) }
+            else if let l = value as? [String] { fields.take(key, .strings(l)) }
+            else if let o = value as? [String: String] { fields.take(key, .object(o)) }
         }
-        self.init(members: members)
-    }
-
-    private init?(members: [String: FlatJSONReader.Value]) {
-        func s(_ k: String) -> String? { if case .string(let v)? = members[k] { return v }; return nil }
-        func d(_ k: String) -> Double? { if case .number(let v)? = members[k] { return v }; return nil }
-        func t(_ k: String) -> Timestamp? { s(k).flatMap { DateParser(order: .yearMonthDay).parse($0) } }
-        func range(_ k: String) -> NumberRange? {
-            guard let low = d(k + "_low") else { return nil }
-            return NumberRange(low: low, high: d(k + "_high"))
-        }
-        guard let id = s("crm_id") else { return nil }
-        var attributes: [String: String] = [:]
-        if case .object(let o)? = members["attributes"] { attributes = o }
-        self.init(crmID: id, lifecycle: s("lifecycle").flatMap(Lifecycle.init(rawValue:)) ?? .open, attributes: attributes)
-        status = s("status"); company = s("company"); domain = s("domain"); industry = s("industry")
-        employees = range("employees"); annualRevenue = range("annual_revenue")
-        country = s("country"); region = s("region"); city = s("city"); businessModel = s("business_model")
-        if case .strings(let l)? = members["technologies"] { technologies = l }
-        fundingStage = s("funding_stage"); lastFundingAt = t("last_funding_at")
-        title = s("title"); email = s("email"); owner = s("owner"); leadSource = s("lead_source")
-        lostReason = s("lost_reason")
-        createdAt = t("created_at"); lastActivityAt = t("last_activity_at"); closedAt = t("closed_at"); modifiedAt = t("modified_at")
-        accountID = s("account_id")
+        guard let record = fields.record else { return nil }
+        self = record
     }
 
     /// A 64-bit FNV-1a hash of the JSON form, as hex: equal records, equal hashes.
@@ -199,5 +179,69 @@ public enum JSONText {
     public static func number(_ v: Double) -> String {
         if v == v.rounded(), abs(v) < 9e15 { return String(Int64(v)) }
         return String(v)
+    }
+}
+
+/// The members of a snapshot's JSON, gathered field by field as they are read.
+private struct SnapshotFields {
+    private var crmID: String?
+    private var partial = LeadRecord(crmID: "")
+    private var employees: (low: Double?, high: Double?) = (nil, nil)
+    private var revenue: (low: Double?, high: Double?) = (nil, nil)
+    private static let dates = DateParser(order: .yearMonthDay)
+
+    /// The record, or nil without a `crm_id`.
+    var record: LeadRecord? {
+        guard let crmID else { return nil }
+        var r = partial
+        r.crmID = crmID
+        r.employees = employees.low.map { NumberRange(low: $0, high: employees.high) }
+        r.annualRevenue = revenue.low.map { NumberRange(low: $0, high: revenue.high) }
+        return r
+    }
+
+    mutating func take(_ key: String, _ value: FlatJSONReader.Value) {
+        switch value {
+        case .string(let v): text(key, v)
+        case .number(let n):
+            switch key {
+            case "employees_low": employees.low = n
+            case "employees_high": employees.high = n
+            case "annual_revenue_low": revenue.low = n
+            case "annual_revenue_high": revenue.high = n
+            default: break
+            }
+        case .strings(let list): if key == "technologies" { partial.technologies = list }
+        case .object(let map): if key == "attributes" { partial.attributes = map }
+        case .null: break
+        }
+    }
+
+    private mutating func text(_ key: String, _ v: String) {
+        switch key {
+        case "crm_id": crmID = v
+        case "lifecycle": partial.lifecycle = Lifecycle(rawValue: v) ?? .open
+        case "status": partial.status = v
+        case "company": partial.company = v
+        case "domain": partial.domain = v
+        case "industry": partial.industry = v
+        case "country": partial.country = v
+        case "region": partial.region = v
+        case "city": partial.city = v
+        case "business_model": partial.businessModel = v
+        case "funding_stage": partial.fundingStage = v
+        case "last_funding_at": partial.lastFundingAt = Self.dates.parse(v)
+        case "title": partial.title = v
+        case "email": partial.email = v
+        case "owner": partial.owner = v
+        case "lead_source": partial.leadSource = v
+        case "lost_reason": partial.lostReason = v
+        case "created_at": partial.createdAt = Self.dates.parse(v)
+        case "last_activity_at": partial.lastActivityAt = Self.dates.parse(v)
+        case "closed_at": partial.closedAt = Self.dates.parse(v)
+        case "modified_at": partial.modifiedAt = Self.dates.parse(v)
+        case "account_id": partial.accountID = v
+        default: break
+        }
     }
 }
