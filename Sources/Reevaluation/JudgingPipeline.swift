@@ -45,7 +45,7 @@ final class JudgingPipeline: @unchecked Sendable {
         let group = DispatchGroup()
         let judge = self.judge, asOf = self.asOf, writesExplanations = self.writesExplanations
         queue.async(group: group) {
-            let judged = batch.map { candidate in
+            @Sendable func judged(_ candidate: Candidate) -> JudgedCandidate {
                 let judgement = judge.judge(candidate, asOf: asOf)
                 guard writesExplanations, let judgement else {
                     return JudgedCandidate(candidate: candidate, judgement: judgement, baselineJSON: "", currentJSON: "")
@@ -53,8 +53,14 @@ final class JudgingPipeline: @unchecked Sendable {
                 return JudgedCandidate(candidate: candidate, judgement: judgement,
                                        baselineJSON: judgement.baseline.json, currentJSON: judgement.current.json)
             }
+            // Two halves at once: the calling thread is often waiting on this batch.
+            let halves = HalfResults()
+            DispatchQueue.concurrentPerform(iterations: 2) { half in
+                let range = half == 0 ? 0..<(batch.count / 2) : (batch.count / 2)..<batch.count
+                halves.set(half, batch[range].map(judged))
+            }
             self.lock.lock()
-            self.results = judged
+            self.results = halves.all
             self.lock.unlock()
         }
         self.group = group
@@ -71,5 +77,24 @@ final class JudgingPipeline: @unchecked Sendable {
         let done = results
         results = []
         return done
+    }
+}
+
+/// The two halves of a batch, judged on two threads.
+private final class HalfResults: @unchecked Sendable {
+    // Each thread sets only its own half, under the lock; `all` is read after both ended.
+    private var halves: [[JudgedCandidate]] = [[], []]
+    private let lock = NSLock()
+
+    func set(_ half: Int, _ results: [JudgedCandidate]) {
+        lock.lock()
+        halves[half] = results
+        lock.unlock()
+    }
+
+    var all: [JudgedCandidate] {
+        lock.lock()
+        defer { lock.unlock() }
+        return halves[0] + halves[1]
     }
 }
