@@ -54,13 +54,13 @@ final class JudgingPipeline: @unchecked Sendable {
                                        baselineJSON: judgement.baseline.json, currentJSON: judgement.current.json)
             }
             // Two halves at once: the calling thread is often waiting on this batch.
-            let halves = HalfResults()
+            let halves = OrderedResults<[JudgedCandidate]>(count: 2)
             DispatchQueue.concurrentPerform(iterations: 2) { half in
                 let range = half == 0 ? 0..<(batch.count / 2) : (batch.count / 2)..<batch.count
                 halves.set(half, batch[range].map(judged))
             }
             self.lock.lock()
-            self.results = halves.all
+            self.results = halves.values.flatMap { $0 }
             self.lock.unlock()
         }
         self.group = group
@@ -77,24 +77,5 @@ final class JudgingPipeline: @unchecked Sendable {
         let done = results
         results = []
         return done
-    }
-}
-
-/// The two halves of a batch, judged on two threads.
-private final class HalfResults: @unchecked Sendable {
-    // Each thread sets only its own half, under the lock; `all` is read after both ended.
-    private var halves: [[JudgedCandidate]] = [[], []]
-    private let lock = NSLock()
-
-    func set(_ half: Int, _ results: [JudgedCandidate]) {
-        lock.lock()
-        halves[half] = results
-        lock.unlock()
-    }
-
-    var all: [JudgedCandidate] {
-        lock.lock()
-        defer { lock.unlock() }
-        return halves[0] + halves[1]
     }
 }

@@ -35,7 +35,7 @@ public enum ReportWriter {
         }
         // Each format is rendered and written to temporary files on its own thread: they only
         // read the loaded report. Nothing is renamed into place unless every file was written.
-        let staged = StagedFiles(count: formats.count)
+        let staged = OrderedResults<[StagedFile]>(count: formats.count)
         DispatchQueue.concurrentPerform(iterations: formats.count) { index in
             func stage(_ name: String, _ render: (inout ReportBuffer) -> Void) -> StagedFile {
                 let path = (folder as NSString).appendingPathComponent(name)
@@ -56,7 +56,7 @@ public enum ReportWriter {
             case .csv: staged.set(index, WriteBackCSV.render(report).map { name, bytes in stage(name) { $0.append(bytes: bytes) } })
             }
         }
-        let files = staged.all
+        let files = staged.values.flatMap { $0 }
         if let failed = files.first(where: { $0.failure != nil }) {
             for file in files { unlink(file.temporary) }
             throw FileFailure.cannotWrite(failed.path, failed.failure ?? "")
@@ -75,30 +75,9 @@ public enum ReportWriter {
 }
 
 /// A report file written under its temporary name, waiting to be renamed into place.
-private struct StagedFile {
+private struct StagedFile: Sendable {
     var path: String
     var temporary: String
     /// Why writing it failed, if it did.
     var failure: String?
-}
-
-/// The files each format's thread staged, in the order the formats were asked for.
-private final class StagedFiles: @unchecked Sendable {
-    // Each thread sets only its own slot, under the lock; `all` is read after every thread ended.
-    private var slots: [[StagedFile]]
-    private let lock = NSLock()
-
-    init(count: Int) { slots = Array(repeating: [], count: count) }
-
-    func set(_ index: Int, _ files: [StagedFile]) {
-        lock.lock()
-        slots[index] = files
-        lock.unlock()
-    }
-
-    var all: [StagedFile] {
-        lock.lock()
-        defer { lock.unlock() }
-        return slots.flatMap { $0 }
-    }
 }

@@ -181,34 +181,25 @@ public struct RunReport: Sendable {
 
 /// Parses revived leads' reasons on worker threads, one chunk per task, and gives the leads
 /// back in the order their chunks were submitted.
-private final class ReasonParsing: @unchecked Sendable {
-    // Each task sets only its own slot, under the lock; `finish` reads them after every task ended.
-    private var slots: [[RunReport.Lead]] = []
-    private let lock = NSLock()
+private struct ReasonParsing {
+    private let parsed = OrderedResults<[RunReport.Lead]>()
     private let group = DispatchGroup()
 
     func submit(_ chunk: [(lead: RunReport.Lead, reasons: String)]) {
         guard !chunk.isEmpty else { return }
-        lock.lock()
-        let index = slots.count
-        slots.append([])
-        lock.unlock()
+        let index = parsed.reserve()
+        let parsed = self.parsed
         DispatchQueue.global().async(group: group) {
-            let leads = chunk.map { item in
+            parsed.set(index, chunk.map { item in
                 var lead = item.lead
                 lead.reasons = RunReport.reasons(item.reasons)
                 return lead
-            }
-            self.lock.lock()
-            self.slots[index] = leads
-            self.lock.unlock()
+            })
         }
     }
 
     func finish() -> [RunReport.Lead] {
         group.wait()
-        lock.lock()
-        defer { lock.unlock() }
-        return slots.flatMap { $0 }
+        return parsed.values.flatMap { $0 }
     }
 }
