@@ -53,8 +53,9 @@ public struct Judge: Sendable {
         let baselineScorer = scorers[baselineVersion.label] ?? Scorer(baselineVersion)
         let baselineDate = candidate.dismissedAt ?? asOf
         let baseline = baselineScorer.evaluate(before, asOf: baselineDate)
-        // The middle step: the current ICP on what was known at dismissal.
-        let middle = currentScorer.evaluate(before, asOf: baselineDate)
+        // The middle step: the current ICP on what was known at dismissal. When the baseline
+        // version is the current one, that is the baseline evaluation itself.
+        let middle = baselineVersion.label == self.current.label ? baseline : currentScorer.evaluate(before, asOf: baselineDate)
         let current = currentScorer.evaluate(now, asOf: asOf)
 
         var reasons: [Reason] = []
