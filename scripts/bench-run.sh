@@ -39,3 +39,13 @@ measure "sqlite3 CASE score (the floor)" sqlite3 "$db" "
   WHERE lifecycle IN ('lost','disqualified') OR (lifecycle = 'open' AND dismissed_at < '2026-08-25');"
 measure "reeval run (baseline + current, stored)" "$bin" run --db "$db" --as-of 2026-11-22 --quiet
 measure "reeval run --dry-run" "$bin" run --db "$db" --as-of 2026-11-22 --dry-run --quiet
+# The storage floor: plain SQL inserting the same lead_scores rows again, as one more run.
+cp "$db" "$work/floor.sqlite"
+measure "sqlite3 storing the same scores (floor)" sqlite3 "$work/floor.sqlite" "PRAGMA synchronous = NORMAL; BEGIN IMMEDIATE;
+  INSERT INTO runs(status, as_of, icp_version, dormant_after, started_at) VALUES ('completed', '2026-11-22', 'floor', 90, 'floor');
+  INSERT INTO lead_scores(run_id, lead_id, dismissed_at, baseline_icp, baseline_score, baseline_tier, current_icp, current_score,
+                          current_tier, baseline_explanation, current_explanation)
+  SELECT last_insert_rowid(), lead_id, dismissed_at, baseline_icp, baseline_score, baseline_tier, current_icp, current_score,
+         current_tier, baseline_explanation, current_explanation
+  FROM lead_scores WHERE run_id = (SELECT max(run_id) FROM lead_scores); COMMIT;"
+rm -f "$work"/floor.sqlite*
