@@ -26,13 +26,6 @@ public struct FlatJSONReader {
         bytes = Array(text.utf8)
     }
 
-    /// The top-level object's members, or nil if the text is not in the expected shape.
-    public mutating func read() -> [String: Value]? {
-        guard let result = object() else { return nil }
-        skipSpaces()
-        return i == bytes.count ? result : nil
-    }
-
     /// Hands each member of the top-level object to `visit`, in order, without building a
     /// dictionary; false if the text is not in the expected shape (members seen so far were
     /// already handed over).

@@ -84,14 +84,7 @@ extension LeadRecord {
         self = record
     }
 
-    /// A 64-bit FNV-1a hash of the JSON form, as hex: equal records, equal hashes.
-    public var contentHash: String { LeadRecord.hash(jsonBytes: jsonBytes) }
-
-    /// The content hash of an already built JSON form.
-    public static func hash(json: String) -> String {
-        hash(jsonBytes: Array(json.utf8))
-    }
-
+    /// The content hash of a JSON form: a 64-bit FNV-1a hash, as hex. Equal records, equal hashes.
     public static func hash(jsonBytes: [UInt8]) -> String {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in jsonBytes {

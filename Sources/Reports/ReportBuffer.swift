@@ -45,12 +45,17 @@ public struct ReportBuffer: Sendable {
     /// Text written as is: markup, numbers, and values known to need no escaping.
     public mutating func append(_ text: String) {
         bytes.append(contentsOf: text.utf8)
-        if bytes.count >= Self.chunk, descriptor != nil { flush() }
+        flushIfFull()
     }
 
     /// Bytes written as they are.
     public mutating func append(bytes more: [UInt8]) {
         bytes.append(contentsOf: more)
+        flushIfFull()
+    }
+
+    /// Streams a full chunk out; a buffer without a descriptor keeps growing.
+    private mutating func flushIfFull() {
         if bytes.count >= Self.chunk, descriptor != nil { flush() }
     }
 
@@ -81,7 +86,7 @@ public struct ReportBuffer: Sendable {
     /// A JSON string, quotes included.
     public mutating func appendJSON(_ text: String) {
         JSONText.append(text, to: &bytes)
-        if bytes.count >= Self.chunk, descriptor != nil { flush() }
+        flushIfFull()
     }
 
     /// A JSON string, or `null`.
@@ -112,7 +117,7 @@ public struct ReportBuffer: Sendable {
             }
             bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[clean...]))
         }
-        if bytes.count >= Self.chunk, descriptor != nil { flush() }
+        flushIfFull()
     }
 
     /// A replacement per byte value; nil leaves the byte as it is.

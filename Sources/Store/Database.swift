@@ -76,12 +76,12 @@ public final class Database {
         sqlite3_close_v2(handle)
     }
 
-    /// Creates an empty file with mode 0600 if none exists, so CRM data is never world-readable.
     /// Process-wide SQLite settings, applied before the first connection opens.
     private static let configureOnce: Void = {
         _ = reeval_sqlite_disable_memory_statistics()
     }()
 
+    /// Creates an empty file with mode 0600 if none exists, so CRM data is never world-readable.
     private static func createOwnerOnlyFile(at path: String) throws {
         let fd = open(path, O_CREAT | O_EXCL | O_WRONLY, 0o600)
         if fd >= 0 {

@@ -63,7 +63,7 @@ public final class Statement {
         case .null: code = sqlite3_bind_null(handle, i)
         case .integer(let v): code = sqlite3_bind_int64(handle, i, v)
         case .real(let v): code = sqlite3_bind_double(handle, i, v)
-        case .text(let v): code = sqlite3_bind_text(handle, i, v, -1, reeval_sqlite_transient())
+        case .text(var v): code = v.withUTF8 { bindText($0, at: index) }
         case .blob(let v):
             code = v.withUnsafeBytes { bytes in
                 sqlite3_bind_blob(handle, i, bytes.baseAddress ?? UnsafeRawPointer(bitPattern: 1), Int32(bytes.count), reeval_sqlite_transient())
@@ -174,15 +174,13 @@ public final class Statement {
     /// Runs the statement to completion with the given positional values.
     public func execute(_ values: [DatabaseValueConvertible?] = []) throws {
         try bind(values)
-        while try step() {}
-        sqlite3_reset(handle)
+        try run()
     }
 
     /// Runs the statement to completion with the given named values.
     public func execute(_ values: [String: DatabaseValueConvertible?]) throws {
         try bind(values)
-        while try step() {}
-        sqlite3_reset(handle)
+        try run()
     }
 
     /// Every row the statement returns with the given values.
