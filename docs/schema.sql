@@ -6,11 +6,18 @@ SELECT l.*,
        s.current_tier  AS tier,
        (SELECT count(*) FROM lead_snapshots ls WHERE ls.lead_id = l.id) AS snapshots
 FROM leads l
-LEFT JOIN lead_scores s
+LEFT JOIN run_scores s
        ON s.lead_id = l.id
-      AND s.run_id = (SELECT max(s2.run_id) FROM lead_scores s2
+      AND s.run_id = (SELECT max(s2.run_id) FROM run_scores s2
                       JOIN runs ru ON ru.id = s2.run_id AND ru.status = 'completed'
                       WHERE s2.lead_id = l.id);
+
+CREATE VIEW lead_scores AS
+SELECT s.run_id, s.lead_id, s.dismissed_at, s.baseline_icp, s.baseline_score, s.baseline_tier, s.current_icp,
+       s.current_score, s.current_tier, b.json AS baseline_explanation, c.json AS current_explanation
+FROM run_scores s
+JOIN explanations b ON b.id = s.baseline_explanation_id
+JOIN explanations c ON c.id = s.current_explanation_id;
 
 CREATE VIEW revived_latest AS
 SELECT r.run_id, r.rank, l.source, l.object, l.crm_id, coalesce(l.company, a.company) AS company, l.owner,
@@ -58,6 +65,12 @@ CREATE TABLE accounts (
     UNIQUE (source, object, crm_id)
 );
 
+CREATE TABLE explanations (
+    id      INTEGER PRIMARY KEY,
+    digest  BLOB UNIQUE,                         -- 16 bytes; NULL for explanations moved from older runs
+    json    TEXT NOT NULL                        -- {"icp", "score", "tier", "outcomes": [{kind, id, field, verdict, value, points}]}
+);
+
 CREATE TABLE icp_versions (
     id              INTEGER PRIMARY KEY,
     label           TEXT NOT NULL UNIQUE,
@@ -97,21 +110,6 @@ CREATE TABLE imports (
     snapshots       INTEGER NOT NULL DEFAULT 0,
     unreadable      TEXT NOT NULL DEFAULT '{}',  -- JSON: column → count of values that could not be read
     seconds         REAL
-);
-
-CREATE TABLE "lead_scores" (
-    run_id              INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
-    lead_id             INTEGER NOT NULL REFERENCES leads(id) ON DELETE CASCADE,
-    dismissed_at        TEXT,
-    baseline_icp        TEXT NOT NULL,
-    baseline_score      REAL NOT NULL,
-    baseline_tier       TEXT,
-    current_icp         TEXT NOT NULL,
-    current_score       REAL NOT NULL,
-    current_tier        TEXT,
-    baseline_explanation TEXT NOT NULL,          -- JSON
-    current_explanation  TEXT NOT NULL,          -- JSON
-    UNIQUE (run_id, lead_id)
 );
 
 CREATE TABLE lead_snapshots (
@@ -186,6 +184,21 @@ CREATE TABLE "revived_opportunities" (
     UNIQUE (run_id, lead_id)
 );
 
+CREATE TABLE run_scores (
+    run_id                  INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+    lead_id                 INTEGER NOT NULL REFERENCES leads(id) ON DELETE CASCADE,
+    dismissed_at            TEXT,
+    baseline_icp            TEXT NOT NULL,
+    baseline_score          REAL NOT NULL,
+    baseline_tier           TEXT,
+    current_icp             TEXT NOT NULL,
+    current_score           REAL NOT NULL,
+    current_tier            TEXT,
+    baseline_explanation_id INTEGER NOT NULL,    -- explanations.id
+    current_explanation_id  INTEGER NOT NULL,    -- explanations.id
+    UNIQUE (run_id, lead_id)
+);
+
 CREATE TABLE runs (
     id              INTEGER PRIMARY KEY,
     status          TEXT NOT NULL CHECK (status IN ('running', 'completed', 'failed')),
@@ -219,8 +232,6 @@ CREATE INDEX icp_versions_by_effective ON icp_versions(effective);
 
 CREATE INDEX import_rejects_by_import ON import_rejects(import_id, line);
 
-CREATE INDEX lead_scores_by_lead ON lead_scores(lead_id, run_id);
-
 CREATE INDEX lead_snapshots_by_lead ON lead_snapshots(lead_id, observed_at);
 
 CREATE INDEX leads_by_account ON leads(account_id);
@@ -230,5 +241,7 @@ CREATE INDEX leads_by_account_crm_id ON leads(source, account_crm_id);
 CREATE INDEX leads_candidates ON leads(lifecycle, dismissed_at);
 
 CREATE INDEX revived_by_rank ON revived_opportunities(run_id, rank);
+
+CREATE INDEX run_scores_by_lead ON run_scores(lead_id, run_id);
 
 CREATE INDEX runs_latest ON runs(status, id);

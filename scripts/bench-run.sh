@@ -37,15 +37,19 @@ measure "sqlite3 CASE score (the floor)" sqlite3 "$db" "
   + CASE WHEN country IN ('US','CA','GB') THEN 20 ELSE 0 END AS score
   FROM leads
   WHERE lifecycle IN ('lost','disqualified') OR (lifecycle = 'open' AND dismissed_at < '2026-08-25');"
-measure "reeval run (baseline + current, stored)" "$bin" run --db "$db" --as-of 2026-11-22 --quiet
+measure "reeval run (first run, stored)" "$bin" run --db "$db" --as-of 2026-11-22 --quiet
+measure "reeval run again (nightly, nothing changed)" "$bin" run --db "$db" --as-of 2026-11-22 --quiet
 measure "reeval run --dry-run" "$bin" run --db "$db" --as-of 2026-11-22 --dry-run --quiet
-# The storage floor: plain SQL inserting the same lead_scores rows again, as one more run.
+# The storage floor: plain SQL writing what a first run writes, as one more run: a score row per
+# candidate, and the run's distinct explanations again (with fresh digests, so none is shared).
 cp "$db" "$work/floor.sqlite"
-measure "sqlite3 storing the same scores (floor)" sqlite3 "$work/floor.sqlite" "PRAGMA synchronous = NORMAL; BEGIN IMMEDIATE;
+measure "sqlite3 storing a first run's rows (floor)" sqlite3 "$work/floor.sqlite" "PRAGMA synchronous = NORMAL; BEGIN IMMEDIATE;
+  CREATE TEMP TABLE last AS SELECT * FROM run_scores WHERE run_id = (SELECT max(run_id) FROM run_scores);
   INSERT INTO runs(status, as_of, icp_version, dormant_after, started_at) VALUES ('completed', '2026-11-22', 'floor', 90, 'floor');
-  INSERT INTO lead_scores(run_id, lead_id, dismissed_at, baseline_icp, baseline_score, baseline_tier, current_icp, current_score,
-                          current_tier, baseline_explanation, current_explanation)
-  SELECT last_insert_rowid(), lead_id, dismissed_at, baseline_icp, baseline_score, baseline_tier, current_icp, current_score,
-         current_tier, baseline_explanation, current_explanation
-  FROM lead_scores WHERE run_id = (SELECT max(run_id) FROM lead_scores); COMMIT;"
+  INSERT INTO explanations(digest, json) SELECT randomblob(16), json FROM explanations
+   WHERE id IN (SELECT baseline_explanation_id FROM temp.last UNION SELECT current_explanation_id FROM temp.last);
+  INSERT INTO run_scores(run_id, lead_id, dismissed_at, baseline_icp, baseline_score, baseline_tier, current_icp, current_score,
+                         current_tier, baseline_explanation_id, current_explanation_id)
+  SELECT (SELECT max(id) FROM runs), lead_id, dismissed_at, baseline_icp, baseline_score, baseline_tier, current_icp, current_score,
+         current_tier, baseline_explanation_id, current_explanation_id FROM temp.last; COMMIT;"
 rm -f "$work"/floor.sqlite*

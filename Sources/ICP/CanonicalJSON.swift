@@ -32,8 +32,11 @@ extension ICPVersion {
 
 extension Evaluation {
     /// `{"icp": …, "score": …, "tier": …, "outcomes": [{"kind", "id", "field", "verdict", "value", "points"}]}`.
-    public var json: String {
-        // Built as bytes: a run writes two of these per candidate.
+    public var json: String { String(decoding: jsonBytes, as: UTF8.self) }
+
+    /// The same JSON as UTF-8 bytes, built without intermediate strings: a run writes two of
+    /// these per candidate.
+    public var jsonBytes: [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(160 + 130 * outcomes.count)
         out.append(contentsOf: #"{"icp":"#.utf8)
@@ -60,6 +63,6 @@ extension Evaluation {
             out.append(0x7D)
         }
         out.append(contentsOf: "]}".utf8)
-        return String(decoding: out, as: UTF8.self)
+        return out
     }
 }

@@ -7,11 +7,11 @@ public struct Judgement: Sendable {
     public var baseline: Evaluation
     public var current: Evaluation
     public var revived: Bool
-    /// The reasons, whose point changes add up to current − baseline.
+    /// The reasons, whose point changes add up to current − baseline; empty unless revived.
     public var reasons: [Reason]
-    /// The date of the most recent matched trigger now, for ranking.
+    /// The date of the most recent matched trigger now, for ranking; nil unless revived.
     public var latestTrigger: Timestamp?
-    /// The company as the newest snapshot names it, for previews.
+    /// The company as the newest snapshot names it, for previews; nil unless revived.
     public var company: String?
 
     public var delta: Double { current.score - baseline.score }
@@ -58,19 +58,24 @@ public struct Judge: Sendable {
         let middle = baselineVersion.label == self.current.label ? baseline : currentScorer.evaluate(before, asOf: baselineDate)
         let current = currentScorer.evaluate(now, asOf: asOf)
 
+        let newlyResolved = current.isDisqualified == false && self.current.resolves(lostReason: candidate.lostReason)
+            && !baselineVersion.resolves(lostReason: candidate.lostReason)
+        let fitsNow = self.current.isReviveTier(current.tier)
+        let revived = fitsNow && (worse(baseline.tier, than: current.tier) || newlyResolved)
+        // Reasons, the ranking trigger and the company are read only for revived leads: their
+        // texts are not formatted for the rest.
+        guard revived else {
+            return Judgement(baseline: baseline, current: current, revived: false, reasons: [], latestTrigger: nil, company: nil)
+        }
         var reasons: [Reason] = []
         reasons += criterionReasons(baseline: baseline, middle: middle, current: current, baselineVersion: baselineVersion)
         reasons += triggerReasons(baseline: baseline, current: current)
         reasons += disqualifierReasons(baseline: baseline, middle: middle, current: current)
-        let newlyResolved = current.isDisqualified == false && self.current.resolves(lostReason: candidate.lostReason)
-            && !baselineVersion.resolves(lostReason: candidate.lostReason)
         if newlyResolved, let reason = candidate.lostReason {
             reasons.append(Reason(kind: .lostReasonResolved, id: "lost_reason", field: "lost_reason", pointsBefore: 0, pointsAfter: 0,
                                   valueBefore: reason, valueAfter: reason, detail: "lost for '\(reason)', now resolved"))
         }
-        let fitsNow = self.current.isReviveTier(current.tier)
-        let revived = fitsNow && (worse(baseline.tier, than: current.tier) || newlyResolved)
-        return Judgement(baseline: baseline, current: current, revived: revived, reasons: Self.ordered(reasons),
+        return Judgement(baseline: baseline, current: current, revived: true, reasons: Self.ordered(reasons),
                          latestTrigger: latestTrigger(current, record: now), company: now.company)
     }
 

@@ -1,15 +1,28 @@
 import Dispatch
 import Foundation
+import ICP
 import LeadData
 
-/// A candidate judged, with its two explanations already written as JSON.
+/// What the writing thread needs of a judged candidate: its score row, and the candidate and
+/// its whole judgement only when it is revived. Everything else is freed on the judging threads.
 struct JudgedCandidate: Sendable {
-    var candidate: Candidate
-    /// Nil when the candidate has no snapshot to judge.
-    var judgement: Judgement?
-    /// Empty when nothing is stored (a dry run or a preview).
-    var baselineJSON: String
-    var currentJSON: String
+    /// One side of the score row: the version, score and tier.
+    struct Side: Sendable {
+        let icp: String, score: Double, tier: String?
+        init(_ evaluation: Evaluation) {
+            icp = evaluation.icpVersion
+            score = evaluation.score
+            tier = evaluation.tier
+        }
+    }
+
+    let leadID: Int64
+    let dismissedAt: Timestamp?
+    let baseline: Side
+    let current: Side
+    /// Nil when nothing is stored (a dry run or a preview).
+    let explanations: (baseline: ExplanationText, current: ExplanationText)?
+    let revival: (candidate: Candidate, judgement: Judgement)?
 }
 
 /// Judges batches of candidates on another core while the calling thread reads the next batch
@@ -45,19 +58,20 @@ final class JudgingPipeline: @unchecked Sendable {
         let group = DispatchGroup()
         let judge = self.judge, asOf = self.asOf, writesExplanations = self.writesExplanations
         queue.async(group: group) {
-            @Sendable func judged(_ candidate: Candidate) -> JudgedCandidate {
-                let judgement = judge.judge(candidate, asOf: asOf)
-                guard writesExplanations, let judgement else {
-                    return JudgedCandidate(candidate: candidate, judgement: judgement, baselineJSON: "", currentJSON: "")
-                }
-                return JudgedCandidate(candidate: candidate, judgement: judgement,
-                                       baselineJSON: judgement.baseline.json, currentJSON: judgement.current.json)
+            /// Nil for a candidate without a snapshot to judge.
+            @Sendable func judged(_ candidate: Candidate) -> JudgedCandidate? {
+                guard let judgement = judge.judge(candidate, asOf: asOf) else { return nil }
+                return JudgedCandidate(
+                    leadID: candidate.leadID, dismissedAt: candidate.dismissedAt,
+                    baseline: .init(judgement.baseline), current: .init(judgement.current),
+                    explanations: writesExplanations ? (ExplanationText(judgement.baseline), ExplanationText(judgement.current)) : nil,
+                    revival: judgement.revived ? (candidate, judgement) : nil)
             }
             // Two halves at once: the calling thread is often waiting on this batch.
             let halves = OrderedResults<[JudgedCandidate]>(count: 2)
             DispatchQueue.concurrentPerform(iterations: 2) { half in
                 let range = half == 0 ? 0..<(batch.count / 2) : (batch.count / 2)..<batch.count
-                halves.set(half, batch[range].map(judged))
+                halves.set(half, batch[range].compactMap(judged))
             }
             self.lock.lock()
             self.results = halves.values.flatMap { $0 }

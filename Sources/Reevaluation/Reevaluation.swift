@@ -80,24 +80,37 @@ public struct Reevaluation {
 
         let previous = try previousRevived()
         let insertScore = try db.prepare("""
-            INSERT INTO lead_scores(run_id, lead_id, dismissed_at, baseline_icp, baseline_score, baseline_tier, current_icp,
-                                    current_score, current_tier, baseline_explanation, current_explanation)
+            INSERT INTO run_scores(run_id, lead_id, dismissed_at, baseline_icp, baseline_score, baseline_tier, current_icp,
+                                   current_score, current_tier, baseline_explanation_id, current_explanation_id)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
+        let explanations = try ExplanationStore(db: db)
         var revived: [(candidate: Candidate, judgement: Judgement)] = []
         var baselineVersions = Set<String>()
+        var lastBaselineVersion = ""
         func store(_ judged: [JudgedCandidate]) throws {
+            summary.evaluated += judged.count
             for item in judged {
-                guard let judgement = item.judgement else { continue }
-                let candidate = item.candidate
-                summary.evaluated += 1
-                baselineVersions.insert(judgement.baseline.icpVersion)
-                if !options.storesNothing {
-                    try insertScore.execute([runID, candidate.leadID, candidate.dismissedAt?.iso, judgement.baseline.icpVersion,
-                                             judgement.baseline.score, judgement.baseline.tier, judgement.current.icpVersion,
-                                             judgement.current.score, judgement.current.tier, item.baselineJSON, item.currentJSON])
+                if item.baseline.icp != lastBaselineVersion {
+                    lastBaselineVersion = item.baseline.icp
+                    baselineVersions.insert(lastBaselineVersion)
                 }
-                if judgement.revived { revived.append((candidate, judgement)) }
+                if let texts = item.explanations {
+                    insertScore.clearBindings()
+                    try insertScore.bind(int64: runID, at: 1)
+                    try insertScore.bind(int64: item.leadID, at: 2)
+                    try insertScore.bind(text: item.dismissedAt?.iso, at: 3)
+                    try insertScore.bind(text: item.baseline.icp, at: 4)
+                    try insertScore.bind(double: item.baseline.score, at: 5)
+                    try insertScore.bind(text: item.baseline.tier, at: 6)
+                    try insertScore.bind(text: item.current.icp, at: 7)
+                    try insertScore.bind(double: item.current.score, at: 8)
+                    try insertScore.bind(text: item.current.tier, at: 9)
+                    try insertScore.bind(int64: explanations.id(for: texts.baseline), at: 10)
+                    try insertScore.bind(int64: explanations.id(for: texts.current), at: 11)
+                    try insertScore.run()
+                }
+                if let revival = item.revival { revived.append(revival) }
             }
         }
         // Candidates are judged in batches on another core while this thread reads and writes.
@@ -152,12 +165,16 @@ public struct Reevaluation {
                             by_reason = ?, seconds = ? WHERE id = ?
             """, [ISODate.string(options.clock()), summary.candidates, summary.evaluated, summary.revived, summary.newRevived,
                   byReason, summary.seconds, runID])
-        // Scores of runs older than the kept ones. Runs that did not complete stored none, so a range
-        // below the oldest kept run says the same as `NOT IN (kept)`, and reads only the rows it deletes.
-        try db.execute("""
-            DELETE FROM lead_scores
-            WHERE run_id < (SELECT min(id) FROM (SELECT id FROM runs WHERE status = 'completed' ORDER BY id DESC LIMIT ?))
-            """, [max(options.keepRuns, 1)])
+        // Scores of runs older than the kept ones, then the explanations only they pointed at. Runs that
+        // did not complete stored none, so a range below the oldest kept run says the same as
+        // `NOT IN (kept)`, and reads only the rows it deletes.
+        if let oldestKept = try db.scalar("""
+            SELECT min(id) FROM (SELECT id FROM runs WHERE status = 'completed' ORDER BY id DESC LIMIT ?)
+            """, [max(options.keepRuns, 1)])?.int64,
+           try db.scalar("SELECT 1 FROM run_scores WHERE run_id < ? LIMIT 1", [oldestKept]) != nil {
+            try ExplanationStore.deleteUnreferenced(below: oldestKept, in: db)
+            try db.execute("DELETE FROM run_scores WHERE run_id < ?", [oldestKept])
+        }
         return summary
     }
 

@@ -153,17 +153,17 @@ public struct RunReport: Sendable {
         parsing.submit(chunk)
         report.leads = parsing.finish()
         report.segments = Self.countSegments(report.leads)
-        try db.prepare("SELECT baseline_score, current_score FROM lead_scores WHERE run_id = ? ORDER BY lead_id").forEachRow([id]) { row in
+        try db.prepare("SELECT baseline_score, current_score FROM run_scores WHERE run_id = ? ORDER BY lead_id").forEachRow([id]) { row in
             report.baselineScores.append(row[0].double ?? 0)
             report.currentScores.append(row[1].double ?? 0)
         }
-        report.baselineVersions = try db.rows("SELECT DISTINCT baseline_icp FROM lead_scores WHERE run_id = ? ORDER BY 1", [id]).compactMap { $0[0].string }
+        report.baselineVersions = try db.rows("SELECT DISTINCT baseline_icp FROM run_scores WHERE run_id = ? ORDER BY 1", [id]).compactMap { $0[0].string }
         if report.baselineVersions.isEmpty {
             report.baselineVersions = Array(Set(report.leads.map(\.baselineICP))).sorted()
         }
         report.unknownByCriterion = try db.rows("""
             SELECT json_extract(o.value, '$.id'), json_extract(o.value, '$.field'), count(*)
-            FROM lead_scores s, json_each(s.current_explanation, '$.outcomes') o
+            FROM run_scores s JOIN explanations e ON e.id = s.current_explanation_id, json_each(e.json, '$.outcomes') o
             WHERE s.run_id = ? AND json_extract(o.value, '$.verdict') = 'unknown'
             GROUP BY 1, 2 ORDER BY 3 DESC, 1
             """, [id]).map { ($0[0].string ?? "", $0[1].string ?? "", $0[2].int ?? 0) }

@@ -34,6 +34,12 @@ public enum Checksum {
         return hex(hasher.finalize())
     }
 
+    /// The first 16 bytes of the SHA-256 of `bytes`: the identity of a stored explanation.
+    /// 128 bits keep collisions out of reach (about 2^64 texts) at half an index entry's size.
+    public static func digest16(_ bytes: [UInt8]) -> [UInt8] {
+        Array(SHA256.hash(data: bytes).prefix(16))
+    }
+
     private static func hex<D: Sequence>(_ digest: D) -> String where D.Element == UInt8 {
         let digits = Array("0123456789abcdef".utf8)
         var out = [UInt8]()

@@ -123,6 +123,14 @@ public final class Statement {
         guard code == SQLITE_OK else { throw database.error(code: code, sql: sql) }
     }
 
+    /// Binds bytes as a blob to the parameter at `index` (1-based); an empty array binds NULL.
+    public func bind(blob value: [UInt8], at index: Int) throws {
+        let code = value.withUnsafeBytes {
+            sqlite3_bind_blob(handle, Int32(index), $0.baseAddress, Int32($0.count), reeval_sqlite_transient())
+        }
+        guard code == SQLITE_OK else { throw database.error(code: code, sql: sql) }
+    }
+
     /// SQLite copies the bytes (`SQLITE_TRANSIENT`); an empty buffer may have no address.
     private func bindText(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int32 {
         guard let base = bytes.baseAddress, !bytes.isEmpty else { return sqlite3_bind_text(handle, Int32(index), "", 0, nil) }

@@ -14,14 +14,15 @@ extension Database {
         return db
     }
 
-    /// Opens an existing database read-only for reports and status, after checking that its
-    /// migrations match this binary. A missing file is a `missingInput` failure.
-    public static func openExisting(path: String, migrator: Migrator = Migrator()) throws -> Database {
+    /// Opens an existing database for reports, status and ICP queries, applying the migrations
+    /// it lacks (a report on a database made by an older reeval must see today's tables). A
+    /// missing file is a `missingInput` failure, and is not created.
+    public static func openExisting(path: String, now: Date, migrator: Migrator = Migrator()) throws -> Database {
         guard FileManager.default.fileExists(atPath: path) else {
             throw Failure(.missingInput, "\(path): no database here; run `reeval init` or `reeval import` first, or pass --db")
         }
         let db = try Database(path: path, mode: .readWrite)
-        try migrator.verify(try migrator.appliedMigrations(db), database: path)
+        try migrator.migrate(db, now: now)
         return db
     }
 }

@@ -34,7 +34,7 @@ struct MigrationTests {
             INSERT INTO lead_scores VALUES (1, 7, '2024-02-01', 'v1', 10, NULL, 'v2', 80, 'A', '{"outcomes":[]}', '{"outcomes":[{"id":"size"}]}');
             INSERT INTO revived_opportunities VALUES (1, 7, 1, 'v1', 10, NULL, 'v2', 80, 'A', 70, '[]', 1);
             """)
-        #expect(try Migrator().migrate(db, now: now) == ["0002_scores_with_rowid.sql"])
+        #expect(try Migrator(migrations: Array(Migration.builtIn.prefix(2))).migrate(db, now: now) == ["0002_scores_with_rowid.sql"])
         #expect(try db.rows("SELECT lead_id, current_score, json_extract(current_explanation, '$.outcomes[0].id') FROM lead_scores")
             .map { "\($0[0].int ?? 0)|\($0[1].double ?? 0)|\($0[2].string ?? "")" } == ["7|80.0|size"])
         #expect(try db.scalar("SELECT crm_id || ' ' || rank || ' ' || tier FROM revived_latest")?.string == "00Q7 1 A")
@@ -44,6 +44,33 @@ struct MigrationTests {
         // (run_id, lead_id) is still unique.
         #expect(throws: DatabaseError.self) {
             try db.execute("INSERT INTO lead_scores VALUES (1, 7, NULL, 'v1', 0, NULL, 'v2', 0, NULL, '{}', '{}')")
+        }
+    }
+
+    @Test("0003 stores each distinct explanation once, and lead_scores still answers with the same columns and rows")
+    func explanationsStoredOnce() throws {
+        let db = try Database(path: ":memory:")
+        #expect(try Migrator(migrations: Array(Migration.builtIn.prefix(2))).migrate(db, now: now).count == 2)
+        try db.execute(script: """
+            INSERT INTO runs(id, status, as_of, icp_version, dormant_after, started_at) VALUES (1, 'completed', '2026-11-21', 'v2', 90, 'x'),
+                (2, 'completed', '2026-11-22', 'v2', 90, 'y');
+            INSERT INTO leads(id, source, object, crm_id, lifecycle, attributes, observed_at, data_hash)
+                VALUES (7, 'salesforce', 'Lead', '00Q7', 'lost', '{}', '2026-01-01', 'h'), (8, 'salesforce', 'Lead', '00Q8', 'lost', '{}', '2026-01-01', 'h');
+            INSERT INTO lead_scores VALUES (1, 7, '2024-02-01', 'v1', 10, NULL, 'v2', 80, 'A', '{"icp":"v1","outcomes":[]}', '{"icp":"v2","outcomes":[{"id":"size"}]}'),
+                (2, 7, '2024-02-01', 'v1', 10, NULL, 'v2', 80, 'A', '{"icp":"v1","outcomes":[]}', '{"icp":"v2","outcomes":[{"id":"size"}]}'),
+                (2, 8, NULL, 'v1', 0, NULL, 'v2', 5, NULL, '{"icp":"v1","outcomes":[]}', '{"icp":"v2","outcomes":[{"id":"region"}]}');
+            """)
+        let columns = "run_id, lead_id, dismissed_at, baseline_icp, baseline_score, baseline_tier, current_icp, current_score, current_tier, baseline_explanation, current_explanation"
+        let before = try db.rows("SELECT \(columns) FROM lead_scores ORDER BY run_id, lead_id")
+        #expect(try Migrator().migrate(db, now: now) == ["0003_explanations_stored_once.sql"])
+        #expect(try db.rows("SELECT \(columns) FROM lead_scores ORDER BY run_id, lead_id") == before)
+        // Six explanations, three distinct texts.
+        #expect(try db.scalar("SELECT count(*) FROM explanations")?.int == 3)
+        #expect(try db.scalar("SELECT count(*) FROM explanations WHERE digest IS NOT NULL")?.int == 0)
+        #expect(try db.scalar("SELECT score || ' ' || tier FROM lead_current WHERE id = 7")?.string == "80.0 A")
+        #expect(try db.scalar("SELECT type FROM sqlite_master WHERE name = 'lead_scores'")?.string == "view")
+        #expect(throws: DatabaseError.self) {
+            try db.execute("INSERT INTO run_scores VALUES (1, 7, NULL, 'v1', 0, NULL, 'v2', 0, NULL, 1, 1)")
         }
     }
 

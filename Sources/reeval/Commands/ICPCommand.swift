@@ -53,7 +53,7 @@ extension Reeval {
             func run() throws {
                 let global = root.global
                 try withExitCodes {
-                    let db = try Database.openExisting(path: global.databasePath)
+                    let db = try Database.openExisting(path: global.databasePath, now: Date())
                     let entries = try ICPRegistry(db: db).all()
                     let versions = entries.map(\.version)
                     let today = Timestamp(Date())
@@ -94,7 +94,7 @@ extension Reeval {
             func run() throws {
                 let global = root.global
                 try withExitCodes {
-                    let db = try Database.openExisting(path: global.databasePath)
+                    let db = try Database.openExisting(path: global.databasePath, now: Date())
                     let entry = try ICPRegistry(db: db).entry(version)
                     if global.json {
                         let canonical = try JSONSerialization.jsonObject(with: Data(entry.version.canonicalJSON.utf8))
@@ -132,7 +132,7 @@ extension Reeval {
             /// A label in the database, or else an ICP file.
             private func resolve(_ name: String, global: GlobalOptions) throws -> ICPVersion {
                 if FileManager.default.fileExists(atPath: name) { return try ICPParser.load(path: name).version }
-                return try ICPRegistry(db: try Database.openExisting(path: global.databasePath)).entry(name).version
+                return try ICPRegistry(db: try Database.openExisting(path: global.databasePath, now: Date())).entry(name).version
             }
         }
 

@@ -35,7 +35,7 @@ extension Reeval {
             let global = root.global
             try withExitCodes {
                 let formats = try ReportFormat.parse(format)
-                let db = try Database.openExisting(path: global.databasePath)
+                let db = try Database.openExisting(path: global.databasePath, now: Date())
                 let written = try ReportWriter.write(db: db, runID: Int(runID), folder: out, formats: formats)
                 if global.json { Console.json(["files": written]) }
                 else if !global.quiet { Console.out(written.joined(separator: "\n")) }

@@ -13,7 +13,7 @@ extension Reeval {
         func run() throws {
             let global = root.global
             try withExitCodes {
-                let db = try Database.openExisting(path: global.databasePath)
+                let db = try Database.openExisting(path: global.databasePath, now: Date())
                 let summary = try DatabaseSummary(db)
                 if global.json {
                     Console.json(Self.json(summary, path: global.databasePath))
