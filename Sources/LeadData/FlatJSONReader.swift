@@ -26,6 +26,11 @@ public struct FlatJSONReader {
         bytes = Array(text.utf8)
     }
 
+    /// Reads UTF-8 bytes as SQLite returned them, without making a `String` of the whole text.
+    public init(bytes: [UInt8]) {
+        self.bytes = bytes
+    }
+
     /// Hands each member of the top-level object to `visit`, in order, without building a
     /// dictionary; false if the text is not in the expected shape (members seen so far were
     /// already handed over).

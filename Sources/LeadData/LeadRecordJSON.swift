@@ -64,15 +64,20 @@ extension LeadRecord {
 
     /// Reads a record back from its JSON form; nil if the text is not one.
     public init?(json: String) {
+        self.init(jsonBytes: Array(json.utf8))
+    }
+
+    /// Reads a record back from the UTF-8 bytes of its JSON form; nil if they are not one.
+    public init?(jsonBytes: [UInt8]) {
         // Members go straight into their fields: the run decodes two snapshots per candidate.
         var fields = SnapshotFields()
-        var reader = FlatJSONReader(json)
+        var reader = FlatJSONReader(bytes: jsonBytes)
         if reader.read({ fields.take($0, $1) }), let record = fields.record {
             self = record
             return
         }
         // Not the shape this code writes (edited by hand?): let Foundation read it.
-        guard let object = (try? JSONSerialization.jsonObject(with: Data(json.utf8))) as? [String: Any] else { return nil }
+        guard let object = (try? JSONSerialization.jsonObject(with: Data(jsonBytes))) as? [String: Any] else { return nil }
         fields = SnapshotFields()
         for (key, value) in object {
             if let s = value as? String { fields.take(key, .string(s)) }

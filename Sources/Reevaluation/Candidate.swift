@@ -10,12 +10,12 @@ public struct Candidate: Sendable {
     /// When it was dropped (close date, else last activity, else last modified); nil if unknown.
     public var dismissedAt: Timestamp?
     public var lostReason: String?
-    /// Its snapshots, oldest first: what was known of it over time, as stored JSON (only the
-    /// two a judgement needs are ever decoded).
-    public var snapshots: [(observedAt: Timestamp, json: String)]
+    /// Its snapshots, oldest first: what was known of it over time, as the UTF-8 bytes of their
+    /// stored JSON (only the two a judgement needs are ever decoded, on a judging thread).
+    public var snapshots: [(observedAt: Timestamp, json: [UInt8])]
 
     public init(leadID: Int64, source: String, object: String, crmID: String, lifecycle: Lifecycle, dismissedAt: Timestamp?,
-                lostReason: String?, snapshots: [(observedAt: Timestamp, json: String)]) {
+                lostReason: String?, snapshots: [(observedAt: Timestamp, json: [UInt8])]) {
         self.leadID = leadID
         self.source = source
         self.object = object
@@ -36,9 +36,9 @@ public struct Candidate: Sendable {
 
     /// The baseline and current (newest) records, each decoded once.
     public func records() -> (baseline: LeadRecord, current: LeadRecord)? {
-        guard let b = baselineIndex, let current = LeadRecord(json: snapshots[snapshots.count - 1].json) else { return nil }
+        guard let b = baselineIndex, let current = LeadRecord(jsonBytes: snapshots[snapshots.count - 1].json) else { return nil }
         if b == snapshots.count - 1 { return (current, current) }
-        guard let baseline = LeadRecord(json: snapshots[b].json) else { return nil }
+        guard let baseline = LeadRecord(jsonBytes: snapshots[b].json) else { return nil }
         return (baseline, current)
     }
 }

@@ -37,8 +37,8 @@ struct CandidateReader {
                     dismissedAt: statement.column(5).string.flatMap { dates.parse($0) },
                     lostReason: statement.column(6).string, snapshots: [])
             }
-            if let observed = statement.column(7).string.flatMap({ dates.parse($0) }), let data = statement.column(8).string {
-                current?.snapshots.append((observed, data))
+            if let observed = statement.column(7).string.flatMap({ dates.parse($0) }) {
+                current?.snapshots.append((observed, statement.bytes(at: 8)))
             }
         }
         statement.reset()

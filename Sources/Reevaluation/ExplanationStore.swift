@@ -21,10 +21,26 @@ struct ExplanationText: Sendable {
 /// run, already wrote.
 ///
 /// ```swift
-/// let explanations = try ExplanationStore(db: db)
+/// var explanations = try ExplanationStore(db: db)
 /// let id = try explanations.id(for: ExplanationText(evaluation))   // the same id for the same text
 /// ```
 struct ExplanationStore {
+    /// A digest as a dictionary key.
+    private struct Key: Hashable {
+        let high: UInt64, low: UInt64
+        init(_ digest: [UInt8]) {
+            var high: UInt64 = 0, low: UInt64 = 0
+            for i in 0..<8 { high = high << 8 | UInt64(digest[i]) }
+            for i in 8..<16 { low = low << 8 | UInt64(digest[i]) }
+            self.high = high
+            self.low = low
+        }
+    }
+
+    /// Most explanations repeat within a run (many leads read alike); the ids this run already
+    /// found or wrote are kept, up to `cacheLimit` of them, so that each is looked up once.
+    private static let cacheLimit = 250_000
+    private var seen: [Key: Int64] = [:]
     private let find: Statement
     private let insert: Statement
     private let db: Database
@@ -36,7 +52,15 @@ struct ExplanationStore {
     }
 
     /// The id of the row holding `explanation`, written now if no row holds it yet.
-    func id(for explanation: ExplanationText) throws -> Int64 {
+    mutating func id(for explanation: ExplanationText) throws -> Int64 {
+        let key = Key(explanation.digest)
+        if let id = seen[key] { return id }
+        let id = try lookUpOrInsert(explanation)
+        if seen.count < Self.cacheLimit { seen[key] = id }
+        return id
+    }
+
+    private func lookUpOrInsert(_ explanation: ExplanationText) throws -> Int64 {
         find.clearBindings()
         try find.bind(blob: explanation.digest, at: 1)
         if try find.step(), let id = find.column(0).int64 {

@@ -3,8 +3,8 @@ import Foundation
 import ICP
 import LeadData
 
-/// What the writing thread needs of a judged candidate: its score row, and the candidate and
-/// its whole judgement only when it is revived. Everything else is freed on the judging threads.
+/// What the writing thread needs of a judged candidate: its score row, and its revival when it
+/// is revived. The snapshots and evaluations are freed on the judging threads.
 struct JudgedCandidate: Sendable {
     /// One side of the score row: the version, score and tier.
     struct Side: Sendable {
@@ -22,7 +22,7 @@ struct JudgedCandidate: Sendable {
     let current: Side
     /// Nil when nothing is stored (a dry run or a preview).
     let explanations: (baseline: ExplanationText, current: ExplanationText)?
-    let revival: (candidate: Candidate, judgement: Judgement)?
+    let revival: Revival?
 }
 
 /// Judges batches of candidates on another core while the calling thread reads the next batch
@@ -65,7 +65,7 @@ final class JudgingPipeline: @unchecked Sendable {
                     leadID: candidate.leadID, dismissedAt: candidate.dismissedAt,
                     baseline: .init(judgement.baseline), current: .init(judgement.current),
                     explanations: writesExplanations ? (ExplanationText(judgement.baseline), ExplanationText(judgement.current)) : nil,
-                    revival: judgement.revived ? (candidate, judgement) : nil)
+                    revival: judgement.revived ? Revival(candidate, judgement) : nil)
             }
             // Two halves at once: the calling thread is often waiting on this batch.
             let halves = OrderedResults<[JudgedCandidate]>(count: 2)

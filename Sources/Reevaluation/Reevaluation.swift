@@ -48,7 +48,14 @@ public struct Reevaluation {
         }
     }
 
+    /// SQLite's page cache for a run, in KiB. A run looks up two explanation digests per candidate
+    /// at random places in their index; with SQLite's default 2 MB, a run over 1,000,000 leads
+    /// read each index page back from the file again and again, and wrote dirty pages to the
+    /// WAL more than once.
+    static let pageCacheKiB = 32_768
+
     private func runInTransaction(_ options: RunOptions, started: Date) throws -> RunSummary {
+        try db.execute("PRAGMA cache_size = -\(Self.pageCacheKiB)")
         var inboxImports: [String] = []
         if let inbox = options.inbox { inboxImports = try importInbox(inbox, now: started) }
 
@@ -84,8 +91,8 @@ public struct Reevaluation {
                                    current_score, current_tier, baseline_explanation_id, current_explanation_id)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
-        let explanations = try ExplanationStore(db: db)
-        var revived: [(candidate: Candidate, judgement: Judgement)] = []
+        var explanations = try ExplanationStore(db: db)
+        var revived: [Revival] = []
         var baselineVersions = Set<String>()
         var lastBaselineVersion = ""
         func store(_ judged: [JudgedCandidate]) throws {
@@ -129,33 +136,27 @@ public struct Reevaluation {
         try store(pipeline.finish())
         summary.baselineVersions = baselineVersions.sorted()
 
-        // Rank: score descending, then the most recent trigger, then lead id.
-        revived.sort { a, b in
-            if a.judgement.current.score != b.judgement.current.score { return a.judgement.current.score > b.judgement.current.score }
-            let ta = a.judgement.latestTrigger?.seconds ?? .min, tb = b.judgement.latestTrigger?.seconds ?? .min
-            if ta != tb { return ta > tb }
-            return a.candidate.leadID < b.candidate.leadID
-        }
+        revived.sort(by: Revival.ranksBefore)
         let insertRevived = try db.prepare("""
             INSERT INTO revived_opportunities(run_id, lead_id, rank, baseline_icp, baseline_score, baseline_tier, current_icp,
                                               score, tier, delta, reasons, is_new)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         for (index, item) in revived.enumerated() {
-            let j = item.judgement
-            let isNew = !previous.contains(item.candidate.leadID)
+            let isNew = !previous.contains(item.leadID)
             if !options.storesNothing {
-                try insertRevived.execute([runID, item.candidate.leadID, index + 1, j.baseline.icpVersion, j.baseline.score, j.baseline.tier,
-                                           j.current.icpVersion, j.current.score, j.current.tier ?? "", j.delta, Reason.jsonArray(j.reasons), isNew])
+                try insertRevived.execute([runID, item.leadID, index + 1, item.baseline.icp, item.baseline.score, item.baseline.tier,
+                                           item.current.icp, item.current.score, item.current.tier ?? "", item.delta,
+                                           Reason.jsonArray(item.reasons), isNew])
             }
             summary.revived += 1
             if isNew { summary.newRevived += 1 }
-            for kind in Set(j.reasons.map(\.kind.rawValue)) { summary.byReason[kind, default: 0] += 1 }
+            for kind in Set(item.reasons.map(\.kind.rawValue)) { summary.byReason[kind, default: 0] += 1 }
             if options.storesNothing {
                 summary.revivedLeads.append(RevivedLead(
-                    leadID: item.candidate.leadID, crmID: item.candidate.crmID, company: j.company, rank: index + 1,
-                    baselineICP: j.baseline.icpVersion, baselineScore: j.baseline.score, baselineTier: j.baseline.tier,
-                    score: j.current.score, tier: j.current.tier ?? "", reasons: j.reasons, isNew: isNew))
+                    leadID: item.leadID, crmID: item.crmID, company: item.company, rank: index + 1,
+                    baselineICP: item.baseline.icp, baselineScore: item.baseline.score, baselineTier: item.baseline.tier,
+                    score: item.current.score, tier: item.current.tier ?? "", reasons: item.reasons, isNew: isNew))
             }
         }
         summary.seconds = options.clock().timeIntervalSince(started)

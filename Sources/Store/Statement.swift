@@ -123,9 +123,10 @@ public final class Statement {
         guard code == SQLITE_OK else { throw database.error(code: code, sql: sql) }
     }
 
-    /// Binds bytes as a blob to the parameter at `index` (1-based); an empty array binds NULL.
+    /// Binds bytes as a blob to the parameter at `index` (1-based); an empty array binds an
+    /// empty blob, not NULL.
     public func bind(blob value: [UInt8], at index: Int) throws {
-        let code = value.withUnsafeBytes {
+        let code = value.isEmpty ? sqlite3_bind_zeroblob(handle, Int32(index), 0) : value.withUnsafeBytes {
             sqlite3_bind_blob(handle, Int32(index), $0.baseAddress, Int32($0.count), reeval_sqlite_transient())
         }
         guard code == SQLITE_OK else { throw database.error(code: code, sql: sql) }
@@ -235,6 +236,15 @@ public final class Statement {
             return .blob(Array(UnsafeRawBufferPointer(start: bytes, count: count)))
         default: return .null
         }
+    }
+
+    /// The bytes of column `index` (0-based) of the current row, as stored: text as UTF-8,
+    /// without the validation a `String` needs; empty for NULL. For large JSON read in bulk.
+    public func bytes(at index: Int) -> [UInt8] {
+        let i = Int32(index)
+        // `sqlite3_column_blob` before `_bytes`, as SQLite asks: the length is of the form returned.
+        guard let start = sqlite3_column_blob(handle, i) else { return [] }
+        return Array(UnsafeRawBufferPointer(start: start, count: Int(sqlite3_column_bytes(handle, i))))
     }
 
     /// The current row as a value that outlives the next step.

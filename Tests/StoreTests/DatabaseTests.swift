@@ -19,6 +19,27 @@ struct DatabaseTests {
         #expect(read == values)
     }
 
+    @Test("typed binding and byte reading keep text and blobs exact, empty ones included")
+    func typedBindingAndBytes() throws {
+        let db = try Database(path: ":memory:")
+        try db.execute("CREATE TABLE t(b, j)")
+        let insert = try db.prepare("INSERT INTO t(b, j) VALUES (?, ?)")
+        for (blob, json) in [([UInt8]([0, 255, 0, 1]), #"{"company":"Zürich AG ✓"}"#), ([], "")] {
+            insert.clearBindings()
+            try insert.bind(blob: blob, at: 1)
+            try insert.bind(utf8: Array(json.utf8), at: 2)
+            try insert.run()
+        }
+        #expect(try db.rows("SELECT typeof(b), typeof(j), length(j) FROM t ORDER BY rowid").map { "\($0[0].string!) \($0[1].string!) \($0[2].int!)" }
+                == ["blob text 25", "blob text 0"])
+        let select = try db.prepare("SELECT b, j FROM t ORDER BY rowid")
+        #expect(try select.step())
+        #expect(select.bytes(at: 0) == [0, 255, 0, 1])
+        #expect(String(decoding: select.bytes(at: 1), as: UTF8.self) == #"{"company":"Zürich AG ✓"}"#)
+        #expect(try select.step())
+        #expect(select.bytes(at: 0).isEmpty && select.bytes(at: 1).isEmpty)
+    }
+
     @Test("named parameters bind by :name, @name and $name")
     func bindsByName() throws {
         let db = try Database(path: ":memory:")
