@@ -39,30 +39,34 @@ extension Evaluation {
     public var jsonBytes: [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(160 + 130 * outcomes.count)
-        out.append(contentsOf: #"{"icp":"#.utf8)
+        JSONText.appendLiteral(#"{"icp":"#, to: &out)
         JSONText.append(icpVersion, to: &out)
-        out.append(contentsOf: #","score":"#.utf8)
-        out.append(contentsOf: JSONText.number(score).utf8)
-        out.append(contentsOf: #","tier":"#.utf8)
-        if let tier { JSONText.append(tier, to: &out) } else { out.append(contentsOf: "null".utf8) }
-        out.append(contentsOf: #","outcomes":["#.utf8)
+        JSONText.appendLiteral(#","score":"#, to: &out)
+        JSONText.appendNumber(score, to: &out)
+        JSONText.appendLiteral(#","tier":"#, to: &out)
+        if let tier { JSONText.append(tier, to: &out) } else { JSONText.appendLiteral("null", to: &out) }
+        JSONText.appendLiteral(#","outcomes":["#, to: &out)
         for (i, o) in outcomes.enumerated() {
             if i > 0 { out.append(0x2C) }
-            out.append(contentsOf: #"{"kind":""#.utf8)
-            out.append(contentsOf: o.kind.rawValue.utf8)
-            out.append(contentsOf: #"","id":"#.utf8)
+            switch o.kind {
+            case .criterion: JSONText.appendLiteral(#"{"kind":"criterion","id":"#, to: &out)
+            case .trigger: JSONText.appendLiteral(#"{"kind":"trigger","id":"#, to: &out)
+            case .disqualifier: JSONText.appendLiteral(#"{"kind":"disqualifier","id":"#, to: &out)
+            }
             JSONText.append(o.id, to: &out)
-            out.append(contentsOf: #","field":"#.utf8)
+            JSONText.appendLiteral(#","field":"#, to: &out)
             JSONText.append(o.field, to: &out)
-            out.append(contentsOf: #","verdict":""#.utf8)
-            out.append(contentsOf: o.verdict.rawValue.utf8)
-            out.append(contentsOf: #"","value":"#.utf8)
-            if let value = o.value { JSONText.append(value, to: &out) } else { out.append(contentsOf: "null".utf8) }
-            out.append(contentsOf: #","points":"#.utf8)
-            out.append(contentsOf: JSONText.number(o.points).utf8)
+            switch o.verdict {
+            case .match: JSONText.appendLiteral(#","verdict":"match","value":"#, to: &out)
+            case .miss: JSONText.appendLiteral(#","verdict":"miss","value":"#, to: &out)
+            case .unknown: JSONText.appendLiteral(#","verdict":"unknown","value":"#, to: &out)
+            }
+            if let value = o.value { JSONText.append(value, to: &out) } else { JSONText.appendLiteral("null", to: &out) }
+            JSONText.appendLiteral(#","points":"#, to: &out)
+            JSONText.appendNumber(o.points, to: &out)
             out.append(0x7D)
         }
-        out.append(contentsOf: "]}".utf8)
+        JSONText.appendLiteral("]}", to: &out)
         return out
     }
 }

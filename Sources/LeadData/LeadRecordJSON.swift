@@ -178,6 +178,35 @@ public enum JSONText {
         if v == v.rounded(), abs(v) < 9e15 { return String(Int64(v)) }
         return String(v)
     }
+
+    /// Appends `number(v)`'s text; whole numbers, the common case, are written digit by digit.
+    public static func appendNumber(_ v: Double, to out: inout [UInt8]) {
+        guard v == v.rounded(), abs(v) < 9e15 else {
+            out.append(contentsOf: Array(String(v).utf8))
+            return
+        }
+        var n = Int64(v)
+        if n < 0 {
+            out.append(0x2D)
+            n = -n
+        }
+        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            var i = buffer.count
+            repeat {
+                i -= 1
+                buffer[i] = 0x30 + UInt8(n % 10)
+                n /= 10
+            } while n > 0
+            out.append(contentsOf: UnsafeRawBufferPointer(rebasing: buffer[i...]))
+        }
+    }
+
+    /// Appends literal text (keys and punctuation) without going through `String`.
+    public static func appendLiteral(_ s: StaticString, to out: inout [UInt8]) {
+        out.append(contentsOf: UnsafeBufferPointer(start: s.utf8Start, count: s.utf8CodeUnitCount))
+    }
 }
 
 /// The members of a snapshot's JSON, gathered field by field as they are read.

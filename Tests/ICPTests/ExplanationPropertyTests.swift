@@ -1,3 +1,4 @@
+import Foundation
 import ICP
 import LeadData
 import PropertyBased
@@ -63,7 +64,25 @@ struct ExplanationPropertyTests {
             let dq = evaluation.outcomes.contains { $0.kind == .disqualifier && $0.verdict == .match }
             #expect((evaluation.tier == "DQ") == dq)
             if !dq { #expect(evaluation.tier == version.tier(for: evaluation.score)) }
+            // The stored JSON says the same: it parses, and its points and score are the evaluation's.
+            let json = try? JSONSerialization.jsonObject(with: Data(evaluation.jsonBytes)) as? [String: Any]
+            let outcomes = json?["outcomes"] as? [[String: Any]] ?? []
+            #expect((json?["score"] as? NSNumber)?.doubleValue == evaluation.score)
+            #expect(outcomes.map { ($0["points"] as? NSNumber)?.doubleValue ?? .nan } == evaluation.outcomes.map(\.points))
+            #expect(outcomes.map { $0["verdict"] as? String } == evaluation.outcomes.map(\.verdict.rawValue))
         }
+    }
+
+    @Test("numbers in explanations read as the scorer's: whole numbers without a fraction, others as Swift prints them")
+    func numbersAsText() {
+        for value in [0, -0.0, 7, -5, 30, 1_234_567, -8_999_999_999_999_999, 2.5, -0.25, 1e20, 12.125] {
+            var out: [UInt8] = []
+            JSONText.appendNumber(value, to: &out)
+            #expect(String(decoding: out, as: UTF8.self) == JSONText.number(value), "\(value)")
+        }
+        var out: [UInt8] = []
+        JSONText.appendNumber(-12, to: &out)
+        #expect(String(decoding: out, as: UTF8.self) == "-12")
     }
 }
 
