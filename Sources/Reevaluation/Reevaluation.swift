@@ -86,12 +86,7 @@ public struct Reevaluation {
         summary.runID = Int(runID)
 
         let previous = try previousRevived()
-        let insertScore = try db.prepare("""
-            INSERT INTO run_scores(run_id, lead_id, dismissed_at, baseline_icp, baseline_score, baseline_tier, current_icp,
-                                   current_score, current_tier, baseline_explanation_id, current_explanation_id)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """)
-        var explanations = try ExplanationStore(db: db)
+        var scores = try RunScoreWriter(db: db, runID: runID)
         var revived: [Revival] = []
         var baselineVersions = Set<String>()
         var lastBaselineVersion = ""
@@ -102,21 +97,7 @@ public struct Reevaluation {
                     lastBaselineVersion = item.baseline.icp
                     baselineVersions.insert(lastBaselineVersion)
                 }
-                if let texts = item.explanations {
-                    insertScore.clearBindings()
-                    try insertScore.bind(int64: runID, at: 1)
-                    try insertScore.bind(int64: item.leadID, at: 2)
-                    try insertScore.bind(text: item.dismissedAt?.iso, at: 3)
-                    try insertScore.bind(text: item.baseline.icp, at: 4)
-                    try insertScore.bind(double: item.baseline.score, at: 5)
-                    try insertScore.bind(text: item.baseline.tier, at: 6)
-                    try insertScore.bind(text: item.current.icp, at: 7)
-                    try insertScore.bind(double: item.current.score, at: 8)
-                    try insertScore.bind(text: item.current.tier, at: 9)
-                    try insertScore.bind(int64: explanations.id(for: texts.baseline), at: 10)
-                    try insertScore.bind(int64: explanations.id(for: texts.current), at: 11)
-                    try insertScore.run()
-                }
+                try scores.write(item)
                 if let revival = item.revival { revived.append(revival) }
             }
         }
