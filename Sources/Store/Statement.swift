@@ -64,10 +64,7 @@ public final class Statement {
         case .integer(let v): code = sqlite3_bind_int64(handle, i, v)
         case .real(let v): code = sqlite3_bind_double(handle, i, v)
         case .text(var v): code = v.withUTF8 { bindText($0, at: index) }
-        case .blob(let v):
-            code = v.withUnsafeBytes { bytes in
-                sqlite3_bind_blob(handle, i, bytes.baseAddress ?? UnsafeRawPointer(bitPattern: 1), Int32(bytes.count), reeval_sqlite_transient())
-            }
+        case .blob(let v): code = bindBlob(v, at: index)
         }
         guard code == SQLITE_OK else { throw database.error(code: code, sql: sql) }
     }
@@ -126,10 +123,16 @@ public final class Statement {
     /// Binds bytes as a blob to the parameter at `index` (1-based); an empty array binds an
     /// empty blob, not NULL.
     public func bind(blob value: [UInt8], at index: Int) throws {
-        let code = value.isEmpty ? sqlite3_bind_zeroblob(handle, Int32(index), 0) : value.withUnsafeBytes {
+        let code = bindBlob(value, at: index)
+        guard code == SQLITE_OK else { throw database.error(code: code, sql: sql) }
+    }
+
+    /// SQLite copies the bytes; an empty array may have no address, and a NULL address would bind NULL.
+    private func bindBlob(_ value: [UInt8], at index: Int) -> Int32 {
+        guard !value.isEmpty else { return sqlite3_bind_zeroblob(handle, Int32(index), 0) }
+        return value.withUnsafeBytes {
             sqlite3_bind_blob(handle, Int32(index), $0.baseAddress, Int32($0.count), reeval_sqlite_transient())
         }
-        guard code == SQLITE_OK else { throw database.error(code: code, sql: sql) }
     }
 
     /// SQLite copies the bytes (`SQLITE_TRANSIENT`); an empty buffer may have no address.
