@@ -18,12 +18,12 @@ extension LeadRecord {
             if !first { out.append(0x2C) }
             first = false
             out.append(0x22)
-            out.append(contentsOf: UnsafeBufferPointer(start: k.utf8Start, count: k.utf8CodeUnitCount))
+            JSONText.appendLiteral(k, to: &out)
             out.append(0x22)
             out.append(0x3A)
         }
         func text(_ k: StaticString, _ v: String?) { if let v { key(k); JSONText.append(v, to: &out) } }
-        func number(_ k: StaticString, _ v: Double?) { if let v { key(k); out.append(contentsOf: JSONText.number(v).utf8) } }
+        func number(_ k: StaticString, _ v: Double?) { if let v { key(k); JSONText.appendNumber(v, to: &out) } }
         func date(_ k: StaticString, _ v: Timestamp?) { if let v { key(k); JSONText.append(v.iso, to: &out) } }
 
         text("crm_id", crmID)
@@ -175,11 +175,13 @@ public enum JSONText {
     }
 
     public static func number(_ v: Double) -> String {
-        if v == v.rounded(), abs(v) < 9e15 { return String(Int64(v)) }
-        return String(v)
+        var out: [UInt8] = []
+        appendNumber(v, to: &out)
+        return String(decoding: out, as: UTF8.self)
     }
 
-    /// Appends `number(v)`'s text; whole numbers, the common case, are written digit by digit.
+    /// Appends a number's JSON text: whole numbers (below 9e15) without a fraction, written digit
+    /// by digit, the common case; others as Swift prints them.
     public static func appendNumber(_ v: Double, to out: inout [UInt8]) {
         guard v == v.rounded(), abs(v) < 9e15 else {
             out.append(contentsOf: Array(String(v).utf8))

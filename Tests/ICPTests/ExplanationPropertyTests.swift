@@ -73,16 +73,22 @@ struct ExplanationPropertyTests {
         }
     }
 
-    @Test("numbers in explanations read as the scorer's: whole numbers without a fraction, others as Swift prints them")
+    @Test("numbers in explanations: whole numbers without a fraction, others as Swift prints them")
     func numbersAsText() {
-        for value in [0, -0.0, 7, -5, 30, 1_234_567, -8_999_999_999_999_999, 2.5, -0.25, 1e20, 12.125] {
+        let whole: [(Double, String)] = [(0, "0"), (-0.0, "0"), (7, "7"), (-5, "-5"), (-12, "-12"), (30, "30"),
+                                         (1_234_567, "1234567"), (8_999_999_999_999_998, "8999999999999998")]
+        for (value, text) in whole {
             var out: [UInt8] = []
             JSONText.appendNumber(value, to: &out)
-            #expect(String(decoding: out, as: UTF8.self) == JSONText.number(value), "\(value)")
+            #expect(String(decoding: out, as: UTF8.self) == text, "\(value)")
+            #expect(JSONText.number(value) == text)
         }
-        var out: [UInt8] = []
-        JSONText.appendNumber(-12, to: &out)
-        #expect(String(decoding: out, as: UTF8.self) == "-12")
+        for value in [2.5, -0.25, 12.125, 1e20, 9e15, -9e15] {
+            var out: [UInt8] = []
+            JSONText.appendNumber(value, to: &out)
+            #expect(String(decoding: out, as: UTF8.self) == String(value), "\(value)")
+        }
+        #expect(JSONText.number(2.5) == "2.5" && JSONText.number(1e20) == "1e+20")
     }
 }
 
