@@ -79,6 +79,11 @@ let package = Package(
             path: "Tests/ICPTests",
             exclude: ["BrokenICPs"]
         ),
+        .testTarget(
+            name: "ReevaluationTests",
+            dependencies: ["Reevaluation", "CRMImport", "ICPRegistry", "ReevalStore", "LeadData", "Sample"],
+            path: "Tests/ReevaluationTests"
+        ),
         .testTarget(name: "EndToEndTests", dependencies: ["reeval"], path: "Tests/EndToEndTests", exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]

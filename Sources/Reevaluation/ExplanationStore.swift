@@ -1,16 +1,24 @@
 import ICP
+import LeadData
 import ReevalStore
 
-/// An evaluation's explanation as it is stored: its JSON and the digest that finds it again.
+/// An evaluation's explanation as the writing thread needs it: the id of the row that stored it
+/// before this run, or else its digest and JSON.
 ///
-/// Built on the judging threads, where hashing costs the writing thread nothing.
+/// Built on the judging threads, where hashing, looking up and writing JSON cost the writing
+/// thread nothing.
 struct ExplanationText: Sendable {
-    let json: [UInt8]
-    let digest: [UInt8]
+    let digest: ExplanationDigest
+    /// The row that holds this very text, when the run knew it from the start.
+    let storedID: Int64?
+    /// Nil when `storedID` is set.
+    let json: [UInt8]?
 
-    init(_ evaluation: Evaluation) {
-        json = evaluation.jsonBytes
-        digest = Checksum.digest16(json)
+    init(_ evaluation: Evaluation, known: KnownExplanations) {
+        let words = Checksum.digest128(evaluation.identityBytes)
+        digest = ExplanationDigest(high: words.high, low: words.low)
+        storedID = known.ids[digest]
+        json = storedID == nil ? evaluation.jsonBytes : nil
     }
 }
 
@@ -21,55 +29,62 @@ struct ExplanationText: Sendable {
 /// run, already wrote.
 ///
 /// ```swift
-/// var explanations = try ExplanationStore(db: db)
-/// let id = try explanations.id(for: ExplanationText(evaluation))   // the same id for the same text
+/// let known = try KnownExplanations(db: db, limit: 750_000)
+/// var explanations = try ExplanationStore(db: db, known: known, memoryLimit: 750_000)
+/// let id = try explanations.id(for: ExplanationText(evaluation, known: known))   // the same id for the same text
 /// ```
 struct ExplanationStore {
-    /// A digest as a dictionary key.
-    private struct Key: Hashable {
-        let high: UInt64, low: UInt64
-        init(_ digest: [UInt8]) {
-            var high: UInt64 = 0, low: UInt64 = 0
-            for i in 0..<8 { high = high << 8 | UInt64(digest[i]) }
-            for i in 8..<16 { low = low << 8 | UInt64(digest[i]) }
-            self.high = high
-            self.low = low
-        }
-    }
-
-    /// Most explanations repeat within a run (many leads read alike); the ids this run already
-    /// found or wrote are kept, up to `cacheLimit` of them, so that each is looked up once.
-    private static let cacheLimit = 250_000
-    private var seen: [Key: Int64] = [:]
+    /// Whether every explanation stored before the run has its id in the texts it is given.
+    private let knowsStored: Bool
+    /// The ids this run wrote or looked up, up to `seenLimit` of them, so that each is found once.
+    private var seen: [ExplanationDigest: Int64] = [:]
+    private let seenLimit: Int
+    /// Whether every explanation this run wrote is in `seen`. With `known.isComplete` too, a digest
+    /// found in neither is stored nowhere, and is written without asking SQLite.
+    private var seenIsComplete = true
     private let find: Statement
     private let insert: Statement
     private let db: Database
 
-    init(db: Database) throws {
+    /// `memoryLimit` bounds the digests held in memory, the known ones included.
+    init(db: Database, known: KnownExplanations, memoryLimit: Int) throws {
         self.db = db
+        knowsStored = known.isComplete
+        seenLimit = max(memoryLimit - known.ids.count, 0)
         find = try db.prepare("SELECT id FROM explanations WHERE digest = ?")
         insert = try db.prepare("INSERT INTO explanations(digest, json) VALUES (?, ?)")
     }
 
     /// The id of the row holding `explanation`, written now if no row holds it yet.
     mutating func id(for explanation: ExplanationText) throws -> Int64 {
-        let key = Key(explanation.digest)
-        if let id = seen[key] { return id }
-        let id = try lookUpOrInsert(explanation)
-        if seen.count < Self.cacheLimit { seen[key] = id }
+        if let id = explanation.storedID { return id }
+        let digest = explanation.digest
+        if let id = seen[digest] { return id }
+        let id: Int64
+        if knowsStored && seenIsComplete {
+            id = try write(explanation)
+        } else {
+            id = try lookUp(digest) ?? write(explanation)
+        }
+        if seen.count < seenLimit { seen[digest] = id } else { seenIsComplete = false }
         return id
     }
 
-    private func lookUpOrInsert(_ explanation: ExplanationText) throws -> Int64 {
+    private func lookUp(_ digest: ExplanationDigest) throws -> Int64? {
         find.clearBindings()
-        try find.bind(blob: explanation.digest, at: 1)
-        if try find.step(), let id = find.column(0).int64 {
-            find.reset()
-            return id
+        try find.bind(blob: digest.blob, at: 1)
+        defer { find.reset() }
+        return try find.step() ? find.column(0).int64 : nil
+    }
+
+    private func write(_ explanation: ExplanationText) throws -> Int64 {
+        // The judging threads leave the JSON out only with a `storedID`, which `id(for:)` answered.
+        guard let json = explanation.json else {
+            throw Failure(.bug, "explanation \(explanation.digest) has no JSON and is not stored")
         }
         insert.clearBindings()
-        try insert.bind(blob: explanation.digest, at: 1)
-        try insert.bind(utf8: explanation.json, at: 2)
+        try insert.bind(blob: explanation.digest.blob, at: 1)
+        try insert.bind(utf8: json, at: 2)
         try insert.run()
         return db.lastInsertedRowID
     }

@@ -25,38 +25,50 @@ struct JudgedCandidate: Sendable {
     let revival: Revival?
 }
 
-/// Judges batches of candidates on another core while the calling thread reads the next batch
-/// and writes the previous one: the database connection stays on the calling thread, and the
+/// Judges batches of candidates on the other cores while the calling thread reads the next batch
+/// and writes earlier ones: the database connection stays on the calling thread, and the
 /// judging, which needs no database, runs beside it.
 ///
+/// Two batches are in flight, so neither side waits for the other at each batch: the judging
+/// threads start the next batch while the calling thread is still writing, and the calling
+/// thread finds a batch judged when it comes back.
+///
 /// ```swift
-/// let pipeline = JudgingPipeline(judge: judge, asOf: asOf, writesExplanations: true)
-/// write(pipeline.submit(firstBatch))    // nothing yet: the first batch is being judged
-/// write(pipeline.submit(secondBatch))   // the first batch's results
-/// write(pipeline.finish())              // the last batch's results
+/// let pipeline = JudgingPipeline(judge: judge, asOf: asOf, known: known)
+/// write(pipeline.submit(batch))    // nothing until two batches are in flight, then the oldest one's results
+/// write(pipeline.finish())         // the results of the batches still in flight, in order
 /// ```
-final class JudgingPipeline: @unchecked Sendable {
-    // `results` is written by the judging task and read by the caller after `group.wait()`,
-    // both under `lock`; one batch is in flight at a time.
+final class JudgingPipeline: Sendable {
     private let judge: Judge
     private let asOf: Timestamp
-    private let writesExplanations: Bool
+    /// Nil when nothing is stored: no explanation is built.
+    private let known: KnownExplanations?
+    /// Batches run one after another, each on all cores, in the order they were submitted.
     private let queue = DispatchQueue(label: "reeval.judging")
-    private var group: DispatchGroup?
-    private var results: [JudgedCandidate] = []
-    private let lock = NSLock()
+    private static let inFlightLimit = 2
+    /// Pieces per batch: small enough that a core that finishes its piece early takes another.
+    private static let piecesPerBatch = 8
 
-    init(judge: Judge, asOf: Timestamp, writesExplanations: Bool) {
+    /// A submitted batch: done when `group` is, its results in `pieces`.
+    private struct InFlight {
+        let group: DispatchGroup
+        let pieces: OrderedResults<[JudgedCandidate]>
+    }
+    /// Used by the calling thread only.
+    private nonisolated(unsafe) var inFlight: [InFlight] = []
+
+    init(judge: Judge, asOf: Timestamp, known: KnownExplanations?) {
         self.judge = judge
         self.asOf = asOf
-        self.writesExplanations = writesExplanations
+        self.known = known
     }
 
-    /// Starts judging `batch` and returns the previous batch's results, in order.
+    /// Starts judging `batch`; returns the oldest batch's results, in order, once more than the
+    /// in-flight limit are submitted (none before).
     func submit(_ batch: [Candidate]) -> [JudgedCandidate] {
-        let previous = finish()
         let group = DispatchGroup()
-        let judge = self.judge, asOf = self.asOf, writesExplanations = self.writesExplanations
+        let pieces = OrderedResults<[JudgedCandidate]>(count: Self.piecesPerBatch)
+        let judge = self.judge, asOf = self.asOf, known = self.known
         queue.async(group: group) {
             /// Nil for a candidate without a snapshot to judge.
             @Sendable func judged(_ candidate: Candidate) -> JudgedCandidate? {
@@ -64,32 +76,29 @@ final class JudgingPipeline: @unchecked Sendable {
                 return JudgedCandidate(
                     leadID: candidate.leadID, dismissedAt: candidate.dismissedAt,
                     baseline: .init(judgement.baseline), current: .init(judgement.current),
-                    explanations: writesExplanations ? (ExplanationText(judgement.baseline), ExplanationText(judgement.current)) : nil,
+                    explanations: known.map { (ExplanationText(judgement.baseline, known: $0), ExplanationText(judgement.current, known: $0)) },
                     revival: judgement.revived ? Revival(candidate, judgement) : nil)
             }
-            // Two halves at once: the calling thread is often waiting on this batch.
-            let halves = OrderedResults<[JudgedCandidate]>(count: 2)
-            DispatchQueue.concurrentPerform(iterations: 2) { half in
-                let range = half == 0 ? 0..<(batch.count / 2) : (batch.count / 2)..<batch.count
-                halves.set(half, batch[range].compactMap(judged))
+            let size = (batch.count + Self.piecesPerBatch - 1) / Self.piecesPerBatch
+            DispatchQueue.concurrentPerform(iterations: Self.piecesPerBatch) { piece in
+                let range = min(piece * size, batch.count)..<min((piece + 1) * size, batch.count)
+                pieces.set(piece, batch[range].compactMap(judged))
             }
-            self.lock.lock()
-            self.results = halves.values.flatMap { $0 }
-            self.lock.unlock()
         }
-        self.group = group
-        return previous
+        inFlight.append(InFlight(group: group, pieces: pieces))
+        return inFlight.count > Self.inFlightLimit ? takeOldest() : []
     }
 
-    /// Waits for the batch in flight and returns its results (none if nothing is in flight).
+    /// Waits for every batch in flight and returns their results, in order.
     func finish() -> [JudgedCandidate] {
-        guard let group else { return [] }
-        group.wait()
-        self.group = nil
-        lock.lock()
-        defer { lock.unlock() }
-        let done = results
-        results = []
-        return done
+        var all: [JudgedCandidate] = []
+        while !inFlight.isEmpty { all += takeOldest() }
+        return all
+    }
+
+    private func takeOldest() -> [JudgedCandidate] {
+        let oldest = inFlight.removeFirst()
+        oldest.group.wait()
+        return oldest.pieces.values.flatMap { $0 }
     }
 }

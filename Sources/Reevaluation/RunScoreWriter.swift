@@ -4,7 +4,7 @@ import ReevalStore
 /// two explanations, written to `explanations` only when no earlier row holds the same text.
 ///
 /// ```swift
-/// var scores = try RunScoreWriter(db: db, runID: runID)
+/// var scores = try RunScoreWriter(db: db, runID: runID, known: known, memoryLimit: 750_000)
 /// for item in judged { try scores.write(item) }
 /// ```
 struct RunScoreWriter {
@@ -12,9 +12,9 @@ struct RunScoreWriter {
     private var explanations: ExplanationStore
     private let runID: Int64
 
-    init(db: Database, runID: Int64) throws {
+    init(db: Database, runID: Int64, known: KnownExplanations, memoryLimit: Int) throws {
         self.runID = runID
-        explanations = try ExplanationStore(db: db)
+        explanations = try ExplanationStore(db: db, known: known, memoryLimit: memoryLimit)
         insert = try db.prepare("""
             INSERT INTO run_scores(run_id, lead_id, dismissed_at, baseline_icp, baseline_score, baseline_tier, current_icp,
                                    current_score, current_tier, baseline_explanation_id, current_explanation_id)

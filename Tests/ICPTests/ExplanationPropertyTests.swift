@@ -73,6 +73,28 @@ struct ExplanationPropertyTests {
         }
     }
 
+    @Test("a run tells explanations apart by identity bytes: the same bytes exactly when the JSON is the same")
+    func identityBytesMatchJSON() throws {
+        var jsonByIdentity: [[UInt8]: [UInt8]] = [:]
+        var identityByJSON: [[UInt8]: [UInt8]] = [:]
+        for icpSeed in 0..<6 {
+            let scorer = Scorer(try Self.version(icpSeed * 7_777))
+            for leadSeed in 0..<500 {
+                // Two as-of dates, so that trigger windows give the same data different explanations.
+                for asOf in [ICPFixtures.asOf, ICPFixtures.asOf.adding(days: 400)] {
+                    let evaluation = scorer.evaluate(Self.lead(leadSeed), asOf: asOf)
+                    let identity = evaluation.identityBytes, json = evaluation.jsonBytes
+                    #expect(jsonByIdentity[identity, default: json] == json, "one identity, two JSON texts: \(evaluation)")
+                    #expect(identityByJSON[json, default: identity] == identity, "one JSON text, two identities: \(evaluation)")
+                    jsonByIdentity[identity] = json
+                    identityByJSON[json] = identity
+                }
+            }
+        }
+        // Leads repeat their explanations (not every field is in every rule), so this compared real repeats.
+        #expect(jsonByIdentity.count > 100 && jsonByIdentity.count < 6 * 500 * 2)
+    }
+
     @Test("numbers in explanations: whole numbers without a fraction, others as Swift prints them")
     func numbersAsText() {
         let whole: [(Double, String)] = [(0, "0"), (-0.0, "0"), (7, "7"), (-5, "-5"), (-12, "-12"), (30, "30"),

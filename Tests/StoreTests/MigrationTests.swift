@@ -62,7 +62,7 @@ struct MigrationTests {
             """)
         let columns = "run_id, lead_id, dismissed_at, baseline_icp, baseline_score, baseline_tier, current_icp, current_score, current_tier, baseline_explanation, current_explanation"
         let before = try db.rows("SELECT \(columns) FROM lead_scores ORDER BY run_id, lead_id")
-        #expect(try Migrator().migrate(db, now: now) == ["0003_explanations_stored_once.sql"])
+        #expect(try Migrator(migrations: Array(Migration.builtIn.prefix(3))).migrate(db, now: now) == ["0003_explanations_stored_once.sql"])
         #expect(try db.rows("SELECT \(columns) FROM lead_scores ORDER BY run_id, lead_id") == before)
         // Six explanations, three distinct texts.
         #expect(try db.scalar("SELECT count(*) FROM explanations")?.int == 3)
@@ -72,6 +72,18 @@ struct MigrationTests {
         #expect(throws: DatabaseError.self) {
             try db.execute("INSERT INTO run_scores VALUES (1, 7, NULL, 'v1', 0, NULL, 'v2', 0, NULL, 1, 1)")
         }
+    }
+
+    @Test("0004 clears the digests of the JSON kind, so they are never matched again, and keeps every explanation")
+    func digestsCleared() throws {
+        let db = try Database(path: ":memory:")
+        #expect(try Migrator(migrations: Array(Migration.builtIn.prefix(3))).migrate(db, now: now).count == 3)
+        try db.execute(script: """
+            INSERT INTO explanations(id, digest, json) VALUES (1, x'00112233445566778899aabbccddeeff', '{"icp":"v1"}'), (2, NULL, '{"icp":"v2"}');
+            """)
+        #expect(try Migrator().migrate(db, now: now) == ["0004_explanation_digests_from_evaluations.sql"])
+        #expect(try db.rows("SELECT id, digest IS NULL, json FROM explanations ORDER BY id").map { "\($0[0].int ?? 0) \($0[1].int ?? 0) \($0[2].string ?? "")" }
+            == [#"1 1 {"icp":"v1"}"#, #"2 1 {"icp":"v2"}"#])
     }
 
     @Test("migrations apply once, in order, and are recorded with checksum and time")
