@@ -13,18 +13,19 @@ import Testing
 struct ExplanationMemoryTests {
     static let asOfDates = [SampleExports.demoAsOf, SampleExports.demoAsOf, SampleExports.demoAsOf.adding(days: 200)]
 
-    /// The demo's exports and ICP versions imported into a new database in `folder`.
-    static func database(in folder: TemporaryFolder, name: String) throws -> Database {
+    /// The demo's exports and ICP versions imported into a new database `name` in `folder`.
+    static func database(in folder: URL, name: String) throws -> Database {
         let now = Date(timeIntervalSince1970: 1_790_000_000)
-        let sample = try SampleExports(leads: 300, seed: 11).write(to: folder.path("sample-\(name)"))
-        let db = try Database.openMigrated(path: folder.path("\(name).sqlite"), now: now)
+        let files = folder.appendingPathComponent("sample-\(name)")
+        let sample = try SampleExports(leads: 300, seed: 11).write(to: files.path)
+        let db = try Database.openMigrated(path: folder.appendingPathComponent("\(name).sqlite").path, now: now)
         for file in sample.exports {
             var options = ImportOptions(now: now, clock: { now })
             options.observedAt = file.observedAt
-            _ = try Importer(db: db).importFile(folder.path("sample-\(name)/" + file.path), options: options)
+            _ = try Importer(db: db).importFile(files.appendingPathComponent(file.path).path, options: options)
         }
         for icp in sample.icps {
-            let text = try String(contentsOfFile: folder.path("sample-\(name)/" + icp), encoding: .utf8)
+            let text = try String(contentsOfFile: files.appendingPathComponent(icp).path, encoding: .utf8)
             try ICPRegistry(db: db).add(text: text, file: icp, now: now)
         }
         return db
@@ -50,7 +51,8 @@ struct ExplanationMemoryTests {
 
     @Test("a run over the limit stores the same scores and explanation texts, each text once, as one within it")
     func sameRowsPastTheLimit() throws {
-        let folder = try TemporaryFolder()
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("reeval-memory-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
         let roomy = try Self.database(in: folder, name: "roomy")
         let tight = try Self.database(in: folder, name: "tight")
         let addedRoomy = try Self.runAll(roomy, limit: 750_000)
