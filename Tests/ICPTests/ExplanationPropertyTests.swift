@@ -77,6 +77,7 @@ struct ExplanationPropertyTests {
     func identityBytesMatchJSON() throws {
         var jsonByIdentity: [[UInt8]: [UInt8]] = [:]
         var identityByJSON: [[UInt8]: [UInt8]] = [:]
+        var identityBytes = 0, jsonBytes = 0
         for icpSeed in 0..<6 {
             let scorer = Scorer(try Self.version(icpSeed * 7_777))
             for leadSeed in 0..<500 {
@@ -86,6 +87,8 @@ struct ExplanationPropertyTests {
                     let identity = evaluation.identityBytes, json = evaluation.jsonBytes
                     #expect(jsonByIdentity[identity, default: json] == json, "one identity, two JSON texts: \(evaluation)")
                     #expect(identityByJSON[json, default: identity] == identity, "one JSON text, two identities: \(evaluation)")
+                    identityBytes += identity.count
+                    jsonBytes += json.count
                     jsonByIdentity[identity] = json
                     identityByJSON[json] = identity
                 }
@@ -93,6 +96,8 @@ struct ExplanationPropertyTests {
         }
         // Leads repeat their explanations (not every field is in every rule), so this compared real repeats.
         #expect(jsonByIdentity.count > 100 && jsonByIdentity.count < 6 * 500 * 2)
+        // What makes them worth it: a run hashes these for every candidate, and the JSON only for new ones.
+        #expect(identityBytes * 5 < jsonBytes * 2, "identity \(identityBytes) bytes against JSON \(jsonBytes)")
     }
 
     @Test("numbers in explanations: whole numbers without a fraction, others as Swift prints them")
