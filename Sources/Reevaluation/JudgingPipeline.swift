@@ -38,7 +38,7 @@ struct JudgedCandidate: Sendable {
 /// write(pipeline.submit(batch))    // nothing until two batches are in flight, then the oldest one's results
 /// write(pipeline.finish())         // the results of the batches still in flight, in order
 /// ```
-final class JudgingPipeline: Sendable {
+final class JudgingPipeline {
     private let judge: Judge
     private let asOf: Timestamp
     /// Nil when nothing is stored: no explanation is built.
@@ -54,8 +54,8 @@ final class JudgingPipeline: Sendable {
         let group: DispatchGroup
         let pieces: OrderedResults<[JudgedCandidate]>
     }
-    /// Used by the calling thread only.
-    private nonisolated(unsafe) var inFlight: [InFlight] = []
+    /// The batches submitted and not yet taken, oldest first.
+    private var inFlight: [InFlight] = []
 
     init(judge: Judge, asOf: Timestamp, known: KnownExplanations?) {
         self.judge = judge
