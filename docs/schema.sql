@@ -215,7 +215,7 @@ CREATE TABLE runs (
     by_reason       TEXT NOT NULL DEFAULT '{}',  -- JSON: reason kind → revived leads with it
     seconds         REAL,
     error           TEXT
-);
+, excluded TEXT NOT NULL DEFAULT '{}');
 
 CREATE TABLE schema_migrations (
     version    INTEGER PRIMARY KEY,

@@ -60,8 +60,11 @@ public struct Judge: Sendable {
 
         let newlyResolved = current.isDisqualified == false && self.current.resolves(lostReason: candidate.lostReason)
             && !baselineVersion.resolves(lostReason: candidate.lostReason)
-        let fitsNow = self.current.isReviveTier(current.tier)
-        let revived = fitsNow && (worse(baseline.tier, than: current.tier) || newlyResolved)
+        // Revived means "fits now and did not then": a lead already at its baseline version's
+        // `revive_at` when it was dropped was dropped for another reason, whatever its tier now.
+        let fitsNow = self.current.isReviveTier(current.tier) && !current.isDisqualified
+        let fittedThen = baselineVersion.isReviveTier(baseline.tier) && !baseline.isDisqualified
+        let revived = fitsNow && (!fittedThen || newlyResolved)
         // Reasons, the ranking trigger and the company are read only for revived leads: their
         // texts are not formatted for the rest.
         guard revived else {
@@ -77,15 +80,6 @@ public struct Judge: Sendable {
         }
         return Judgement(baseline: baseline, current: current, revived: true, reasons: Self.ordered(reasons),
                          latestTrigger: latestTrigger(current, record: now), company: now.company)
-    }
-
-    /// Whether the baseline tier is worse than the current one (DQ and nil are worse than any tier).
-    private func worse(_ baseline: String?, than current: String?) -> Bool {
-        guard let baseline, baseline != Scorer.disqualifiedTier else { return true }
-        guard let current, let now = self.current.rank(of: current) else { return false }
-        // A tier name the current version no longer has is ranked by its place in the old one.
-        guard let then = self.current.rank(of: baseline) else { return true }
-        return then > now
     }
 
     private func criterionReasons(baseline: Evaluation, middle: Evaluation, current: Evaluation, baselineVersion: ICPVersion) -> [Reason] {

@@ -85,7 +85,9 @@ public struct Reevaluation {
         let runID = db.lastInsertedRowID
         summary.runID = Int(runID)
 
-        let previous = try previousRevived()
+        let previous = try previousRevived(before: options.asOf)
+        let reader = CandidateReader(db: db)
+        summary.excluded = try reader.excluded(asOf: options.asOf, since: options.since, dormantAfterDays: options.dormantAfterDays)
         let known = options.storesNothing ? nil : try KnownExplanations(db: db, limit: options.explanationMemoryLimit)
         if let known, !known.isComplete { try db.execute("PRAGMA cache_size = -\(Self.lookupPageCacheKiB)") }
         var scores = try RunScoreWriter(db: db, runID: runID, known: known ?? KnownExplanations(),
@@ -108,7 +110,7 @@ public struct Reevaluation {
         // A dry run or a preview stores nothing: its scores are neither written nor put in JSON.
         let pipeline = JudgingPipeline(judge: judge, asOf: options.asOf, known: known)
         var batch: [Candidate] = []
-        try CandidateReader(db: db).forEach(asOf: options.asOf, since: options.since, dormantAfterDays: options.dormantAfterDays) { candidate in
+        try reader.forEach(asOf: options.asOf, since: options.since, dormantAfterDays: options.dormantAfterDays) { candidate in
             summary.candidates += 1
             batch.append(candidate)
             if batch.count == 1_000 {
@@ -144,12 +146,11 @@ public struct Reevaluation {
             }
         }
         summary.seconds = options.clock().timeIntervalSince(started)
-        let byReason = "{" + summary.byReason.keys.sorted().map { "\"\($0)\":\(summary.byReason[$0]!)" }.joined(separator: ",") + "}"
         try db.execute("""
             UPDATE runs SET status = 'completed', finished_at = ?, candidates = ?, evaluated = ?, revived = ?, new_revived = ?,
-                            by_reason = ?, seconds = ? WHERE id = ?
+                            by_reason = ?, excluded = ?, seconds = ? WHERE id = ?
             """, [ISODate.string(options.clock()), summary.candidates, summary.evaluated, summary.revived, summary.newRevived,
-                  byReason, summary.seconds, runID])
+                  Self.countsJSON(summary.byReason), Self.countsJSON(summary.excluded), summary.seconds, runID])
         // Scores of runs older than the kept ones, then the explanations only they pointed at. Runs that
         // did not complete stored none, so a range below the oldest kept run says the same as
         // `NOT IN (kept)`, and reads only the rows it deletes.
@@ -163,13 +164,20 @@ public struct Reevaluation {
         return summary
     }
 
-    /// The leads the previous completed run revived (for `is_new`).
-    private func previousRevived() throws -> Set<Int64> {
+    /// The leads revived by the previous completed run with an earlier as-of date (for `is_new`),
+    /// so a run repeated for the same night keeps that night's flags.
+    private func previousRevived(before asOf: Timestamp) throws -> Set<Int64> {
         var set = Set<Int64>()
         try db.prepare("""
-            SELECT lead_id FROM revived_opportunities WHERE run_id = (SELECT max(id) FROM runs WHERE status = 'completed')
-            """).forEachRow { row in if let id = row[0].int64 { set.insert(id) } }
+            SELECT lead_id FROM revived_opportunities
+            WHERE run_id = (SELECT max(id) FROM runs WHERE status = 'completed' AND as_of < ?)
+            """).forEachRow([asOf.iso]) { row in if let id = row[0].int64 { set.insert(id) } }
         return set
+    }
+
+    /// `{"key":count,…}` with the keys in order: the keys are reeval's own names, never CRM text.
+    static func countsJSON(_ counts: [String: Int]) -> String {
+        "{" + counts.keys.sorted().map { "\"\($0)\":\(counts[$0]!)" }.joined(separator: ",") + "}"
     }
 
     /// Imports every CSV in the folder not imported before (by SHA-256), in name order.

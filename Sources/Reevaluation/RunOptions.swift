@@ -44,6 +44,8 @@ public struct RunSummary: Sendable {
     public var revived = 0
     public var newRevived = 0
     public var byReason: [String: Int] = [:]
+    /// Dismissed leads not judged, by cause (`Exclusion` raw values): stored as `runs.excluded`.
+    public var excluded: [String: Int] = [:]
     public var seconds = 0.0
     public var preview = false
     public var dryRun = false

@@ -21,6 +21,9 @@ public enum HTMLReport {
         out.append("</section>")
         out.append("<section class=\"charts\"><figure><figcaption>Why they are back</figcaption>\(reasonChart(r))</figure>")
         out.append("<figure><figcaption>Candidates' scores: at dismissal vs now</figcaption>\(histogram(r))</figure></section>")
+        out.append("<section><h2>Left out</h2><p>\(h(ReportText.leftOutIntro(r)))</p>")
+        if !r.excluded.isEmpty { out.append("<ul>" + r.excluded.map { "<li>\(h($0.cause.phrase($0.count)))</li>" }.joined() + "</ul>") }
+        out.append("</section>")
         if !r.icpChanges.isEmpty {
             out.append("<section><h2>What changed in the ICP</h2>")
             for (from, changes) in r.icpChanges {

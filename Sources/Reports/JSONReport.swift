@@ -1,7 +1,7 @@
 import LeadData
 
 /// `run.json`: the report's data for scripts, with a stable shape (keys sorted, two-space indent):
-/// `{run_id, as_of, since, icp_version, baseline_versions, candidates, revived, new, by_reason,
+/// `{run_id, as_of, since, icp_version, baseline_versions, candidates, revived, new, by_reason, excluded,
 ///   icp_changes: [{from, changes}], segments: {industry, size, country},
 ///   leads: [{rank, source, object, crm_id, company, owner, lifecycle, dismissed_at, baseline_icp,
 ///            baseline_score, baseline_tier, score, tier, is_new, reasons: [{kind, id, points_before, points_after, detail}]}],
@@ -18,6 +18,7 @@ public enum JSONReport {
         out.key("baseline_versions"); out.array(r.baselineVersions) { $0.buffer.appendJSON($1) }
         out.key("by_reason"); out.counts(r.byReason.map { ($0.kind, $0.count) })
         out.key("candidates"); out.buffer.append(r.candidates)
+        out.key("excluded"); out.counts(r.excluded.map { ($0.cause.rawValue, $0.count) })
         out.key("icp_changes")
         out.array(r.icpChanges) { out, change in
             out.openObject()

@@ -20,6 +20,11 @@ public enum MarkdownReport {
         line("|---:|---:|---:|")
         line("| \(r.candidates) | \(r.revived) | \(r.newRevived) |")
         line()
+        line("## Left out")
+        line()
+        line(ReportText.leftOutIntro(r))
+        for (cause, count) in r.excluded { line("- " + cause.phrase(count)) }
+        line()
         line("## Why they are back")
         line()
         line("| reason | revived leads |")
@@ -120,6 +125,12 @@ enum ReportText {
         case "lost_reason_resolved": return "The product gap was closed"
         default: return kind
         }
+    }
+
+    /// The first sentence of the "Left out" section.
+    static func leftOutIntro(_ r: RunReport) -> String {
+        r.excluded.isEmpty ? "Nothing: every dismissed lead was judged."
+            : "These dismissed leads were not judged (fill in their dates in the CRM, or widen `--since`):"
     }
 
     static func number(_ v: Double) -> String {

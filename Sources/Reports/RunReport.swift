@@ -3,6 +3,7 @@ import ICP
 import ICPRegistry
 import LeadData
 import ReevalStore
+import Reevaluation
 
 /// Everything a report shows about one stored run, read once from the database and rendered
 /// the same way in every format. It holds no clock time: rendering a run twice gives the same bytes.
@@ -38,6 +39,8 @@ public struct RunReport: Sendable {
     public var revived: Int
     public var newRevived: Int
     public var byReason: [(kind: String, count: Int)]
+    /// Dismissed leads the run did not judge, by cause (`runs.excluded`), in `Exclusion` order.
+    public var excluded: [(cause: Exclusion, count: Int)] = []
     /// What changed from each baseline version to the current one, in words.
     public var icpChanges: [(from: String, changes: [String])]
     public var leads: [Lead]
@@ -126,6 +129,12 @@ public struct RunReport: Sendable {
             baselineVersions: [], candidates: run["candidates"] ?? 0, revived: run["revived"] ?? 0, newRevived: run["new_revived"] ?? 0,
             byReason: byReasonObject.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map { ($0.key, $0.value) },
             icpChanges: [], leads: [], baselineScores: [], currentScores: [], unknownByCriterion: [])
+
+        var excluded: [String: Int] = [:]
+        try db.prepare("SELECT e.key, e.value FROM runs, json_each(runs.excluded) e WHERE runs.id = ?").forEachRow([id]) { row in
+            if let key = row[0].string, let count = row[1].int { excluded[key] = count }
+        }
+        report.excluded = Exclusion.allCases.compactMap { cause in excluded[cause.rawValue].map { (cause, $0) } }
 
         // Reasons are parsed on other threads, chunk by chunk, while SQLite reads on.
         let parsing = ReasonParsing()

@@ -85,7 +85,7 @@ struct RunCommandTests {
         #expect(try ws.reeval.sql("SELECT since FROM runs") == ["2024-03-01"])
     }
 
-    @Test("is_new is 0 for leads the previous completed run revived, and two identical runs give identical rows")
+    @Test("a run repeated for the same night keeps is_new, and two identical runs give identical rows")
     func secondRun() throws {
         let ws = try Self.scenario()
         #expect(try ws.reeval.run(["--as-of", "2026-11-22", "--quiet"]).status == 0)
@@ -93,12 +93,12 @@ struct RunCommandTests {
         #expect(try ws.reeval.run(["--as-of", "2026-11-22", "--quiet"]).status == 0)
         // Nothing changed, so the second run points at the first run's explanations and writes none.
         #expect(try ws.reeval.sql("SELECT count(*) FROM explanations") == explanations)
-        #expect(try ws.reeval.sql("SELECT DISTINCT run_id, is_new FROM revived_latest") == ["2|0"])
+        #expect(try ws.reeval.sql("SELECT DISTINCT run_id, is_new FROM revived_latest") == ["2|1"])
         let rows = "SELECT lead_id, rank, baseline_icp, baseline_score, baseline_tier, current_icp, score, tier, delta, reasons FROM revived_opportunities WHERE run_id = ? ORDER BY rank"
         #expect(try ws.reeval.sql(rows.replacingOccurrences(of: "?", with: "1")) == ws.reeval.sql(rows.replacingOccurrences(of: "?", with: "2")))
         let scores = "SELECT lead_id, baseline_score, current_score, baseline_explanation, current_explanation FROM lead_scores WHERE run_id = ? ORDER BY lead_id"
         #expect(try ws.reeval.sql(scores.replacingOccurrences(of: "?", with: "1")) == ws.reeval.sql(scores.replacingOccurrences(of: "?", with: "2")))
-        #expect(try ws.reeval.sql("SELECT id, status, candidates, revived, new_revived FROM runs") == ["1|completed|7|5|5", "2|completed|7|5|0"])
+        #expect(try ws.reeval.sql("SELECT id, status, candidates, revived, new_revived FROM runs") == ["1|completed|7|5|5", "2|completed|7|5|5"])
         // Retention: only the newest run keeps its per-lead scores; revived rows stay. Under the
         // older ICP every current explanation differs, and those only runs 1 and 2 used are deleted.
         #expect(try ws.reeval.run(["--as-of", "2026-11-22", "--icp", "2024-h1", "--keep-runs", "1", "--quiet"]).status == 0)

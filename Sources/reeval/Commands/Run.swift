@@ -98,6 +98,9 @@ enum RunText {
         if !s.byReason.isEmpty {
             text += "; " + s.byReason.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
         }
+        for exclusion in Exclusion.allCases {
+            if let count = s.excluded[exclusion.rawValue], count > 0 { text += "; " + exclusion.phrase(count) }
+        }
         if !s.inboxImports.isEmpty { text += "; imported \(s.inboxImports.count) inbox file\(s.inboxImports.count == 1 ? "" : "s")" }
         if let reportDir, s.runID != nil { text += "; report in \(reportDir)" }
         if s.preview || s.dryRun {
@@ -113,7 +116,7 @@ enum RunText {
         var object: [String: Any] = [
             "as_of": s.asOf.iso, "since": s.since?.isoDay ?? NSNull(), "icp_version": s.icpVersion,
             "baseline_versions": s.baselineVersions, "candidates": s.candidates, "evaluated": s.evaluated,
-            "revived": s.revived, "new": s.newRevived, "by_reason": s.byReason, "seconds": (s.seconds * 1000).rounded() / 1000,
+            "revived": s.revived, "new": s.newRevived, "by_reason": s.byReason, "excluded": s.excluded, "seconds": (s.seconds * 1000).rounded() / 1000,
             "stored": !(s.preview || s.dryRun), "inbox_imports": s.inboxImports,
         ]
         object["run_id"] = s.runID ?? NSNull()

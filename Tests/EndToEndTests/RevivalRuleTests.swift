@@ -1,0 +1,87 @@
+import Foundation
+import Testing
+
+/// The revival rule of DESIGN.md on a custom CRM's two exports (2024-06-01 and 2026-10-01), judged
+/// at dismissal by the example ICP 2024-h1 and now by 2025-q3 (both `revive_at: B`):
+/// - L-BA was B (75) when lost and is A (90) now: it already fit, so it is not revived;
+/// - L-CA was C (55, Germany) and is A (90) now: revived;
+/// - L-BAR was B and is A, and its lost reason "No SSO" is resolved since: revived;
+/// - L-DQB was DQ (5 employees) and is B (75): revived;
+/// - L-NODATE has no date at all: not judged, counted;
+/// - L-OLD was lost in 2022: left out by `--since 2023-01`, counted.
+@Suite("the revival rule, end to end")
+struct RevivalRuleTests {
+    static let fixtures = RunCommandTests.repo.appendingPathComponent("Tests/EndToEndTests/Fixtures/revival-rule")
+
+    static func scenario() throws -> Workspace {
+        let ws = try Workspace()
+        let mapping = fixtures.appendingPathComponent("acme-leads.yaml").path
+        for (file, date) in [("leads-2024-06-01.csv", "2024-06-01"), ("leads-2026-10-01.csv", "2026-10-01")] {
+            let result = try ws.reeval.run(["import", fixtures.appendingPathComponent(file).path, "--mapping", mapping,
+                                            "--observed-at", date, "--quiet"])
+            #expect(result.status == 0, "\(file): \(result.stderr)")
+        }
+        let icp = try ws.reeval.run(["icp", "add", RunCommandTests.repo.appendingPathComponent("examples/icp/2024-h1.yaml").path,
+                                     RunCommandTests.repo.appendingPathComponent("examples/icp/2025-q3.yaml").path, "--quiet"])
+        #expect(icp.status == 0, "\(icp.stderr)")
+        return ws
+    }
+
+    @Test("fits now and did not then: B → A is not revived; C → A, B → A with a resolved lost reason, and DQ → B are")
+    func rule() throws {
+        let ws = try Self.scenario()
+        let result = try ws.reeval.run(["--since", "2023-01", "--as-of", "2026-11-22"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(try ws.reeval.sql("SELECT crm_id, baseline_tier, tier FROM revived_latest ORDER BY crm_id") == [
+            "L-BAR|B|A", "L-CA|C|A", "L-DQB|DQ|B",
+        ])
+        #expect(try ws.reeval.sql("""
+            SELECT r.crm_id, group_concat(j.value ->> 'kind', ',') FROM revived_latest r, json_each(r.reasons) j GROUP BY r.crm_id ORDER BY r.crm_id
+            """) == ["L-BAR|data_change,lost_reason_resolved", "L-CA|data_change,data_change", "L-DQB|data_change,data_change"])
+        // L-BA was judged (it is a candidate with a score) and fitted then.
+        #expect(try ws.reeval.sql("""
+            SELECT s.baseline_tier, s.current_tier FROM lead_scores s JOIN leads l ON l.id = s.lead_id WHERE l.crm_id = 'L-BA'
+            """) == ["B|A"])
+    }
+
+    @Test("leads with no dismissal date and leads before --since are counted in runs.excluded, the summary, --json and the report")
+    func excluded() throws {
+        let ws = try Self.scenario()
+        let result = try ws.reeval.run(["--since", "2023-01", "--as-of", "2026-11-22", "--report-dir", "reports"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout == """
+            run #1 as of 2026-11-22, ICP 2025-q3, since 2023-01-01: 4 candidates, 3 revived (3 new); \
+            data_change 3, lost_reason_resolved 1; 1 lead has no dismissal date and was not judged; \
+            1 lead dismissed before --since was left out; report in reports
+
+            """)
+        #expect(try ws.reeval.sql("SELECT candidates, excluded FROM runs") == [#"4|{"before_since":1,"no_dismissal_date":1}"#])
+        let json = try ws.reeval.run(["--as-of", "2026-11-23", "--json"])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        #expect(object["excluded"] as? [String: Int] == ["no_dismissal_date": 1])
+        #expect(object["candidates"] as? Int == 5)
+        let markdown = try String(contentsOfFile: ws.path("reports/report.md"), encoding: .utf8)
+        #expect(markdown.contains("""
+            ## Left out
+
+            These dismissed leads were not judged (fill in their dates in the CRM, or widen `--since`):
+            - 1 lead has no dismissal date and was not judged
+            - 1 lead dismissed before --since was left out
+            """))
+        let html = try String(contentsOfFile: ws.path("reports/report.html"), encoding: .utf8)
+        #expect(html.contains("<h2>Left out</h2>") && html.contains("<li>1 lead has no dismissal date and was not judged</li>"))
+        let runJSON = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: ws.path("reports/run.json")))) as? [String: Any])
+        #expect(runJSON["excluded"] as? [String: Int] == ["before_since": 1, "no_dismissal_date": 1])
+    }
+
+    @Test("a run repeated for the same night keeps is_new; the next night's run sets it against the earlier night")
+    func isNewAgainstEarlierNight() throws {
+        let ws = try Self.scenario()
+        #expect(try ws.reeval.run(["--as-of", "2026-11-22", "--quiet"]).status == 0)
+        #expect(try ws.reeval.run(["--as-of", "2026-11-22", "--quiet"]).status == 0)
+        #expect(try ws.reeval.sql("SELECT DISTINCT run_id, is_new FROM revived_latest") == ["2|1"])
+        #expect(try ws.reeval.run(["--as-of", "2026-11-23", "--quiet"]).status == 0)
+        #expect(try ws.reeval.sql("SELECT DISTINCT run_id, is_new FROM revived_latest") == ["3|0"])
+        #expect(try ws.reeval.sql("SELECT id, new_revived FROM runs ORDER BY id") == ["1|4", "2|4", "3|0"])
+    }
+}
