@@ -15,7 +15,6 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
-        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         .systemLibrary(
@@ -32,7 +31,7 @@ let package = Package(
         ),
         .target(
             name: "ReevalStore",
-            dependencies: ["ReevalSQLite", "LeadData", .product(name: "Crypto", package: "swift-crypto")],
+            dependencies: ["ReevalSQLite", "LeadData"],
             path: "Sources/Store",
             plugins: ["EmbedMigrations"]
         ),
@@ -84,7 +83,7 @@ let package = Package(
             dependencies: ["Reevaluation", "CRMImport", "ICPRegistry", "ReevalStore", "LeadData", "Sample"],
             path: "Tests/ReevaluationTests"
         ),
-        .testTarget(name: "EndToEndTests", dependencies: ["reeval"], path: "Tests/EndToEndTests", exclude: ["Fixtures"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["reeval", "ReevalStore"], path: "Tests/EndToEndTests", exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]
 )

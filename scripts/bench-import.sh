@@ -12,7 +12,7 @@ work=${BENCH_DIR:-.build-bench}
 mkdir -p "$work"
 csv="$work/Lead-$rows.csv"
 changed="$work/Lead-$rows-changed.csv"
-bash scripts/bootstrap.sh
+bash scripts/bootstrap.sh --bench
 command -v /usr/bin/time >/dev/null || { apt-get update -qq && apt-get install -y -qq time >/dev/null; }
 
 if [ ! -f "$csv" ]; then

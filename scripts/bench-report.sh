@@ -8,7 +8,7 @@ revived=${1:-50000}
 copies=$(( revived / 5 ))
 work=${BENCH_DIR:-.build-bench}/report
 rm -rf "$work" && mkdir -p "$work"
-bash scripts/bootstrap.sh
+bash scripts/bootstrap.sh --bench
 swift build -c release --product reeval >/dev/null
 bin="$(swift build -c release --show-bin-path)/reeval"
 db="$work/report-bench.sqlite"

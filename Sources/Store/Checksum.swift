@@ -1,4 +1,3 @@
-import Crypto
 import LeadData
 import Foundation
 
@@ -6,12 +5,12 @@ import Foundation
 public enum Checksum {
     /// The SHA-256 of `text`'s UTF-8 bytes.
     public static func sha256(_ text: String) -> String {
-        hex(SHA256.hash(data: Data(text.utf8)))
+        hex(SHA256.hash(text.utf8))
     }
 
     /// The SHA-256 of `bytes`.
-    public static func sha256<Bytes: DataProtocol>(bytes: Bytes) -> String {
-        hex(SHA256.hash(data: bytes))
+    public static func sha256<Bytes: Sequence>(bytes: Bytes) -> String where Bytes.Element == UInt8 {
+        hex(SHA256.hash(bytes))
     }
 
     /// The SHA-256 of a file, read in chunks so memory stays flat whatever its size.
@@ -29,7 +28,7 @@ public enum Checksum {
                 throw FileFailure.cannotRead(path)
             }
             if chunk.isEmpty { break }
-            hasher.update(data: chunk)
+            chunk.withUnsafeBytes { hasher.update($0) }
         }
         return hex(hasher.finalize())
     }
@@ -38,13 +37,13 @@ public enum Checksum {
     /// stored explanation. 128 bits keep collisions out of reach (about 2^64 texts) at half an
     /// index entry's size, and two words make a dictionary key with no allocation.
     public static func digest128(_ bytes: [UInt8]) -> (high: UInt64, low: UInt64) {
-        SHA256.hash(data: bytes).withUnsafeBytes { raw in
+        SHA256.hash(bytes).withUnsafeBytes { raw in
             (UInt64(bigEndian: raw.loadUnaligned(fromByteOffset: 0, as: UInt64.self)),
              UInt64(bigEndian: raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self)))
         }
     }
 
-    private static func hex<D: Sequence>(_ digest: D) -> String where D.Element == UInt8 {
+    public static func hex<D: Sequence>(_ digest: D) -> String where D.Element == UInt8 {
         let digits = Array("0123456789abcdef".utf8)
         var out = [UInt8]()
         out.reserveCapacity(64)

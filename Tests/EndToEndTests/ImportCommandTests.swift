@@ -1,4 +1,5 @@
 import Foundation
+import ReevalStore
 import Testing
 
 @Suite("reeval import, end to end")
@@ -89,25 +90,13 @@ struct ImportCommandTests {
         let ws = try Workspace()
         try ws.write("deals.csv", Self.hubspotDeals)
         #expect(try ws.reeval.run(["init", "--quiet"]).status == 0)
-        let holder = Process()
-        holder.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        holder.arguments = ["python3", "-c", """
-            import sqlite3, time
-            db = sqlite3.connect('reeval.sqlite', isolation_level=None)
-            db.execute('BEGIN IMMEDIATE')
-            open('locked', 'w').close()
-            time.sleep(8)
-            """]
-        holder.currentDirectoryURL = ws.url
-        try holder.run()
-        defer { holder.terminate() }
-        let deadline = Date().addingTimeInterval(10)
-        while Date() < deadline, !FileManager.default.fileExists(atPath: ws.path("locked")) { usleep(20_000) }
+        // Another connection holds the write lock, as another program would.
+        let holder = try Database(path: ws.path("reeval.sqlite"))
+        try holder.execute("BEGIN IMMEDIATE")
         let result = try ws.reeval.run(["import", "deals.csv"])
         #expect(result.status == 75)
         #expect(result.stderr.contains("locked by another process"))
-        holder.terminate()
-        holder.waitUntilExit()
+        try holder.execute("ROLLBACK")
         #expect(try ws.reeval.sql("SELECT count(*) FROM imports") == ["0"])
     }
 

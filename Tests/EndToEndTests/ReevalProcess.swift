@@ -1,4 +1,5 @@
 import Foundation
+import ReevalStore
 
 /// Runs the built `reeval` binary as a user would, in a folder of its own.
 struct ReevalProcess {
@@ -47,22 +48,31 @@ struct ReevalProcess {
                       stderr: String(decoding: errData, as: UTF8.self))
     }
 
-    /// Runs `sqlite3 -json`-free: the first column of each row of a query, through the sqlite3 shell.
+    /// The rows of a query (or what a statement changes) on the workspace's database, in process, each as its columns joined by
+    /// `|` the way the `sqlite3` shell prints them (NULL as empty, a whole REAL as `90.0`). Any
+    /// SQL error, a missing database included, throws and so fails the test.
     func sql(_ query: String, db: String = "reeval.sqlite") throws -> [String] {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["sqlite3", "-batch", "-separator", "|", db]
-        process.currentDirectoryURL = folder
-        let out = Pipe(), input = Pipe()
-        process.standardOutput = out
-        process.standardInput = input
-        try process.run()
-        // The query goes in on stdin: as an argument, one starting with `--` would read as an option.
-        input.fileHandleForWriting.write(Data((query.hasSuffix(";") || query.hasSuffix(";\n") ? query : query + ";").utf8))
-        try input.fileHandleForWriting.close()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).dropLast().map(String.init)
+        let path = folder.appendingPathComponent(db).path
+        guard FileManager.default.fileExists(atPath: path) else { throw MissingDatabase(path: path) }
+        let database = try Database(path: path, mode: .readWrite)
+        var trimmed = query.trimmingCharacters(in: .whitespacesAndNewlines)
+        while trimmed.hasSuffix(";") { trimmed.removeLast() }
+        return try database.rows(trimmed).map { row in
+            row.values.map { value -> String in
+                switch value {
+                case .null: return ""
+                case .integer(let v): return String(v)
+                case .real(let v): return v == v.rounded() && abs(v) < 1e15 ? String(format: "%.1f", v) : String(format: "%.15g", v)
+                case .text(let v): return v
+                case .blob(let v): return String(decoding: v, as: UTF8.self)
+                }
+            }.joined(separator: "|")
+        }
+    }
+
+    struct MissingDatabase: Error, CustomStringConvertible {
+        let path: String
+        var description: String { "no database at \(path)" }
     }
 }
 

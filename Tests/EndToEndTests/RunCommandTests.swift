@@ -134,15 +134,12 @@ struct RunCommandTests {
     @Test("a second concurrent run exits 75 at once")
     func concurrentRun() throws {
         let ws = try Self.scenario()
-        // Hold the run lock as another run would.
-        let holder = Process()
-        holder.executableURL = URL(fileURLWithPath: "/usr/bin/flock")
-        holder.arguments = [ws.path("reeval.sqlite.lock"), "sleep", "20"]
-        try holder.run()
-        defer { holder.terminate() }
-        let deadline = Date().addingTimeInterval(10)
-        while Date() < deadline, !FileManager.default.fileExists(atPath: ws.path("reeval.sqlite.lock")) { usleep(20_000) }
-        usleep(200_000)
+        // Hold the run lock as another run would: an exclusive flock on the lock file, which the
+        // kernel checks across processes.
+        let fd = open(ws.path("reeval.sqlite.lock"), O_CREAT | O_RDWR, 0o600)
+        #expect(fd >= 0)
+        #expect(flock(fd, LOCK_EX | LOCK_NB) == 0)
+        defer { close(fd) }
         let started = Date()
         let result = try ws.reeval.run(["--as-of", "2026-11-22"])
         #expect(result.status == 75)
@@ -163,8 +160,13 @@ struct RunCommandTests {
         process.executableURL = ReevalProcess.binary
         process.arguments = ["--as-of", "2026-11-22", "--quiet"]
         process.currentDirectoryURL = ws.url
+        // Kill it once it is writing its transaction: its WAL, empty when it started (the import's
+        // last connection checkpointed and removed it), has grown.
+        func walSize() -> Int { (try? FileManager.default.attributesOfItem(atPath: ws.path("reeval.sqlite-wal"))[.size] as? Int) ?? 0 }
+        #expect(walSize() == 0)
         try process.run()
-        usleep(700_000)
+        let deadline = Date().addingTimeInterval(60)
+        while process.isRunning, walSize() == 0, Date() < deadline { usleep(1_000) }
         kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()
         #expect(process.terminationReason == .uncaughtSignal, "the run finished before it could be killed")
