@@ -136,6 +136,6 @@ public enum ICPDiff {
     static func range(_ band: Band) -> String { "\(points(band.low))-\(points(band.high))" }
 
     public static func points(_ value: Double) -> String {
-        value == value.rounded() ? String(Int64(value)) : String(value)
+        NumberRange.text(value)
     }
 }

@@ -71,7 +71,11 @@ public enum ICPParser {
                     let name = nameNode.scalarText ?? ""
                     if name == "DQ" { collector.add(nameNode, "DQ is reserved for disqualified leads; name the tier differently") }
                     guard let threshold = thresholdNode.number else {
-                        collector.add(thresholdNode, "tier \(name) needs a number threshold, like \(name): 60")
+                        collector.add(thresholdNode, "tier \(name) needs a number threshold, like \(name): 60 (at most \(ICPLimits.pointsText) either way)")
+                        continue
+                    }
+                    guard abs(threshold) <= ICPLimits.points else {
+                        collector.add(thresholdNode, "tier \(name): \(NumberRange.text(threshold)) is out of range; thresholds are at most \(ICPLimits.pointsText) either way")
                         continue
                     }
                     version.tiers.append(.init(name: name, threshold: threshold))
@@ -115,7 +119,7 @@ public enum ICPParser {
     static func line(_ node: Node) -> Int { node.mark?.line ?? 1 }
 
     static func format(_ value: Double) -> String {
-        value == value.rounded() ? String(Int64(value)) : String(value)
+        NumberRange.text(value)
     }
 
     private static func yamlProblem(_ error: YamlError) -> ICPProblem {
@@ -150,9 +154,12 @@ extension Node {
         return nil
     }
 
-    /// A YAML number (`20`, `-5`, `2.5`); quoted text is not a number.
+    /// A YAML number (`20`, `-5`, `2.5`) no larger than `ICPLimits.magnitude` either way; quoted
+    /// text, `inf`, `nan` and `1e308` are not numbers an ICP can use (scores add them up).
     var number: Double? {
-        guard case .scalar(let scalar) = self, scalar.style == .plain else { return nil }
-        return Double(scalar.string.replacingOccurrences(of: "_", with: ""))
+        guard case .scalar(let scalar) = self, scalar.style == .plain,
+              let value = Double(scalar.string.replacingOccurrences(of: "_", with: "")),
+              value.isFinite, abs(value) <= ICPLimits.magnitude else { return nil }
+        return value
     }
 }

@@ -87,10 +87,10 @@ extension ICPParser {
                 collector.add(pointsNode, "\(named): disqualify rules give no points (a match sets tier DQ); remove points")
             } else if case .bands? = parsedRule {
                 collector.add(pointsNode, "\(named): a banded criterion takes its points from each band; remove the outer points")
-            } else if let value = pointsNode.number {
+            } else if let value = pointsNode.number, abs(value) <= ICPLimits.points {
                 points = value
             } else {
-                collector.add(pointsNode, "\(named): points must be a number, like points: 20 (not \(pointsNode.scalarText ?? "a list"))")
+                collector.add(pointsNode, "\(named): points must be a number from -\(ICPLimits.pointsText) to \(ICPLimits.pointsText), like points: 20 (not \(pointsNode.scalarText ?? "a list"))")
             }
         } else if needsPoints {
             if case .bands? = parsedRule {} else {
@@ -116,12 +116,12 @@ extension ICPParser {
         }
         func number(_ node: Node) -> Double? {
             if let n = node.number { return n }
-            collector.add(node, "\(named): \(name) takes a number, not \(node.scalarText ?? "a list")")
+            collector.add(node, "\(named): \(name) takes a number (at most \(ICPLimits.magnitudeText) either way), not \(node.scalarText ?? "a list")")
             return nil
         }
         func pair(_ node: Node) -> (Double, Double)? {
             guard let items = node.sequence, items.count == 2, let low = items[0].number, let high = items[1].number else {
-                collector.add(node, "\(named): between takes [low, high], like between: [50, 200]")
+                collector.add(node, "\(named): between takes [low, high], like between: [50, 200], each at most \(ICPLimits.magnitudeText) either way")
                 return nil
             }
             guard low <= high else {
@@ -148,8 +148,8 @@ extension ICPParser {
             }
             return .exists(flag)
         case "within_days":
-            guard let n = value.number, n == n.rounded(), n > 0 else {
-                collector.add(value, "\(named): within_days takes a whole number of days above 0, like within_days: 365"); return nil
+            guard let n = value.number, n == n.rounded(), n > 0, n <= Double(ICPLimits.days) else {
+                collector.add(value, "\(named): within_days takes a whole number of days from 1 to \(ICPLimits.days), like within_days: 365"); return nil
             }
             return .withinDays(Int(n))
         case "bands":
@@ -162,8 +162,8 @@ extension ICPParser {
                     if item.mapping?["between"] == nil { collector.add(item, "\(named): each band needs between: [low, high]") }
                     continue
                 }
-                guard let pointsNode = band["points"], let points = pointsNode.number else {
-                    collector.add(item, "\(named): each band needs points: a number")
+                guard let pointsNode = band["points"], let points = pointsNode.number, abs(points) <= ICPLimits.points else {
+                    collector.add(item, "\(named): each band needs points: a number from -\(ICPLimits.pointsText) to \(ICPLimits.pointsText)")
                     continue
                 }
                 for other in bands where range.0 <= other.high && other.low <= range.1 {

@@ -242,7 +242,7 @@ final class RecordWriter {
         var i = start
         func text(_ value: String?) throws { try statement.bind(text: value, at: i); i += 1 }
         func real(_ value: Double?) throws { try statement.bind(double: value, at: i); i += 1 }
-        func integer(_ value: Double?) throws { try statement.bind(int64: value.map { Int64($0) }, at: i); i += 1 }
+        func integer(_ value: Double?) throws { try statement.bind(int64: value.flatMap { Int64(exactly: $0.rounded()) }, at: i); i += 1 }
         try text(r.company); try text(p.companyKey); try text(r.domain); try text(r.industry)
         try integer(r.employees?.low); try integer(r.employees?.high)
         try real(r.annualRevenue?.low); try real(r.annualRevenue?.high)

@@ -168,7 +168,7 @@ public struct Judge: Sendable {
     }
 
     private func signed(_ value: Double) -> String {
-        let text = value == value.rounded() ? String(Int64(value)) : String(value)
+        let text = NumberRange.text(value)
         return value >= 0 ? "+" + text : text
     }
 }

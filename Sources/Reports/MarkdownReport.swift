@@ -1,4 +1,5 @@
 import Foundation
+import LeadData
 
 /// `report.md`: the run for a chat or an email, in Markdown tables, no HTML.
 public enum MarkdownReport {
@@ -134,6 +135,6 @@ enum ReportText {
     }
 
     static func number(_ v: Double) -> String {
-        v == v.rounded() ? String(Int64(v)) : String(format: "%.1f", v)
+        Int64(exactly: v) != nil && abs(v) < 1e15 ? NumberRange.text(v) : String(format: "%.1f", v)
     }
 }

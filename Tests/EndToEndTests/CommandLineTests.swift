@@ -36,6 +36,34 @@ struct CommandLineTests {
         #expect(!FileManager.default.fileExists(atPath: ws.path("reeval.sqlite")))
     }
 
+    @Test("numbers past their range exit 64 with one line naming the option and the range, never a trap")
+    func optionRanges() throws {
+        let ws = try Workspace()
+        for (args, option) in [(["run", "--dormant-after", "200000000000000"], "--dormant-after takes a number of days from 0 to 36500"),
+                               (["run", "--keep-runs", "0"], "--keep-runs takes a number of runs from 1 to 100000"),
+                               (["sample", "--leads", "99999999999999", "--out", "x"], "--leads takes a number of leads from 1 to 10000000"),
+                               (["demo", "--leads", "0"], "--leads takes a number of leads from 1 to 10000000")] {
+            let result = try ws.reeval.run(args)
+            #expect(result.status == 64, "\(args)")
+            #expect(result.stderr.contains(option), "\(args): \(result.stderr)")
+            #expect(!result.stderr.contains("Fatal error"))
+        }
+    }
+
+    @Test("demo --dir refuses a file or a folder that is not a demo's, and leaves it as it was")
+    func demoRefusesOtherPaths() throws {
+        let ws = try Workspace()
+        try ws.write("notes.txt", "keep me")
+        try ws.write("work/plan.txt", "keep me too")
+        for dir in ["notes.txt", "work"] {
+            let result = try ws.reeval.run(["demo", "--dir", dir])
+            #expect(result.status == 73, "\(dir)")
+            #expect(result.stderr.contains("\(dir) exists and is not a reeval demo folder"))
+        }
+        #expect(try String(contentsOfFile: ws.path("notes.txt"), encoding: .utf8) == "keep me")
+        #expect(try String(contentsOfFile: ws.path("work/plan.txt"), encoding: .utf8) == "keep me too")
+    }
+
     @Test("a bad flag or a bad date exits 64")
     func usageErrors() throws {
         let ws = try Workspace()

@@ -16,6 +16,14 @@ struct NormaliserTests {
         #expect(NumberParser.employees(input) == nil)
     }
 
+    @Test("employee counts and money past what a number can hold are unreadable, never a crash", arguments: [
+        "99999999999999999999", "9223372036854775808", "10,000,000,000,000,000,000+", "1e308", "2000000000",
+    ])
+    func hugeNumbers(input: String) {
+        #expect(NumberParser.employees(input) == nil)
+        #expect(NumberParser.money(input + "000000") == nil)
+    }
+
     @Test("money in the shapes exports write", arguments: [
         ("$1,500,000", "1500000"), ("1.5M", "1500000"), ("€2m", "2000000"), ("1 500 000,00", "1500000"),
         ("$1M-$5M", "1000000-5000000"), ("USD 2,000,000", "2000000"), ("$22,700.00", "22700"), ("$342.09K", "342090"),

@@ -12,15 +12,23 @@ import Foundation
 public enum NumberParser {
     /// An employee count or band; nil for anything that is not clearly one.
     public static func employees(_ text: String) -> NumberRange? {
-        guard let range = range(text, allowSuffixes: true) else { return nil }
+        guard let range = range(text, allowSuffixes: true), range.isWithin(maximumEmployees) else { return nil }
         guard range.low >= 0 else { return nil }
         return NumberRange(low: range.low.rounded(), high: range.high.map { $0.rounded() })
     }
 
     /// An amount of money or a band of amounts; the currency is dropped (it is in its own column).
     public static func money(_ text: String) -> NumberRange? {
-        range(text, allowSuffixes: true)
+        guard let range = range(text, allowSuffixes: true), range.isWithin(maximumMoney) else { return nil }
+        return range
     }
+
+    /// The largest employee count read as one: a billion people (the largest employers have a few
+    /// million). Anything beyond is a typo or a spreadsheet's artefact, kept as unreadable.
+    public static let maximumEmployees = 1e9
+    /// The largest amount read as one: a quadrillion. Beyond it a Double no longer holds every
+    /// whole number, and no company's revenue comes near.
+    public static let maximumMoney = 1e15
 
     /// `A-B`, `A to B`, `A – B`, `A+`, `>A`, or a single number, each side with optional
     /// currency, thousands separators and K/M/B suffixes.

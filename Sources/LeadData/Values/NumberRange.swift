@@ -10,10 +10,20 @@ public struct NumberRange: Hashable, Sendable, CustomStringConvertible {
 
     public var isExact: Bool { high == low }
 
+    /// Whether both bounds are finite and no larger than `limit` either way.
+    public func isWithin(_ limit: Double) -> Bool {
+        low.isFinite && abs(low) <= limit && (high.map { $0.isFinite && abs($0) <= limit } ?? true)
+    }
+
+    /// A number as people write it: a whole number without a fraction (`250`, not `250.0`), any
+    /// other as Swift prints it. Never traps, whatever the value (`1e300`, `inf`, `nan`).
+    public static func text(_ v: Double) -> String {
+        if let whole = Int64(exactly: v), abs(v) < 1e15 { return String(whole) }
+        return String(v)
+    }
+
     public var description: String {
-        func text(_ v: Double) -> String {
-            v == v.rounded() && abs(v) < 1e15 ? String(Int64(v)) : String(v)
-        }
+        let text = Self.text
         guard let high else { return text(low) + "+" }
         return high == low ? text(low) : text(low) + "-" + text(high)
     }

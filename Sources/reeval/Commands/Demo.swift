@@ -28,13 +28,21 @@ extension Reeval {
 
         static let marker = ".reeval-demo"
 
+        func validate() throws {
+            guard (1...SampleLimits.leads).contains(leads) else {
+                throw ValidationError("--leads takes a number of leads from 1 to \(SampleLimits.leads), not \(leads)")
+            }
+        }
+
         func run() throws {
             let global = root.global
             try withExitCodes {
                 let fm = FileManager.default
-                if fm.fileExists(atPath: dir) {
-                    let contents = (try? fm.contentsOfDirectory(atPath: dir)) ?? []
-                    guard contents.isEmpty || contents.contains(Self.marker) else {
+                var isFolder: ObjCBool = false
+                if fm.fileExists(atPath: dir, isDirectory: &isFolder) {
+                    // Only an empty folder or one an earlier demo made is replaced: never a file.
+                    guard isFolder.boolValue, let contents = try? fm.contentsOfDirectory(atPath: dir),
+                          contents.isEmpty || contents.contains(Self.marker) else {
                         throw Failure(.cannotCreate, "\(dir) exists and is not a reeval demo folder; pass --dir with a new or empty folder")
                     }
                     try fm.removeItem(atPath: dir)
@@ -114,7 +122,9 @@ extension Reeval {
         var seed: UInt64 = 42
 
         func validate() throws {
-            guard leads >= 1 else { throw ValidationError("--leads takes a number of leads, 1 or more") }
+            guard (1...SampleLimits.leads).contains(leads) else {
+                throw ValidationError("--leads takes a number of leads from 1 to \(SampleLimits.leads), not \(leads)")
+            }
         }
 
         func run() throws {
@@ -130,4 +140,10 @@ extension Reeval {
             }
         }
     }
+}
+
+/// How much sample data a command may be asked for: ten million leads is about 3 GB of CSV, past
+/// any benchmark here; larger numbers are typos that would fill the disk.
+enum SampleLimits {
+    static let leads = 10_000_000
 }

@@ -48,8 +48,10 @@ extension Reeval {
         var wait = false
 
         func validate() throws {
-            guard dormantAfter >= 0 else { throw ValidationError("--dormant-after takes a number of days, 0 or more") }
-            guard keepRuns >= 1 else { throw ValidationError("--keep-runs takes a number of runs, 1 or more") }
+            guard (0...36_500).contains(dormantAfter) else {
+                throw ValidationError("--dormant-after takes a number of days from 0 to 36500 (a century), not \(dormantAfter)")
+            }
+            guard (1...100_000).contains(keepRuns) else { throw ValidationError("--keep-runs takes a number of runs from 1 to 100000, not \(keepRuns)") }
         }
 
         func run() throws {
@@ -132,5 +134,5 @@ enum RunText {
 }
 
 enum ICPNumber {
-    static func text(_ v: Double) -> String { v == v.rounded() ? String(Int64(v)) : String(v) }
+    static func text(_ v: Double) -> String { NumberRange.text(v) }
 }
