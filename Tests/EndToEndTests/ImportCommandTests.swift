@@ -100,6 +100,29 @@ struct ImportCommandTests {
         #expect(try ws.reeval.sql("SELECT count(*) FROM imports") == ["0"])
     }
 
+    @Test("one import command is one transaction: a failing file, or a rejected row under --strict, leaves none of its files imported")
+    func oneCommandOneTransaction() throws {
+        let ws = try Workspace()
+        try ws.write("a.csv", Self.hubspotDeals)
+        try ws.write("b.csv", "Foo,Bar\n1,2\n")
+        try ws.write("c.csv", Self.hubspotDeals.replacingOccurrences(of: "9001", with: "9101").replacingOccurrences(of: "9002", with: "9102"))
+        let failed = try ws.reeval.run(["import", "a.csv", "b.csv", "c.csv"])
+        #expect(failed.status == 65)
+        #expect(failed.stderr.contains("b.csv"))
+        #expect(failed.stderr.contains("nothing was imported (one command is one transaction: 1 of 3 files had been read"))
+        #expect(failed.stdout.isEmpty)
+        #expect(try ws.reeval.sql("SELECT count(*) FROM imports") == ["0"])
+        #expect(try ws.reeval.sql("SELECT count(*) FROM leads") == ["0"])
+        try ws.write("b.csv", Self.hubspotDeals.replacingOccurrences(of: "9001", with: "9201").replacingOccurrences(of: "9002,", with: ",") )
+        let strict = try ws.reeval.run(["import", "a.csv", "b.csv", "c.csv", "--strict"])
+        #expect(strict.status == 65)
+        #expect(strict.stderr.contains("b.csv: 1 row rejected under --strict"))
+        #expect(try ws.reeval.sql("SELECT count(*) FROM imports") == ["0"])
+        let ok = try ws.reeval.run(["import", "a.csv", "c.csv", "--quiet"])
+        #expect(ok.status == 0)
+        #expect(try ws.reeval.sql("SELECT file_name, inserted FROM imports ORDER BY id") == ["a.csv|2", "c.csv|2"])
+    }
+
     @Test("--dry-run reports the counts and writes nothing")
     func dryRun() throws {
         let ws = try Workspace()

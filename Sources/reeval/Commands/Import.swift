@@ -63,14 +63,25 @@ extension Reeval {
                 if let mapping { options.mapping = try Mapping.load(path: mapping) }
                 for file in files where !FileManager.default.fileExists(atPath: file) { throw FileFailure.missing(file) }
                 let db = try Database.openMigrated(path: global.databasePath, now: options.now)
+                // One command is one transaction: every file lands, or none does. The summaries are
+                // printed once it has committed, so none reports rows that were then rolled back.
                 var summaries: [ImportSummary] = []
-                for file in files {
-                    var fileOptions = options
-                    fileOptions.progress = Progress.bar(label: file, quiet: global.quiet || global.json)
-                    let summary = try Importer(db: db).importFile(file, options: fileOptions)
-                    Progress.clear(quiet: global.quiet || global.json)
-                    summaries.append(summary)
-                    if !global.json && !global.quiet { Console.out(ImportReport.text(summary, verbose: global.verbose)) }
+                do {
+                    try db.inTransaction(.immediate) {
+                        for file in files {
+                            var fileOptions = options
+                            fileOptions.progress = Progress.bar(label: file, quiet: global.quiet || global.json)
+                            defer { Progress.clear(quiet: global.quiet || global.json) }
+                            summaries.append(try Importer(db: db).importFile(file, options: fileOptions))
+                        }
+                    }
+                } catch let failure as UserFacingError where files.count > 1 {
+                    let done = summaries.count
+                    throw Failure(failure.kind, failure.message + (failure.message.hasSuffix("nothing was imported") ? "" : "; nothing was imported")
+                                  + " (one command is one transaction: \(done) of \(files.count) files had been read; fix this one and run the command again)")
+                }
+                if !global.json && !global.quiet {
+                    for summary in summaries { Console.out(ImportReport.text(summary, verbose: global.verbose)) }
                 }
                 if global.json {
                     let documents: [[String: Any]] = summaries.map(ImportReport.json)
