@@ -2,8 +2,8 @@ import Foundation
 import LeadData
 import ReevalStore
 
-/// Writes a stored run's reports into a folder, each file under a temporary name first and
-/// renamed into place, so a reader never sees half a report.
+/// Writes a stored run's reports into a folder that always holds one run's complete set
+/// (`ReportFolder`): the set is written beside it and swapped in whole.
 ///
 /// ```swift
 /// let written = try ReportWriter.write(db: db, runID: nil, folder: "reports", formats: ReportFormat.allCases)
@@ -28,26 +28,23 @@ public enum ReportWriter {
     @discardableResult
     public static func write(db: Database, runID: Int?, folder: String, formats: [ReportFormat]) throws -> [String] {
         let report = try RunReport.load(db, runID: runID)
-        do {
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        } catch {
-            throw FileFailure.cannotWrite(folder, error.localizedDescription)
-        }
-        // Each format is rendered and written to temporary files on its own thread: they only
-        // read the loaded report. Nothing is renamed into place unless every file was written.
+        let target = ReportFolder(path: folder)
+        let staging = try target.stage()
+        // Each format is rendered and written into the staging folder on its own thread: they
+        // only read the loaded report. The folder is swapped in only if every file was written.
         let staged = OrderedResults<[StagedFile]>(count: formats.count)
         DispatchQueue.concurrentPerform(iterations: formats.count) { index in
             func stage(_ name: String, _ render: (inout ReportBuffer) -> Void) -> StagedFile {
-                let path = (folder as NSString).appendingPathComponent(name)
-                let temporary = (folder as NSString).appendingPathComponent(".\(name).tmp-\(getpid())")
-                let fd = open(temporary, O_CREAT | O_TRUNC | O_WRONLY, 0o600)
-                guard fd >= 0 else { return StagedFile(path: path, temporary: temporary, failure: String(cString: strerror(errno))) }
+                let path = (staging as NSString).appendingPathComponent(name)
+                let fd = open(path, O_CREAT | O_TRUNC | O_WRONLY, 0o600)
+                guard fd >= 0 else { return StagedFile(name: name, failure: String(cString: strerror(errno))) }
                 // Streamed: the file is written while it is rendered, 256 KiB at a time.
                 var out = ReportBuffer(streamingTo: fd)
                 render(&out)
                 var failure = out.flush()
+                if fsync(fd) != 0, failure == nil { failure = String(cString: strerror(errno)) }
                 if close(fd) != 0, failure == nil { failure = String(cString: strerror(errno)) }
-                return StagedFile(path: path, temporary: temporary, failure: failure)
+                return StagedFile(name: name, failure: failure)
             }
             switch formats[index] {
             case .md: staged.set(index, [stage("report.md") { MarkdownReport.render(report, into: &$0) }])
@@ -58,26 +55,17 @@ public enum ReportWriter {
         }
         let files = staged.values.flatMap { $0 }
         if let failed = files.first(where: { $0.failure != nil }) {
-            for file in files { unlink(file.temporary) }
-            throw FileFailure.cannotWrite(failed.path, failed.failure ?? "")
+            target.discard(staging)
+            throw Failure(.io, "\((target.path as NSString).appendingPathComponent(failed.name)): cannot be written (\(failed.failure ?? "")); free some space or check the disk")
         }
-        var written: [String] = []
-        for file in files {
-            if rename(file.temporary, file.path) != 0 {
-                let reason = String(cString: strerror(errno))
-                for file in files { unlink(file.temporary) }
-                throw FileFailure.cannotWrite(file.path, reason)
-            }
-            written.append(file.path)
-        }
-        return written
+        try target.swapIn(staging)
+        return files.map { (target.path as NSString).appendingPathComponent($0.name) }
     }
 }
 
-/// A report file written under its temporary name, waiting to be renamed into place.
+/// A report file written into the staging folder.
 private struct StagedFile: Sendable {
-    var path: String
-    var temporary: String
+    var name: String
     /// Why writing it failed, if it did.
     var failure: String?
 }

@@ -78,7 +78,13 @@ extension Reeval {
             if wait { db.setBusyTimeout(milliseconds: 600_000) }
             let summary = try Reevaluation(db: db).run(options)
             if let reportDir, let runID = summary.runID {
-                _ = try ReportWriting.write(db: db, runID: runID, folder: reportDir)
+                do {
+                    _ = try ReportWriting.write(db: db, runID: runID, folder: reportDir)
+                } catch let failure as UserFacingError {
+                    // The run is stored whatever happens to its report: say so, and how to write it again.
+                    throw Failure(failure.kind, "run #\(runID) is stored, but its report was not written: \(failure.message); "
+                                  + "write it again with `reeval report --run \(runID) --out \(reportDir)`")
+                }
             }
             withExtendedLifetime(lock) {}
             if global.json {
