@@ -40,7 +40,8 @@ struct ColumnPlan: Sendable {
 
         if let mappingFile {
             for column in preset.mappedColumns.sorted() where indexByKey[column] == nil {
-                let field = preset.fields.first { $0.value.map(Preset.key).contains(column) }?.key.rawValue ?? "id"
+                let field = preset.fields.first { $0.value.map(Preset.key).contains(column) }?.key.rawValue
+                    ?? (preset.lifecycle.columns.map(Preset.key).contains(column) ? "lifecycle.column" : "id")
                 throw ImportFailure.mappingColumnMissing(mapping: mappingFile, field: field, column: column, file: file)
             }
         }

@@ -14,22 +14,35 @@ public struct DateParser: Sendable {
         case monthDayYear = "MDY"
         case dayMonthYear = "DMY"
         case yearMonthDay = "YMD"
+        /// Excel's serial day numbers (`45292` is 2024-01-01), read only where a mapping says
+        /// `date_format: EXCEL`: anywhere else a plain number is not a date.
+        case excelSerial = "EXCEL"
 
-        /// The order a `date_format` like `MM/DD/YYYY`, `DD.MM.YYYY` or `DD MMM, YYYY` gives.
+        /// The order a mapping's `date_format` gives: one of `supportedFormats`, optionally
+        /// followed by a time (`HH:MM`, `HH:MM:SS`, `hh:mm AM`); nil for anything else.
         public init?(format: String) {
-            let upper = format.uppercased()
-            let positions: [(Character, Int)] = ["D", "M", "Y"].compactMap { letter in
-                upper.firstIndex(of: letter).map { (letter, upper.distance(from: upper.startIndex, to: $0)) }
+            var upper = format.uppercased().trimmingCharacters(in: .whitespaces)
+            if upper == "EXCEL" { self = .excelSerial; return }
+            for time in Self.timeSuffixes where upper.hasSuffix(time) {
+                upper = String(upper.dropLast(time.count)).trimmingCharacters(in: .whitespaces)
+                if upper.hasSuffix("T") { upper.removeLast() }
+                break
             }
-            guard positions.count == 3 else { return nil }
-            let sequence = String(positions.sorted { $0.1 < $1.1 }.map(\.0))
-            switch sequence {
-            case "MDY": self = .monthDayYear
-            case "DMY": self = .dayMonthYear
-            case "YMD": self = .yearMonthDay
+            switch upper {
+            case "MM/DD/YYYY", "MM/DD/YY", "MM-DD-YYYY", "M/D/YYYY", "M/D/YY", "MMM DD, YYYY", "MMM D, YYYY": self = .monthDayYear
+            case "DD/MM/YYYY", "DD/MM/YY", "DD-MM-YYYY", "DD-MM-YY", "DD.MM.YYYY", "DD.MM.YY", "D/M/YYYY", "D.M.YYYY",
+                 "DD MMM YYYY", "DD MMM, YYYY", "DD-MMM-YYYY", "DD-MMM-YY": self = .dayMonthYear
+            case "YYYY-MM-DD", "YYYY/MM/DD", "YYYYMMDD", "YYYY.MM.DD": self = .yearMonthDay
             default: return nil
             }
         }
+
+        /// The `date_format` values a mapping may name (each may end with a time).
+        public static let supportedFormats = ["YYYY-MM-DD", "YYYYMMDD", "YYYY/MM/DD", "MM/DD/YYYY", "MM/DD/YY", "DD/MM/YYYY",
+                                              "DD/MM/YY", "DD-MM-YYYY", "DD.MM.YYYY", "DD.MM.YY", "DD MMM YYYY", "DD MMM, YYYY",
+                                              "MMM DD, YYYY", "EXCEL"]
+        static let timeSuffixes = ["HH:MM:SS.SSS", "HH:MM:SS", "HH:MM", "HH:MM:SS AM", "HH:MM AM", "H:MM AM", "H:MM:SS AM",
+                                   "HH:MM:SS A", "HH:MM A", "H:MM A", "H:MM"].sorted { $0.count > $1.count }
     }
 
     /// The order for slash dates; dotted dates are always day first (`05.03.2024`).
@@ -49,6 +62,7 @@ public struct DateParser: Sendable {
     public func parse(_ text: some StringProtocol) -> Timestamp? {
         var string = String(text)
         if let stamp = string.withUTF8({ Self.parseISO($0) }) { return stamp }
+        if order == .excelSerial { return Self.excelSerial(string) }
         let tokens = tokenize(text.utf8)
         guard !tokens.isEmpty else { return nil }
 
@@ -197,6 +211,10 @@ public struct DateParser: Sendable {
             return (DateParser.fullYear(b), month, a.value, true)
         }
         switch numbers.count {
+        case 1 where numbers[0].digits == 8:
+            // ISO 8601's basic form, `20210105`.
+            let v = numbers[0].value
+            return (v / 10_000, v / 100 % 100, v % 100, true)
         case 1 where numbers[0].digits == 4:
             return (numbers[0].value, 1, 1, true)
         case 2 where numbers[0].digits == 4:
@@ -209,7 +227,7 @@ public struct DateParser: Sendable {
             if separator == UInt8(ascii: ".") { return (year, b.value, a.value, true) }
             switch order {
             case .dayMonthYear?: return (year, b.value, a.value, true)
-            case .monthDayYear?, .yearMonthDay?: return (year, a.value, b.value, true)
+            case .monthDayYear?, .yearMonthDay?, .excelSerial?: return (year, a.value, b.value, true)
             case nil:
                 // Month first, as US CRMs write, unless the first number cannot be a month.
                 if a.value > 12 { return (year, b.value, a.value, true) }
@@ -219,6 +237,20 @@ public struct DateParser: Sendable {
         default:
             return nil
         }
+    }
+
+    /// An Excel serial date: days since 1899-12-30 (Excel's 1900 leap-year bug included), with an
+    /// optional fraction of a day for the time; 1 (1899-12-31) to 2958465 (9999-12-31).
+    static func excelSerial(_ text: String) -> Timestamp? {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        guard !trimmed.isEmpty, trimmed.utf8.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2E }),
+              let value = Double(trimmed), value >= 1, value < 2_958_466 else { return nil }
+        let days = value.rounded(.down)
+        let seconds = ((value - days) * 86_400).rounded()
+        let epoch = Timestamp(year: 1899, month: 12, day: 30, isDateOnly: true)
+        let whole = epoch.adding(days: Int(days))
+        guard seconds > 0 else { return whole }
+        return Timestamp(seconds: whole.seconds + Int64(min(seconds, 86_399)), isDateOnly: false)
     }
 
     private static func fullYear(_ n: (value: Int, digits: Int)) -> Int {

@@ -135,6 +135,47 @@ struct MappingImportTests {
         #expect(error.message.contains("did you mean fields?"))
     }
 
+    @Test("a mapping whose lifecycle column the file lacks is refused naming the column, not read as every lead open")
+    func missingLifecycleColumn() throws {
+        let h = try ImportHarness()
+        let mapping = try Mapping.parse("source: acme\nobject: leads\nid: Lead ID\nlifecycle:\n  column: Stage\n  lost: [Lost]\n", file: "acme.yaml")
+        let path = try h.write("acme.csv", "Lead ID,Status\n1,Lost\n")
+        let error = try #require(throws: ImportFailure.self) { try h.importFile(path, h.options(mapping: mapping)) }
+        #expect(error.message == "acme.yaml: lifecycle.column names the column \"stage\", which \(path) does not have; fix the mapping or the export")
+        #expect(try h.count("leads") == 0)
+    }
+
+    @Test("a mapping's date_format, list_separator and lifecycle lists are checked when it is read, with the line", arguments: [
+        ("date_format: YYYY-DD\n", "acme.yaml:4", "date_format YYYY-DD is not one reeval reads; use one of YYYY-MM-DD, YYYYMMDD"),
+        ("date_format: nonsense\n", "acme.yaml:4", "date_format nonsense is not one reeval reads"),
+        ("list_separator: abc\n", "acme.yaml:4", "list_separator must be one or two characters"),
+        ("list_separator: \"\"\n", "acme.yaml:4", "list_separator must be one or two characters"),
+        ("lifecycle:\n  column: Stage\n  lost: [Lost, Junk]\n  disqualified: [junk]\n", "acme.yaml:7", "lifecycle lists \"junk\" under both lost and disqualified"),
+    ])
+    func checkedMapping(extra: String, place: String, message: String) throws {
+        let error = try #require(throws: ImportFailure.self) {
+            try Mapping.parse("source: acme\nobject: leads\nid: Lead ID\n" + extra, file: "acme.yaml")
+        }
+        #expect(error.message.contains(place), "\(error.message)")
+        #expect(error.message.contains(message), "\(error.message)")
+    }
+
+    @Test("dates in the formats real exports write, as the mapping names them", arguments: [
+        ("YYYYMMDD", "20210105", "2021-01-05"), ("DD/MM/YYYY", "05/01/2021", "2021-01-05"), ("MM/DD/YYYY", "01/05/2021", "2021-01-05"),
+        ("DD-MM-YYYY", "05-01-2021", "2021-01-05"), ("DD.MM.YYYY", "05.01.2021", "2021-01-05"), ("YYYY/MM/DD", "2021/01/05", "2021-01-05"),
+        ("DD/MM/YY", "05/01/21", "2021-01-05"), ("MM/DD/YYYY HH:MM AM", "01/05/2021 3:04 PM", "2021-01-05T15:04:00Z"),
+        ("DD.MM.YYYY HH:MM", "05.01.2021 15:04", "2021-01-05T15:04:00Z"), ("EXCEL", "44201", "2021-01-05"),
+        ("EXCEL", "44201.5", "2021-01-05T12:00:00Z"),
+    ])
+    func mappedDateFormats(format: String, value: String, expected: String) throws {
+        let h = try ImportHarness()
+        let mapping = try Mapping.parse("source: acme\nobject: leads\nid: Lead ID\nfields:\n  created_at: Created\ndate_format: \(format)\n", file: "acme.yaml")
+        let path = try h.write("acme.csv", "Lead ID,Created\n1,\(value)\n")
+        let s = try h.importFile(path, h.options(mapping: mapping))
+        #expect(s.unreadable.isEmpty, "\(format) \(value)")
+        #expect(try h.strings("SELECT created_at FROM leads") == [expected])
+    }
+
     @Test("a mapping with lifecycle values, list separator and day-first dates")
     func customCRM() throws {
         let h = try ImportHarness()

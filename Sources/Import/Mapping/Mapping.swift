@@ -63,10 +63,17 @@ public struct Mapping: Sendable, Equatable {
                 mapping.kind = kind
             case "crm_object": mapping.crmObject = value.string
             case "id": mapping.id = value.string
-            case "list_separator": mapping.listSeparator = value.string
+            case "list_separator":
+                // One or two characters that cannot be part of a value: `;`, `,`, `|`, `; `.
+                guard let separator = value.string, !separator.isEmpty, separator.count <= 2,
+                      !separator.contains(where: { $0.isLetter || $0.isNumber || $0 == "\"" }) else {
+                    throw fail(value, "list_separator must be one or two characters that are not letters, digits or quotes, like \";\" or \"|\" (not \(value.string.map { "\"\($0)\"" } ?? "a list"))")
+                }
+                mapping.listSeparator = separator
             case "date_format":
                 guard let format = value.string, let order = DateParser.Order(format: format) else {
-                    throw fail(value, "date_format must spell day, month and year, like MM/DD/YYYY or DD.MM.YYYY")
+                    throw fail(value, "date_format \(value.string ?? "") is not one reeval reads; use one of "
+                               + DateParser.Order.supportedFormats.joined(separator: ", ") + " (each may end with a time, like HH:MM:SS)")
                 }
                 mapping.dateOrder = order
             case "fields":
@@ -95,6 +102,17 @@ public struct Mapping: Sendable, Equatable {
                 for (k, _) in section where !["column", "won", "lost", "disqualified"].contains(k.string ?? "") {
                     throw fail(k, "lifecycle knows column, won, lost and disqualified, not \(k.string ?? "?")")
                 }
+                // A value under two lifecycles would be read as whichever comes first: refuse it.
+                var seen: [String: String] = [:]
+                for name in ["won", "lost", "disqualified"] {
+                    for item in list(name) {
+                        let key = item.trimmingCharacters(in: .whitespaces).lowercased()
+                        if let earlier = seen[key] {
+                            throw fail(section[name], "lifecycle lists \"\(item)\" under both \(earlier) and \(name); keep it under one")
+                        }
+                        seen[key] = name
+                    }
+                }
                 mapping.lifecycle = .mapped(column: column, won: list("won"), lost: list("lost"), disqualified: list("disqualified"))
             default:
                 let hint = Suggestion.nearest(key, in: keys).map { " (did you mean \($0)?)" } ?? ""
@@ -122,7 +140,8 @@ public struct Mapping: Sendable, Equatable {
                             idColumns: id.map { [$0] } ?? preset.idColumns, fields: fields, signature: preset.signature,
                             lifecycle: lifecycle ?? preset.lifecycle, deletedFlag: preset.deletedFlag,
                             listSeparator: listSeparator ?? preset.listSeparator, dateOrder: dateOrder ?? preset.dateOrder)
-        result.mappedColumns = Set(self.fields.map { Preset.key($0.column) } + (id.map { [Preset.key($0)] } ?? []))
+        result.mappedColumns = Set(self.fields.map { Preset.key($0.column) } + (id.map { [Preset.key($0)] } ?? [])
+                                   + (lifecycle?.columns.map(Preset.key) ?? []))
         return result
     }
 }
