@@ -125,15 +125,23 @@ public struct ReportBuffer: Sendable {
         (0..<256).map { replacements[UInt8($0)].map { Array($0.utf8) } }
     }
 
-    private static let htmlTable = table([0x26: "&amp;", 0x3C: "&lt;", 0x3E: "&gt;", 0x22: "&quot;", 0x27: "&#39;"])
+    /// C0 control characters but tab, newline and carriage return, and DEL, as spaces: none may
+    /// reach a report raw (an escape sequence in a CRM value would drive the terminal that shows it).
+    private static let controls: [UInt8: String] = {
+        var replacements: [UInt8: String] = [0x7F: " "]
+        for byte in UInt8(0)..<0x20 where byte != 0x09 && byte != 0x0A && byte != 0x0D { replacements[byte] = " " }
+        return replacements
+    }()
+
+    private static let htmlTable = table(controls.merging([0x26: "&amp;", 0x3C: "&lt;", 0x3E: "&gt;", 0x22: "&quot;", 0x27: "&#39;"]) { $1 })
 
     private static let markdownTable: [[UInt8]?] = {
-        var replacements: [UInt8: String] = [0x0A: " ", 0x0D: " ", 0x09: " ", 0x3C: "&lt;", 0x3E: "&gt;", 0x26: "&amp;"]
+        var replacements: [UInt8: String] = controls.merging([0x0A: " ", 0x0D: " ", 0x09: " ", 0x3C: "&lt;", 0x3E: "&gt;", 0x26: "&amp;"]) { $1 }
         for byte in "\\`*_[]|#!~".utf8 { replacements[byte] = "\\" + String(UnicodeScalar(byte)) }
         return table(replacements)
     }()
 
-    private static let csvTable = table([0x22: "\"\""])
+    private static let csvTable = table(controls.merging([0x22: "\"\""]) { $1 })
 }
 
 /// Writes all of `bytes` to `descriptor`; the reason on failure.

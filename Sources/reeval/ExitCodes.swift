@@ -48,15 +48,31 @@ func withExitCodes(_ body: () throws -> Void) throws {
 /// stdout for results, stderr for logs, one line at a time.
 enum Console {
     static func error(_ message: String) {
-        FileHandle.standardError.write(Data("reeval: \(message)\n".utf8))
+        FileHandle.standardError.write(Data("reeval: \(terminalSafe(message))\n".utf8))
     }
 
     static func log(_ message: String) {
-        FileHandle.standardError.write(Data("\(message)\n".utf8))
+        FileHandle.standardError.write(Data("\(terminalSafe(message))\n".utf8))
     }
 
     static func out(_ text: String) {
-        FileHandle.standardOutput.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
+        let safe = terminalSafe(text)
+        FileHandle.standardOutput.write(Data((safe.hasSuffix("\n") ? safe : safe + "\n").utf8))
+    }
+
+    /// Text with every control character but newline and tab shown as `�`: CRM values and file
+    /// headers reach messages and previews, and an escape sequence in them (`\u{1B}[2J`) would
+    /// clear the screen or retitle the window. JSON output escapes them itself.
+    static func terminalSafe(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: isControl) else { return text }
+        var scalars = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars { scalars.append(isControl(scalar) ? "\u{FFFD}" : scalar) }
+        return String(scalars)
+    }
+
+    private static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        let v = scalar.value
+        return (v < 0x20 && v != 0x0A && v != 0x09) || (0x7F...0x9F).contains(v) || v == 0x2028 || v == 0x2029
     }
 
     /// Pretty, key-sorted JSON on stdout: exactly one document for `--json`.

@@ -36,6 +36,33 @@ struct ReportCommandTests {
         try String(contentsOfFile: ws.path(name), encoding: .utf8)
     }
 
+    @Test("control characters in CRM values never reach the terminal, Markdown, HTML or CSV raw")
+    func controlCharacters() throws {
+        let ws = try Workspace()
+        let fixtures = RunCommandTests.fixtures
+        let evil = "SSO\u{1B}[2J\u{1B}]0;pwned\u{07}co\u{7F}"
+        for name in ["Account-2024-06-30.csv", "Account-2026-10-01.csv"] {
+            let text = try String(contentsOf: fixtures.appendingPathComponent(name), encoding: .utf8)
+            try ws.write(name, text.replacingOccurrences(of: "\"SSOco\"", with: "\"\(evil)\""))
+        }
+        let mapping = fixtures.appendingPathComponent("salesforce-custom-fields.yaml").path
+        for (file, date) in [("Account-2024-06-30.csv", "2024-06-30"), ("Account-2026-10-01.csv", "2026-10-01")] {
+            #expect(try ws.reeval.run(["import", file, "--source", "salesforce", "--mapping", mapping, "--observed-at", date, "--quiet"]).status == 0)
+            let opportunities = fixtures.appendingPathComponent(file.replacingOccurrences(of: "Account", with: "Opportunity")).path
+            #expect(try ws.reeval.run(["import", opportunities, "--observed-at", date, "--quiet"]).status == 0)
+        }
+        #expect(try ws.reeval.run(["icp", "add", RunCommandTests.repo.appendingPathComponent("examples/icp/2024-h1.yaml").path,
+                                   RunCommandTests.repo.appendingPathComponent("examples/icp/2025-q3.yaml").path, "--quiet"]).status == 0)
+        let preview = try ws.reeval.run(["--as-of", "2026-11-22", "--dry-run"])
+        #expect(preview.stdout.contains("SSO\u{FFFD}[2J\u{FFFD}]0;pwned\u{FFFD}co\u{FFFD}"), "\(preview.stdout)")
+        #expect(try ws.reeval.run(["--as-of", "2026-11-22", "--report-dir", "reports", "--quiet"]).status == 0)
+        for name in ["report.md", "report.html", "revived.csv", "revived-salesforce-Opportunity.csv"] {
+            let bytes = try Data(contentsOf: URL(fileURLWithPath: ws.path("reports/\(name)")))
+            #expect(!bytes.contains(0x1B) && !bytes.contains(0x07) && !bytes.contains(0x7F), "\(name)")
+        }
+        #expect(try read(ws, "reports/report.md").contains("SSO \\[2J \\]0;pwned co "))
+    }
+
     @Test("hostile CRM values are inert in HTML, Markdown, CSV and JSON")
     func hostileValuesAreInert() throws {
         let ws = try Self.hostileScenario()

@@ -74,6 +74,21 @@ struct SalesforceImportTests {
         #expect(try h.strings("SELECT employees_low FROM leads WHERE crm_id = '00Q5g00000AAAA1'") == ["250"])
     }
 
+    @Test("overlong, surrogate and out-of-range UTF-8 past the detected prefix rejects its row, never mis-decoded")
+    func malformedUTF8Later() throws {
+        let h = try ImportHarness()
+        var bytes = Array("Record ID,Deal Name,Deal Stage,Close Date\n".utf8)
+        for i in 10..<3_000 { bytes += Array("\(i),Zürich Deal \(i),closedlost,2024-01-01\n".utf8) }
+        let bad: [[UInt8]] = [[0xC0, 0xAF], [0xE0, 0x80, 0xAF], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80]]
+        for (i, sequence) in bad.enumerated() { bytes += Array("\(i + 1),Bad".utf8) + sequence + Array("Name,closedlost,2024-01-01\n".utf8) }
+        let s = try h.importFile(try h.write("deals.csv", bytes))
+        #expect(s.encoding == .utf8)
+        #expect((s.inserted, s.rejected) == (2_990, 4))
+        #expect(try h.strings("SELECT line, reason FROM import_rejects ORDER BY line") == (2_992...2_995).map {
+            "\($0)|invalid UTF-8 in column Deal Name; re-export as UTF-8 or pass --encoding windows-1252"
+        })
+    }
+
     @Test("the same file twice is a no-op that says so")
     func sameFileTwice() throws {
         let h = try ImportHarness()
