@@ -24,12 +24,16 @@ public struct Importer {
         let started = options.clock()
         var summary = ImportSummary(file: path)
         summary.dryRun = options.dryRun
-        let sha = try Checksum.sha256(fileAt: path)
-        if let earlier = try db.rows("SELECT id, imported_at FROM imports WHERE sha256 = ?", [sha]).first {
-            summary.alreadyImported = (earlier["id"] ?? 0, earlier["imported_at"] ?? "")
+        // A file on disk is looked up by its SHA-256 before it is parsed, so the nightly re-import
+        // of a file seen before costs one read. Standard input and pipes can be read only once:
+        // they are identified by the digest of what the reader read, checked once it is done.
+        let isRegularFile = path != "-" && ((try? FileManager.default.attributesOfItem(atPath: path)[.type] as? FileAttributeType) == .typeRegular)
+        if isRegularFile, let earlier = try earlierImport(sha256: try Checksum.sha256(fileAt: path)) {
+            summary.alreadyImported = earlier
             return summary
         }
         let reader = try CSVReader(path: path)
+        try Self.refuseNonCSV(reader.prefix(), file: path)
         summary.delimiter = reader.delimiter == 0x09 ? "tab" : String(UnicodeScalar(reader.delimiter))
         let encoding = options.encoding ?? TextEncoding.detect(prefix: reader.prefix(), isPartial: reader.prefixIsPartial)
         summary.encoding = encoding
@@ -49,7 +53,7 @@ public struct Importer {
                 try db.execute("""
                     INSERT INTO imports(file_name, sha256, preset, source, object, kind, encoding, observed_at, imported_at)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """, [path, sha, summary.preset, preset.source, preset.object, preset.kind.rawValue, encoding.rawValue,
+                    """, [path, "reading-\(ProcessInfo.processInfo.processIdentifier)-\(path)", summary.preset, preset.source, preset.object, preset.kind.rawValue, encoding.rawValue,
                           observedAt.iso, ISODate.string(options.now)])
                 let importID = db.lastInsertedRowID
                 summary.importID = Int(importID)
@@ -100,6 +104,13 @@ public struct Importer {
                 }
                 guard finished else { throw Failure(.bug, "\(path): the parsing thread stopped before the end of the file") }
                 if summary.rowsRead == 0 && summary.rejected == 0 { throw ImportFailure.headerOnly(path) }
+                let sha = try reader.sha256()
+                if let earlier = try earlierImport(sha256: sha) {
+                    summary = ImportSummary(file: path)
+                    summary.alreadyImported = earlier
+                    throw AlreadyImportedRollback()
+                }
+                try db.execute("UPDATE imports SET sha256 = ? WHERE id = ?", [sha, importID])
                 try writer.propagateAccounts()
                 summary.snapshots = writer.snapshots
                 if options.strict, summary.rejected > 0, let first = summary.firstRejects.first {
@@ -115,12 +126,40 @@ public struct Importer {
             }
         } catch is DryRunRollback {
             summary.importID = nil
+        } catch is AlreadyImportedRollback {
+            return summary
         }
         return summary
     }
 
     /// Thrown to roll a dry run back after it has done everything.
     private struct DryRunRollback: Error {}
+    /// Thrown to roll back a read of standard input that turned out to be imported before.
+    private struct AlreadyImportedRollback: Error {}
+
+    private func earlierImport(sha256: String) throws -> (id: Int, at: String)? {
+        try db.rows("SELECT id, imported_at FROM imports WHERE sha256 = ?", [sha256]).first.map { ($0["id"] ?? 0, $0["imported_at"] ?? "") }
+    }
+
+    /// Refuses input that is plainly not a CSV, saying what it is: a compressed or Excel file, a
+    /// UTF-16 export, binary data. Without this, such input got a 750-character "matches no
+    /// known export" listing every preset's headers.
+    static func refuseNonCSV(_ prefix: ArraySlice<UInt8>, file: String) throws {
+        let head = Array(prefix.prefix(8))
+        func starts(_ magic: [UInt8]) -> Bool { head.starts(with: magic) }
+        let what: String?
+        if starts([0x1F, 0x8B]) { what = "a gzip file; unpack it first (gunzip)" }
+        else if starts([0x50, 0x4B, 0x03, 0x04]) { what = "a ZIP archive or an Excel workbook; unpack it, or save the sheet as CSV (UTF-8)" }
+        else if starts([0xD0, 0xCF, 0x11, 0xE0]) { what = "an old Excel workbook (.xls); save the sheet as CSV (UTF-8)" }
+        else if starts([0xFF, 0xFE]) || starts([0xFE, 0xFF]) { what = "UTF-16 text; export it again as CSV UTF-8 (or convert it: iconv -f UTF-16 -t UTF-8)" }
+        else if starts([0x25, 0x50, 0x44, 0x46]) { what = "a PDF; export the report as CSV instead" }
+        else if prefix.prefix(4096).contains(0) {
+            let nulls = prefix.prefix(4096).filter { $0 == 0 }.count
+            what = nulls * 3 >= min(prefix.count, 4096) ? "UTF-16 text without a byte order mark; export it again as CSV UTF-8"
+                : "binary data (it holds NUL bytes), not a CSV export"
+        } else { what = nil }
+        if let what { throw Failure(.badData, "\(file): this is \(what)") }
+    }
 
     private func choosePreset(headers: [String], options: ImportOptions, file: String) throws -> Preset {
         if let source = options.source, source != "auto", !PresetCatalog.sources.contains(source) {

@@ -1,5 +1,6 @@
 import Foundation
 import LeadData
+import ReevalStore
 
 /// A streaming CSV reader over bytes: RFC 4180 plus what CRM exports do (UTF-8 BOM, CRLF or LF,
 /// quoted fields holding delimiters, doubled quotes and newlines, `;` or tab delimiters sniffed
@@ -36,6 +37,9 @@ public final class CSVReader {
     }
 
     private let handle: FileHandle
+    /// The SHA-256 of every byte read, so a file is identified by what was read, read once:
+    /// standard input and pipes (`import <(…)`) cannot be read twice.
+    private var hasher = SHA256()
     private var buffer: [UInt8] = []
     private var position = 0
     private var atEnd = false
@@ -52,12 +56,16 @@ public final class CSVReader {
     private var lastRecordSize = 256
     private var lastFieldCount = 16
 
-    /// Opens `path`. The delimiter is sniffed from the header line unless given.
+    /// Opens `path` (`-` is standard input). The delimiter is sniffed from the header line unless given.
     public init(path: String, delimiter: UInt8? = nil, chunkSize: Int = 1 << 20) throws {
-        var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else { throw FileFailure.missing(path) }
-        guard !isFolder.boolValue, let handle = FileHandle(forReadingAtPath: path) else { throw FileFailure.cannotRead(path) }
-        self.handle = handle
+        if path == "-" {
+            handle = FileHandle.standardInput
+        } else {
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else { throw FileFailure.missing(path) }
+            guard !isFolder.boolValue, let handle = FileHandle(forReadingAtPath: path) else { throw FileFailure.cannotRead(path) }
+            self.handle = handle
+        }
         self.chunkSize = chunkSize
         try fill()
         if buffer.starts(with: [0xEF, 0xBB, 0xBF]) {
@@ -208,7 +216,16 @@ public final class CSVReader {
         } catch {
             throw Failure(.io, "cannot read the file: \(error.localizedDescription)")
         }
-        if chunk.isEmpty { atEnd = true } else { buffer.append(contentsOf: chunk) }
+        if chunk.isEmpty { atEnd = true } else {
+            chunk.withUnsafeBytes { hasher.update($0) }
+            buffer.append(contentsOf: chunk)
+        }
+    }
+
+    /// The SHA-256 (lowercase hex) of every byte of the input, once it has been read to its end.
+    public func sha256() throws -> String {
+        while !atEnd { try fill() }
+        return Checksum.hex(hasher.finalize())
     }
 
     /// The delimiter that splits the header line into the most fields, outside quotes.

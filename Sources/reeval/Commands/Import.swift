@@ -21,7 +21,7 @@ extension Reeval {
 
         @ParentCommand var root: Reeval
 
-        @Argument(help: ArgumentHelp("The export files.", valueName: "file"))
+        @Argument(help: ArgumentHelp("The export files; - reads one from standard input.", valueName: "file"))
         var files: [String]
 
         @Option(help: ArgumentHelp("The CRM: salesforce, hubspot, pipedrive or auto.", valueName: "source"))
@@ -61,7 +61,8 @@ extension Reeval {
                     options.encoding = parsed
                 }
                 if let mapping { options.mapping = try Mapping.load(path: mapping) }
-                for file in files where !FileManager.default.fileExists(atPath: file) { throw FileFailure.missing(file) }
+                for file in files where file != "-" && !FileManager.default.fileExists(atPath: file) { throw FileFailure.missing(file) }
+                guard files.filter({ $0 == "-" }).count <= 1 else { throw Failure(.usage, "standard input (-) can be read only once; name it once") }
                 let db = try Database.openMigrated(path: global.databasePath, now: options.now)
                 // One command is one transaction: every file lands, or none does. The summaries are
                 // printed once it has committed, so none reports rows that were then rolled back.
