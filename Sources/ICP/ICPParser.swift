@@ -127,8 +127,10 @@ public enum ICPParser {
         switch error {
         case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
             return ICPProblem(line: mark.line, column: mark.column, message: "not valid YAML: \(problem); \(advice)")
-        case .duplicatedKeysInMapping(let duplicates, _):
-            return ICPProblem(line: 1, column: 1, message: "not valid YAML: the key \(duplicates.joined(separator: ", ")) appears twice in one dictionary; keep one")
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            let (line, column) = YAMLDuplicate.secondOccurrence(of: duplicates.first ?? "", in: context.text, after: (context.mark.line, context.mark.column))
+            return ICPProblem(line: line, column: column,
+                              message: "not valid YAML: the key \(duplicates.joined(separator: ", ")) appears twice in one dictionary (first on line \(context.mark.line)); keep one")
         default:
             return ICPProblem(line: 1, column: 1, message: "not valid YAML: \(error)")
         }

@@ -66,9 +66,13 @@ final class RowProducer: @unchecked Sendable {
         queue.close()
     }
 
+    /// The line of the last record whose quote never closed, to explain the row after it.
+    private var lastUnclosedQuoteLine: Int?
+
     private func item(for record: CSVReader.Record, values: inout [String], unreadable: inout [String: Int]) -> ImportItem? {
         let raw = { self.encoding.decode(record.raw[...]) ?? String(decoding: record.raw, as: UTF8.self) }
         if record.unclosedQuote {
+            lastUnclosedQuoteLine = record.line
             return .reject(line: record.line, reason: "a quote opened on this line is never closed; the rows after it were read from the next line", raw: raw())
         }
         if Footer.isFooter(record, encoding: encoding) { return .footer }
@@ -76,7 +80,9 @@ final class RowProducer: @unchecked Sendable {
         // A trailing delimiter on data rows but not on the header adds one empty field.
         if count == plan.headers.count + 1, record.field(count - 1).isEmpty { count -= 1 }
         guard count == plan.headers.count else {
-            return .reject(line: record.line, reason: "expected \(plan.headers.count) fields, found \(record.fieldCount)", raw: raw())
+            // Right after an unclosed quote, a short row is most likely the rest of that field.
+            let cause = lastUnclosedQuoteLine.map { record.line == $0 + 1 ? " (likely the rest of the unclosed quote on line \($0))" : "" } ?? ""
+            return .reject(line: record.line, reason: "expected \(plan.headers.count) fields, found \(record.fieldCount)\(cause)", raw: raw())
         }
         for i in 0..<count {
             guard let text = encoding.decode(record.field(i)) else {

@@ -152,7 +152,7 @@ public final class Database {
             extendedCode: extended != 0 ? extended : code,
             message: String(cString: sqlite3_errmsg(handle)),
             sql: sql,
-            path: (code & 0xFF) == SQLITE_BUSY || (code & 0xFF) == SQLITE_FULL ? path : nil
+            path: [SQLITE_BUSY, SQLITE_FULL, SQLITE_READONLY, SQLITE_PERM].contains(code & 0xFF) ? path : nil
         )
     }
 }

@@ -52,6 +52,10 @@ public struct DatabaseError: UserFacingError, Equatable {
             text = "the disk is full\(path.map { " (database \($0))" } ?? ""); free some space and run again"
         case SQLITE_CANTOPEN:
             text = "cannot open the database\(path.map { " \($0)" } ?? ""); check that its folder exists and is writable"
+        case SQLITE_READONLY, SQLITE_PERM:
+            text = "the database\(path.map { " \($0)" } ?? "") cannot be written: it, or the folder it is in, is read-only for this user; "
+                + "reeval writes the file and its -wal and -shm files beside it, so check their permissions or pass another --db"
+            return text
         case SQLITE_NOTADB:
             text = "\(path ?? "the file") is not a SQLite database; pass another --db"
         default:

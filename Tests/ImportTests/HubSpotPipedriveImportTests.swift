@@ -126,6 +126,26 @@ struct MappingImportTests {
         #expect(error.message.contains("acme.csv"))
     }
 
+    @Test("a mapping's YAML mistakes point at the line that is wrong: a repeated key at its second line, a syntax error where it is")
+    func mappingYAMLMistakes() throws {
+        let duplicate = try #require(throws: ImportFailure.self) { try Mapping.parse("source: a\nobject: leads\nsource: b\n", file: "m.yaml") }
+        #expect(duplicate.message == "m.yaml:3: the key source appears twice in one dictionary (first on line 1); keep one")
+        let syntax = try #require(throws: ImportFailure.self) { try Mapping.parse("source: a\nfields: [x\n", file: "m.yaml") }
+        #expect(syntax.message.hasPrefix("m.yaml:3: not valid YAML: "), "\(syntax.message)")
+    }
+
+    @Test("the row after an unclosed quote says it is likely the rest of that quote")
+    func unclosedQuoteThenShortRow() throws {
+        let h = try ImportHarness()
+        let path = try h.write("deals.csv", "Record ID,Deal Name,Deal Stage\n1,B,closedlost\n2,\"Open quote\n,closedlost\n3,C,closedlost\n")
+        let s = try h.importFile(path)
+        #expect((s.inserted, s.rejected) == (2, 2))
+        #expect(try h.strings("SELECT line, reason FROM import_rejects ORDER BY line") == [
+            "3|a quote opened on this line is never closed; the rows after it were read from the next line",
+            "4|expected 3 fields, found 2 (likely the rest of the unclosed quote on line 3)",
+        ])
+    }
+
     @Test("a misspelt mapping key is refused with its line and the nearest right name")
     func misspeltKey() throws {
         let error = try #require(throws: ImportFailure.self) {

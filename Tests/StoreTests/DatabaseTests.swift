@@ -19,6 +19,18 @@ struct DatabaseTests {
         #expect(read == values)
     }
 
+    @Test("a database that cannot be written says so in words, naming the file, not as a raw SQLite code")
+    func readOnlyDatabase() throws {
+        let folder = try TemporaryFolder()
+        let path = folder.path("r.sqlite")
+        try Database(path: path).execute("CREATE TABLE t(v)")
+        let db = try Database(path: path, mode: .readOnly)
+        let error = try #require(throws: DatabaseError.self) { try db.execute("INSERT INTO t VALUES (1)") }
+        #expect(error.kind == .cannotCreate)
+        #expect(error.message.hasPrefix("the database \(path) cannot be written: it, or the folder it is in, is read-only for this user"))
+        #expect(!error.message.contains("SQLite error"))
+    }
+
     @Test("typed binding and byte reading keep text and blobs exact, empty ones included")
     func typedBindingAndBytes() throws {
         let db = try Database(path: ":memory:")

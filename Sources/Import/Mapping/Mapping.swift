@@ -48,7 +48,16 @@ public struct Mapping: Sendable, Equatable {
             guard let node = try Yams.compose(yaml: text) else { throw fail(nil, "the mapping is empty") }
             root = node
         } catch let error as YamlError {
-            throw fail(nil, "not valid YAML: \(String(describing: error).split(separator: "\n").first ?? "")")
+            switch error {
+            case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
+                throw ImportFailure.invalidMapping(file: file, line: mark.line, problem: "not valid YAML: \(problem); check the indentation and quoting on this line")
+            case .duplicatedKeysInMapping(let duplicates, let context):
+                let (line, _) = YAMLDuplicate.secondOccurrence(of: duplicates.first ?? "", in: context.text, after: (context.mark.line, context.mark.column))
+                throw ImportFailure.invalidMapping(file: file, line: line,
+                                                   problem: "the key \(duplicates.joined(separator: ", ")) appears twice in one dictionary (first on line \(context.mark.line)); keep one")
+            default:
+                throw fail(nil, "not valid YAML; check the indentation and quoting")
+            }
         }
         guard let map = root.mapping else { throw fail(root, "a mapping is a YAML dictionary (source:, object:, id:, fields:, …)") }
         var mapping = Mapping(file: file, fields: [])
