@@ -10,6 +10,8 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "reeval", targets: ["reeval"]),
+        // The stages as one library, for the libFuzzer targets in Fuzz/ (scripts/fuzz.sh).
+        .library(name: "ReevalStages", targets: ["LeadData", "ReevalStore", "CRMImport", "ICP"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

@@ -1,0 +1,31 @@
+import Foundation
+import ICP
+import LeadData
+
+/// The ICP parser on any text; a file it accepts is scored on a lead, diffed and summarised.
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
+    let text = String(decoding: UnsafeBufferPointer(start: data, count: size), as: UTF8.self)
+    guard let version = try? ICPParser.parse(text, file: "fuzz.yaml") else { return 0 }
+    var lead = LeadRecord(crmID: "1", lifecycle: .lost)
+    lead.company = "Acme"
+    lead.industry = "Software"
+    lead.employees = NumberRange(low: 40, high: 250)
+    lead.country = "US"
+    lead.technologies = ["Salesforce"]
+    lead.lastFundingAt = DateParser().parse("2026-01-01")
+    let evaluation = Scorer(version).evaluate(lead, asOf: DateParser().parse("2026-11-22")!)
+    _ = evaluation.tier
+    _ = ICPDiff.changes(from: version, to: version)
+    return 0
+}
+
+// libFuzzer's driver, called from this executable's own entry point (SwiftPM names the entry
+// point itself, so libFuzzer's `main` is never linked).
+@_silgen_name("LLVMFuzzerRunDriver")
+func runDriver(_ argc: UnsafeMutablePointer<CInt>, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>>,
+               _ body: @convention(c) (UnsafePointer<UInt8>, Int) -> CInt) -> CInt
+
+var argc = CommandLine.argc
+var argv = CommandLine.unsafeArgv
+exit(runDriver(&argc, &argv, fuzz))
