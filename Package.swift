@@ -72,7 +72,7 @@ let package = Package(
             ],
             path: "Sources/reeval"
         ),
-        .testTarget(name: "StoreTests", dependencies: ["ReevalStore", "LeadData"], path: "Tests/StoreTests"),
+        .testTarget(name: "StoreTests", dependencies: ["ReevalStore", "LeadData"], path: "Tests/StoreTests", exclude: ["Fixtures"]),
         .testTarget(name: "ImportTests", dependencies: ["CRMImport", "ReevalStore", "LeadData"], path: "Tests/ImportTests"),
         .testTarget(
             name: "ICPTests",

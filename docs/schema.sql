@@ -1,28 +1,46 @@
 CREATE VIEW lead_current AS
 SELECT l.*,
-       s.run_id        AS score_run_id,
-       s.current_icp   AS score_icp,
-       s.current_score AS score,
-       s.current_tier  AS tier,
+       h.last_run_id   AS score_run_id,
+       h.current_icp   AS score_icp,
+       h.current_score AS score,
+       h.current_tier  AS tier,
        (SELECT count(*) FROM lead_snapshots ls WHERE ls.lead_id = l.id) AS snapshots
 FROM leads l
-LEFT JOIN run_scores s
-       ON s.lead_id = l.id
-      AND s.run_id = (SELECT max(s2.run_id) FROM run_scores s2
-                      JOIN runs ru ON ru.id = s2.run_id AND ru.status = 'completed'
-                      WHERE s2.lead_id = l.id);
+LEFT JOIN score_history h
+       ON h.lead_id = l.id
+      AND h.first_run_id = (SELECT max(h2.first_run_id) FROM score_history h2 WHERE h2.lead_id = l.id);
 
 CREATE VIEW lead_scores AS
-SELECT s.run_id, s.lead_id, s.dismissed_at, s.baseline_icp, s.baseline_score, s.baseline_tier, s.current_icp,
-       s.current_score, s.current_tier, b.json AS baseline_explanation, c.json AS current_explanation
-FROM run_scores s
-JOIN explanations b ON b.id = s.baseline_explanation_id
-JOIN explanations c ON c.id = s.current_explanation_id;
+SELECT r.id AS run_id, h.lead_id, h.dismissed_at, h.baseline_icp, h.baseline_state_id, h.baseline_score, h.baseline_tier,
+       h.current_icp, h.current_state_id, h.current_score, h.current_tier
+FROM score_history h
+JOIN runs r ON r.id BETWEEN h.first_run_id AND h.last_run_id AND r.status = 'completed';
+
+CREATE VIEW revived_accounts AS
+SELECT a.id AS account_id, a.source, a.object, a.crm_id AS account_crm_id, a.company,
+       count(*) AS revived_leads, min(r.rank) AS best_rank, max(r.score) AS best_score,
+       (SELECT r2.tier FROM revived_opportunities r2 JOIN leads l2 ON l2.id = r2.lead_id
+        WHERE r2.run_id = r.run_id AND l2.account_id = a.id ORDER BY r2.rank LIMIT 1) AS best_tier,
+       (SELECT json_group_array(kind) FROM (
+            SELECT DISTINCT x.kind FROM revival_reasons x JOIN leads l3 ON l3.id = x.lead_id
+            WHERE x.run_id = r.run_id AND l3.account_id = a.id ORDER BY x.kind)) AS reason_kinds,
+       r.run_id
+FROM revived_opportunities r
+JOIN leads l ON l.id = r.lead_id
+JOIN accounts a ON a.id = l.account_id
+WHERE r.run_id = (SELECT max(id) FROM runs WHERE status = 'completed')
+GROUP BY a.id
+ORDER BY best_score DESC, revived_leads DESC, best_rank;
 
 CREATE VIEW revived_latest AS
 SELECT r.run_id, r.rank, l.source, l.object, l.crm_id, coalesce(l.company, a.company) AS company, l.owner,
        l.lifecycle, l.dismissed_at, r.baseline_icp, r.baseline_score, r.baseline_tier, r.current_icp,
-       r.score, r.tier, r.delta, r.reasons, r.is_new, l.id AS lead_id,
+       r.score, r.tier, r.delta,
+       (SELECT json_group_array(json_object('kind', x.kind, 'id', x.id, 'points_before', x.points_before,
+                                            'points_after', x.points_after, 'detail', x.detail, 'field', x.field,
+                                            'value_before', x.value_before, 'value_after', x.value_after))
+        FROM (SELECT * FROM revival_reasons x WHERE x.run_id = r.run_id AND x.lead_id = r.lead_id ORDER BY x.seq) x) AS reasons,
+       r.is_new, l.id AS lead_id,
        coalesce(l.industry, a.industry) AS industry, coalesce(l.country, a.country) AS country,
        coalesce(l.employees_low, a.employees_low) AS employees_low,
        coalesce(l.employees_high, a.employees_high) AS employees_high,
@@ -63,12 +81,6 @@ CREATE TABLE accounts (
     first_import_id     INTEGER REFERENCES imports(id),
     last_import_id      INTEGER REFERENCES imports(id),
     UNIQUE (source, object, crm_id)
-);
-
-CREATE TABLE explanations (
-    id      INTEGER PRIMARY KEY,
-    digest  BLOB UNIQUE,                         -- 16 bytes; NULL for explanations moved from older runs
-    json    TEXT NOT NULL                        -- {"icp", "score", "tier", "outcomes": [{kind, id, field, verdict, value, points}]}
 );
 
 CREATE TABLE icp_versions (
@@ -168,6 +180,22 @@ CREATE TABLE leads (
     UNIQUE (source, object, crm_id)
 );
 
+CREATE TABLE revival_reasons (
+    run_id          INTEGER NOT NULL,
+    lead_id         INTEGER NOT NULL,
+    seq             INTEGER NOT NULL,            -- the reason's place in the lead's list, from 1
+    kind            TEXT NOT NULL CHECK (kind IN ('icp_change', 'data_change', 'trigger', 'lost_reason_resolved')),
+    id              TEXT NOT NULL,               -- the criterion, trigger or disqualifier (lost_reason for a resolved one)
+    field           TEXT,
+    points_before   NUMERIC NOT NULL,
+    points_after    NUMERIC NOT NULL,
+    value_before    TEXT,
+    value_after     TEXT,
+    detail          TEXT NOT NULL,
+    PRIMARY KEY (run_id, lead_id, seq),
+    FOREIGN KEY (run_id, lead_id) REFERENCES revived_opportunities(run_id, lead_id) ON DELETE CASCADE
+) WITHOUT ROWID;
+
 CREATE TABLE "revived_opportunities" (
     run_id          INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
     lead_id         INTEGER NOT NULL REFERENCES leads(id) ON DELETE CASCADE,
@@ -179,23 +207,7 @@ CREATE TABLE "revived_opportunities" (
     score           REAL NOT NULL,
     tier            TEXT NOT NULL,
     delta           REAL NOT NULL,
-    reasons         TEXT NOT NULL,               -- JSON array of {kind, id, points_before, points_after, detail}
     is_new          INTEGER NOT NULL CHECK (is_new IN (0, 1)),
-    UNIQUE (run_id, lead_id)
-);
-
-CREATE TABLE run_scores (
-    run_id                  INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
-    lead_id                 INTEGER NOT NULL REFERENCES leads(id) ON DELETE CASCADE,
-    dismissed_at            TEXT,
-    baseline_icp            TEXT NOT NULL,
-    baseline_score          REAL NOT NULL,
-    baseline_tier           TEXT,
-    current_icp             TEXT NOT NULL,
-    current_score           REAL NOT NULL,
-    current_tier            TEXT,
-    baseline_explanation_id INTEGER NOT NULL,    -- explanations.id
-    current_explanation_id  INTEGER NOT NULL,    -- explanations.id
     UNIQUE (run_id, lead_id)
 );
 
@@ -215,7 +227,7 @@ CREATE TABLE runs (
     by_reason       TEXT NOT NULL DEFAULT '{}',  -- JSON: reason kind → revived leads with it
     seconds         REAL,
     error           TEXT
-, excluded TEXT NOT NULL DEFAULT '{}');
+, excluded TEXT NOT NULL DEFAULT '{}', unknown_by_criterion TEXT NOT NULL DEFAULT '{}');
 
 CREATE TABLE schema_migrations (
     version    INTEGER PRIMARY KEY,
@@ -223,6 +235,22 @@ CREATE TABLE schema_migrations (
     checksum   TEXT NOT NULL,
     applied_at TEXT NOT NULL
 );
+
+CREATE TABLE score_history (
+    lead_id             INTEGER NOT NULL REFERENCES leads(id) ON DELETE CASCADE,
+    first_run_id        INTEGER NOT NULL,        -- the first completed run of the stretch
+    last_run_id         INTEGER NOT NULL,        -- the last completed run of the stretch
+    dismissed_at        TEXT,
+    baseline_icp        TEXT NOT NULL,
+    baseline_state_id   INTEGER,                 -- the state the baseline was judged on (lead_snapshots.id)
+    baseline_score      REAL NOT NULL,
+    baseline_tier       TEXT,
+    current_icp         TEXT NOT NULL,
+    current_state_id    INTEGER,                 -- the state the current score was judged on
+    current_score       REAL NOT NULL,
+    current_tier        TEXT,
+    PRIMARY KEY (lead_id, first_run_id)
+) WITHOUT ROWID;
 
 CREATE INDEX accounts_by_company_key ON accounts(source, company_key);
 
@@ -241,7 +269,5 @@ CREATE INDEX leads_by_account_crm_id ON leads(source, account_crm_id);
 CREATE INDEX leads_candidates ON leads(lifecycle, dismissed_at);
 
 CREATE INDEX revived_by_rank ON revived_opportunities(run_id, rank);
-
-CREATE INDEX run_scores_by_lead ON run_scores(lead_id, run_id);
 
 CREATE INDEX runs_latest ON runs(status, id);

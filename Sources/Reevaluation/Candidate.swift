@@ -10,12 +10,13 @@ public struct Candidate: Sendable {
     /// When it was dropped (close date, else last activity, else last modified); nil if unknown.
     public var dismissedAt: Timestamp?
     public var lostReason: String?
-    /// Its snapshots, oldest first: what was known of it over time, as the UTF-8 bytes of their
-    /// stored JSON (only the two a judgement needs are ever decoded, on a judging thread).
-    public var snapshots: [(observedAt: Timestamp, json: [UInt8])]
+    /// Its states, oldest first: what was known of it over time, each with its state id and the
+    /// UTF-8 bytes of its stored JSON (only the two a judgement needs are ever decoded, on a
+    /// judging thread).
+    public var snapshots: [(stateID: Int64, observedAt: Timestamp, json: [UInt8])]
 
     public init(leadID: Int64, source: String, object: String, crmID: String, lifecycle: Lifecycle, dismissedAt: Timestamp?,
-                lostReason: String?, snapshots: [(observedAt: Timestamp, json: [UInt8])]) {
+                lostReason: String?, snapshots: [(stateID: Int64, observedAt: Timestamp, json: [UInt8])]) {
         self.leadID = leadID
         self.source = source
         self.object = object
@@ -32,6 +33,12 @@ public struct Candidate: Sendable {
         guard let dismissedAt else { return 0 }
         let day = dismissedAt.dayNumber
         return snapshots.lastIndex { $0.observedAt.dayNumber <= day } ?? 0
+    }
+
+    /// The state ids of the baseline and current (newest) states.
+    public var stateIDs: (baseline: Int64, current: Int64)? {
+        guard let b = baselineIndex else { return nil }
+        return (snapshots[b].stateID, snapshots[snapshots.count - 1].stateID)
     }
 
     /// The baseline and current (newest) records, each decoded once.

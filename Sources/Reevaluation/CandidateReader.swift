@@ -14,7 +14,7 @@ struct CandidateReader {
         // their index. Through leads_candidates, SQLite sorted every row, snapshot JSON included,
         // in a temporary B-tree: 1.7 s instead of 0.3 s for 100,000 candidates.
         let statement = try db.prepare("""
-            SELECT l.id, l.source, l.object, l.crm_id, l.lifecycle, l.dismissed_at, l.lost_reason, s.observed_at, s.data
+            SELECT l.id, l.source, l.object, l.crm_id, l.lifecycle, l.dismissed_at, l.lost_reason, s.observed_at, s.data, s.id
             FROM leads l NOT INDEXED
             JOIN lead_snapshots s ON s.lead_id = l.id
             WHERE (l.lifecycle IN ('lost', 'disqualified') OR (l.lifecycle = 'open' AND l.dismissed_at < :cutoff))
@@ -37,7 +37,7 @@ struct CandidateReader {
                     lostReason: statement.column(6).string, snapshots: [])
             }
             if let observed = statement.column(7).string.flatMap({ dates.parse($0) }) {
-                current?.snapshots.append((observed, statement.bytes(at: 8)))
+                current?.snapshots.append((statement.column(9).int64 ?? 0, observed, statement.bytes(at: 8)))
             }
         }
         statement.reset()

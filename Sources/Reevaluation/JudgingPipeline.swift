@@ -20,8 +20,11 @@ struct JudgedCandidate: Sendable {
     let dismissedAt: Timestamp?
     let baseline: Side
     let current: Side
-    /// Nil when nothing is stored (a dry run or a preview).
-    let explanations: (baseline: ExplanationText, current: ExplanationText)?
+    /// The states the two sides were judged on: what `reeval explain` recomputes from.
+    let baselineStateID: Int64
+    let currentStateID: Int64
+    /// The rules the current evaluation could not judge for lack of data.
+    let unknown: [String]
     let revival: Revival?
 }
 
@@ -34,15 +37,13 @@ struct JudgedCandidate: Sendable {
 /// thread finds a batch judged when it comes back.
 ///
 /// ```swift
-/// let pipeline = JudgingPipeline(judge: judge, asOf: asOf, known: known)
+/// let pipeline = JudgingPipeline(judge: judge, asOf: asOf)
 /// write(pipeline.submit(batch))    // nothing until two batches are in flight, then the oldest one's results
 /// write(pipeline.finish())         // the results of the batches still in flight, in order
 /// ```
 final class JudgingPipeline {
     private let judge: Judge
     private let asOf: Timestamp
-    /// Nil when nothing is stored: no explanation is built.
-    private let known: KnownExplanations?
     /// Batches run one after another, each on all cores, in the order they were submitted.
     private let queue = DispatchQueue(label: "reeval.judging")
     private static let inFlightLimit = 2
@@ -57,10 +58,9 @@ final class JudgingPipeline {
     /// The batches submitted and not yet taken, oldest first.
     private var inFlight: [InFlight] = []
 
-    init(judge: Judge, asOf: Timestamp, known: KnownExplanations?) {
+    init(judge: Judge, asOf: Timestamp) {
         self.judge = judge
         self.asOf = asOf
-        self.known = known
     }
 
     /// Starts judging `batch`; returns the oldest batch's results, in order, once more than the
@@ -68,15 +68,16 @@ final class JudgingPipeline {
     func submit(_ batch: [Candidate]) -> [JudgedCandidate] {
         let group = DispatchGroup()
         let pieces = OrderedResults<[JudgedCandidate]>(count: Self.piecesPerBatch)
-        let judge = self.judge, asOf = self.asOf, known = self.known
+        let judge = self.judge, asOf = self.asOf
         queue.async(group: group) {
             /// Nil for a candidate without a snapshot to judge.
             @Sendable func judged(_ candidate: Candidate) -> JudgedCandidate? {
-                guard let judgement = judge.judge(candidate, asOf: asOf) else { return nil }
+                guard let judgement = judge.judge(candidate, asOf: asOf), let states = candidate.stateIDs else { return nil }
                 return JudgedCandidate(
                     leadID: candidate.leadID, dismissedAt: candidate.dismissedAt,
                     baseline: .init(judgement.baseline), current: .init(judgement.current),
-                    explanations: known.map { (ExplanationText(judgement.baseline, known: $0), ExplanationText(judgement.current, known: $0)) },
+                    baselineStateID: states.baseline, currentStateID: states.current,
+                    unknown: judgement.current.outcomes.compactMap { $0.verdict == .unknown ? $0.id : nil },
                     revival: judgement.revived ? Revival(candidate, judgement) : nil)
             }
             let size = (batch.count + Self.piecesPerBatch - 1) / Self.piecesPerBatch

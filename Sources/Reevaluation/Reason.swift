@@ -27,19 +27,4 @@ public struct Reason: Sendable, Equatable {
     public var detail: String
 
     public var delta: Double { pointsAfter - pointsBefore }
-
-    /// The JSON object stored in `revived_opportunities.reasons`.
-    public var json: String {
-        var out = "{\"kind\":\"\(kind.rawValue)\",\"id\":" + JSONText.quoted(id)
-        out += ",\"points_before\":" + JSONText.number(pointsBefore) + ",\"points_after\":" + JSONText.number(pointsAfter)
-        out += ",\"detail\":" + JSONText.quoted(detail)
-        out += ",\"field\":" + (field.map(JSONText.quoted) ?? "null")
-        out += ",\"value_before\":" + (valueBefore.map(JSONText.quoted) ?? "null")
-        out += ",\"value_after\":" + (valueAfter.map(JSONText.quoted) ?? "null") + "}"
-        return out
-    }
-
-    public static func jsonArray(_ reasons: [Reason]) -> String {
-        "[" + reasons.map(\.json).joined(separator: ",") + "]"
-    }
 }

@@ -48,13 +48,6 @@ public struct Reevaluation {
         }
     }
 
-    /// SQLite's page cache, in KiB, for a run that looks explanation digests up in SQLite (one that
-    /// has more stored than it holds in memory). The lookups land at random places in the digest
-    /// index; with SQLite's default 2 MB, a run over 1,000,000 leads read each index page back
-    /// from the file again and again, and wrote dirty pages to the WAL more than once. A run that
-    /// holds every digest does no lookup, and the default is as fast and 30 MB smaller.
-    static let lookupPageCacheKiB = 32_768
-
     private func runInTransaction(_ options: RunOptions, started: Date) throws -> RunSummary {
         var inboxImports: [String] = []
         if let inbox = options.inbox { inboxImports = try importInbox(inbox, now: started) }
@@ -88,10 +81,9 @@ public struct Reevaluation {
         let previous = try previousRevived(before: options.asOf)
         let reader = CandidateReader(db: db)
         summary.excluded = try reader.excluded(asOf: options.asOf, since: options.since, dormantAfterDays: options.dormantAfterDays)
-        let known = options.storesNothing ? nil : try KnownExplanations(db: db, limit: options.explanationMemoryLimit)
-        if let known, !known.isComplete { try db.execute("PRAGMA cache_size = -\(Self.lookupPageCacheKiB)") }
-        var scores = try RunScoreWriter(db: db, runID: runID, known: known ?? KnownExplanations(),
-                                        memoryLimit: options.explanationMemoryLimit)
+        // A dry run or a preview stores nothing: no score is written.
+        var scores = options.storesNothing ? nil : try ScoreHistory(db: db, runID: runID)
+        var unknown: [String: Int] = [:]
         var revived: [Revival] = []
         var baselineVersions = Set<String>()
         var lastBaselineVersion = ""
@@ -102,13 +94,13 @@ public struct Reevaluation {
                     lastBaselineVersion = item.baseline.icp
                     baselineVersions.insert(lastBaselineVersion)
                 }
-                try scores.write(item)
+                try scores?.write(item)
+                for id in item.unknown { unknown[id, default: 0] += 1 }
                 if let revival = item.revival { revived.append(revival) }
             }
         }
         // Candidates are judged in batches on another core while this thread reads and writes.
-        // A dry run or a preview stores nothing: its scores are neither written nor put in JSON.
-        let pipeline = JudgingPipeline(judge: judge, asOf: options.asOf, known: known)
+        let pipeline = JudgingPipeline(judge: judge, asOf: options.asOf)
         var batch: [Candidate] = []
         try reader.forEach(asOf: options.asOf, since: options.since, dormantAfterDays: options.dormantAfterDays) { candidate in
             summary.candidates += 1
@@ -120,20 +112,28 @@ public struct Reevaluation {
         }
         try store(pipeline.submit(batch))
         try store(pipeline.finish())
+        try scores?.finish()
         summary.baselineVersions = baselineVersions.sorted()
 
         revived.sort(by: Revival.ranksBefore)
         let insertRevived = try db.prepare("""
             INSERT INTO revived_opportunities(run_id, lead_id, rank, baseline_icp, baseline_score, baseline_tier, current_icp,
-                                              score, tier, delta, reasons, is_new)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                              score, tier, delta, is_new)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        let insertReason = try db.prepare("""
+            INSERT INTO revival_reasons(run_id, lead_id, seq, kind, id, field, points_before, points_after, value_before, value_after, detail)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         for (index, item) in revived.enumerated() {
             let isNew = !previous.contains(item.leadID)
             if !options.storesNothing {
                 try insertRevived.execute([runID, item.leadID, index + 1, item.baseline.icp, item.baseline.score, item.baseline.tier,
-                                           item.current.icp, item.current.score, item.current.tier ?? "", item.delta,
-                                           Reason.jsonArray(item.reasons), isNew])
+                                           item.current.icp, item.current.score, item.current.tier ?? "", item.delta, isNew])
+                for (seq, reason) in item.reasons.enumerated() {
+                    try insertReason.execute([runID, item.leadID, seq + 1, reason.kind.rawValue, reason.id, reason.field,
+                                              reason.pointsBefore, reason.pointsAfter, reason.valueBefore, reason.valueAfter, reason.detail])
+                }
             }
             summary.revived += 1
             if isNew { summary.newRevived += 1 }
@@ -148,18 +148,15 @@ public struct Reevaluation {
         summary.seconds = options.clock().timeIntervalSince(started)
         try db.execute("""
             UPDATE runs SET status = 'completed', finished_at = ?, candidates = ?, evaluated = ?, revived = ?, new_revived = ?,
-                            by_reason = ?, excluded = ?, seconds = ? WHERE id = ?
+                            by_reason = ?, excluded = ?, unknown_by_criterion = ?, seconds = ? WHERE id = ?
             """, [ISODate.string(options.clock()), summary.candidates, summary.evaluated, summary.revived, summary.newRevived,
-                  Self.countsJSON(summary.byReason), Self.countsJSON(summary.excluded), summary.seconds, runID])
-        // Scores of runs older than the kept ones, then the explanations only they pointed at. Runs that
-        // did not complete stored none, so a range below the oldest kept run says the same as
-        // `NOT IN (kept)`, and reads only the rows it deletes.
-        if let oldestKept = try db.scalar("""
-            SELECT min(id) FROM (SELECT id FROM runs WHERE status = 'completed' ORDER BY id DESC LIMIT ?)
-            """, [max(options.keepRuns, 1)])?.int64,
-           try db.scalar("SELECT 1 FROM run_scores WHERE run_id < ? LIMIT 1", [oldestKept]) != nil {
-            try ExplanationStore.deleteUnreferenced(below: oldestKept, in: db)
-            try db.execute("DELETE FROM run_scores WHERE run_id < ?", [oldestKept])
+                  Self.countsJSON(summary.byReason), Self.countsJSON(summary.excluded), Self.countsJSON(unknown), summary.seconds, runID])
+        // The score history of runs older than the kept ones. Runs that did not complete stored
+        // none, so a range below the oldest kept run says the same as `NOT IN (kept)`.
+        if !options.storesNothing, let oldestKept = try db.scalar("""
+            SELECT min(id) FROM (SELECT id FROM runs WHERE status = 'completed' OR id = ? ORDER BY id DESC LIMIT ?)
+            """, [runID, max(options.keepRuns, 1)])?.int64 {
+            try ScoreHistory.trim(before: oldestKept, in: db)
         }
         return summary
     }

@@ -16,10 +16,6 @@ public struct RunOptions: Sendable {
     public var inbox: String?
     public var dryRun = false
     public var keepRuns = 30
-    /// How many explanation digests a run holds in memory (about 24 bytes each): the stored ones,
-    /// so that it recognises them without building their JSON or asking SQLite, and the ones it
-    /// writes. Past it, a run still stores the same rows, more slowly.
-    public var explanationMemoryLimit = 750_000
     /// The wall clock, for bookkeeping columns and timings only; never used in scoring.
     public var clock: @Sendable () -> Date
 

@@ -88,30 +88,6 @@ public struct RunReport: Sendable {
         }
     }
 
-    /// A `reasons` column's objects; read byte by byte, as SQLite's `json_each` took a third of a
-    /// 50,000-lead report's time. Text in another shape goes through Foundation.
-    static func reasons(_ text: String) -> [(kind: String, id: String, before: Double, after: Double, detail: String)] {
-        var reader = FlatJSONReader(text)
-        let objects: [[String: FlatJSONReader.Value]]
-        if let read = reader.readArray() {
-            objects = read
-        } else {
-            let parsed = (try? JSONSerialization.jsonObject(with: Data(text.utf8))) as? [[String: Any]] ?? []
-            objects = parsed.map { object in
-                object.compactMapValues { value -> FlatJSONReader.Value? in
-                    if let s = value as? String { return .string(s) }
-                    if let n = value as? NSNumber { return .number(n.doubleValue) }
-                    return nil
-                }
-            }
-        }
-        return objects.map { o in
-            func text(_ key: String) -> String { if case .string(let s)? = o[key] { return s }; return "" }
-            func number(_ key: String) -> Double { if case .number(let n)? = o[key] { return n }; return 0 }
-            return (kind: text("kind"), id: text("id"), before: number("points_before"), after: number("points_after"), detail: text("detail"))
-        }
-    }
-
     /// Reads run `id` (or the latest completed run when nil).
     public static func load(_ db: Database, runID: Int?) throws -> RunReport {
         let idValue: Int?
@@ -136,48 +112,55 @@ public struct RunReport: Sendable {
         }
         report.excluded = Exclusion.allCases.compactMap { cause in excluded[cause.rawValue].map { (cause, $0) } }
 
-        // Reasons are parsed on other threads, chunk by chunk, while SQLite reads on.
-        let parsing = ReasonParsing()
-        var chunk: [(lead: Lead, reasons: String)] = []
         try db.prepare("""
             SELECT r.rank, l.source, l.object, l.crm_id, coalesce(l.company, a.company) AS company, l.owner, l.lifecycle,
                    l.dismissed_at, coalesce(l.industry, a.industry) AS industry, coalesce(l.country, a.country) AS country,
                    coalesce(l.employees_low, a.employees_low) AS employees_low, coalesce(l.employees_high, a.employees_high) AS employees_high,
-                   r.baseline_icp, r.baseline_score, r.baseline_tier, r.score, r.tier, r.is_new, r.reasons
+                   r.baseline_icp, r.baseline_score, r.baseline_tier, r.score, r.tier, r.is_new
             FROM revived_opportunities r JOIN leads l ON l.id = r.lead_id LEFT JOIN accounts a ON a.id = l.account_id
             WHERE r.run_id = ? ORDER BY r.rank
             """).forEachRow([id]) { row in
             // By position, in the SELECT's order: 50,000 rows × 18 columns looked up by name add up.
-            chunk.append((Lead(
+            report.leads.append(Lead(
                 rank: row[0].int ?? 0, source: row[1].string ?? "", object: row[2].string ?? "", crmID: row[3].string ?? "",
                 company: row[4].string, owner: row[5].string, lifecycle: row[6].string ?? "", dismissedAt: row[7].string,
                 industry: row[8].string, country: row[9].string, employeesLow: row[10].int, employeesHigh: row[11].int,
                 baselineICP: row[12].string ?? "", baselineScore: row[13].double ?? 0, baselineTier: row[14].string,
-                score: row[15].double ?? 0, tier: row[16].string ?? "", isNew: row[17].int == 1, reasons: []), row[18].string ?? "[]"))
-            if chunk.count == 4096 {
-                parsing.submit(chunk)
-                chunk.removeAll(keepingCapacity: true)
-            }
+                score: row[15].double ?? 0, tier: row[16].string ?? "", isNew: row[17].int == 1, reasons: []))
         }
-        parsing.submit(chunk)
-        report.leads = parsing.finish()
+        // Reasons are rows, read in rank order; ranks run 1, 2, … so a lead's index is its rank − 1.
+        try db.prepare("""
+            SELECT r.rank, x.kind, x.id, x.points_before, x.points_after, x.detail
+            FROM revival_reasons x JOIN revived_opportunities r ON r.run_id = x.run_id AND r.lead_id = x.lead_id
+            WHERE x.run_id = ? ORDER BY r.rank, x.seq
+            """).forEachRow([id]) { row in
+            let index = (row[0].int ?? 0) - 1
+            guard report.leads.indices.contains(index) else { return }
+            report.leads[index].reasons.append((kind: row[1].string ?? "", id: row[2].string ?? "", before: row[3].double ?? 0,
+                                                after: row[4].double ?? 0, detail: row[5].string ?? ""))
+        }
         report.segments = Self.countSegments(report.leads)
-        try db.prepare("SELECT baseline_score, current_score FROM run_scores WHERE run_id = ? ORDER BY lead_id").forEachRow([id]) { row in
+        try db.prepare("""
+            SELECT baseline_score, current_score FROM score_history WHERE ? BETWEEN first_run_id AND last_run_id ORDER BY lead_id
+            """).forEachRow([id]) { row in
             report.baselineScores.append(row[0].double ?? 0)
             report.currentScores.append(row[1].double ?? 0)
         }
-        report.baselineVersions = try db.rows("SELECT DISTINCT baseline_icp FROM run_scores WHERE run_id = ? ORDER BY 1", [id]).compactMap { $0[0].string }
+        report.baselineVersions = try db.rows("""
+            SELECT DISTINCT baseline_icp FROM score_history WHERE ? BETWEEN first_run_id AND last_run_id ORDER BY 1
+            """, [id]).compactMap { $0[0].string }
         if report.baselineVersions.isEmpty {
             report.baselineVersions = Array(Set(report.leads.map(\.baselineICP))).sorted()
         }
-        report.unknownByCriterion = try db.rows("""
-            SELECT json_extract(o.value, '$.id'), json_extract(o.value, '$.field'), count(*)
-            FROM run_scores s JOIN explanations e ON e.id = s.current_explanation_id, json_each(e.json, '$.outcomes') o
-            WHERE s.run_id = ? AND json_extract(o.value, '$.verdict') = 'unknown'
-            GROUP BY 1, 2 ORDER BY 3 DESC, 1
-            """, [id]).map { ($0[0].string ?? "", $0[1].string ?? "", $0[2].int ?? 0) }
-
         let versions = (try? ICPRegistry(db: db).all().map(\.version)) ?? []
+        // Per rule, the candidates the run could not judge for lack of data (`runs.unknown_by_criterion`).
+        let rules = versions.first { $0.label == report.icpVersion }.map { $0.criteria + $0.triggers + $0.disqualifiers } ?? []
+        report.unknownByCriterion = try db.rows("""
+            SELECT u.key, u.value FROM runs, json_each(runs.unknown_by_criterion) u WHERE runs.id = ? ORDER BY u.value DESC, u.key
+            """, [id]).map { row in
+            let ruleID = row[0].string ?? ""
+            return (ruleID, rules.first { $0.id == ruleID }?.field.description ?? "", row[1].int ?? 0)
+        }
         if let current = versions.first(where: { $0.label == report.icpVersion }) {
             for label in report.baselineVersions where label != report.icpVersion {
                 guard let old = versions.first(where: { $0.label == label }) else { continue }
@@ -185,30 +168,5 @@ public struct RunReport: Sendable {
             }
         }
         return report
-    }
-}
-
-/// Parses revived leads' reasons on worker threads, one chunk per task, and gives the leads
-/// back in the order their chunks were submitted.
-private struct ReasonParsing {
-    private let parsed = OrderedResults<[RunReport.Lead]>()
-    private let group = DispatchGroup()
-
-    func submit(_ chunk: [(lead: RunReport.Lead, reasons: String)]) {
-        guard !chunk.isEmpty else { return }
-        let index = parsed.reserve()
-        let parsed = self.parsed
-        DispatchQueue.global().async(group: group) {
-            parsed.set(index, chunk.map { item in
-                var lead = item.lead
-                lead.reasons = RunReport.reasons(item.reasons)
-                return lead
-            })
-        }
-    }
-
-    func finish() -> [RunReport.Lead] {
-        group.wait()
-        return parsed.values.flatMap { $0 }
     }
 }

@@ -14,13 +14,9 @@ public struct DatabaseSummary: Sendable {
 
     /// The public tables, in pipeline order.
     public static let tables = ["imports", "import_rejects", "accounts", "leads", "lead_snapshots",
-                                "icp_versions", "runs", "lead_scores", "explanations", "revived_opportunities"]
+                                "icp_versions", "runs", "score_history", "revived_opportunities", "revival_reasons"]
 
-    /// Where each table's rows are counted: `lead_scores` is a view over `run_scores`, whose rows
-    /// are the same and are counted without reading the explanations.
-    private static func countedTable(_ table: String) -> String {
-        table == "lead_scores" ? "run_scores" : table
-    }
+    private static func countedTable(_ table: String) -> String { table }
 
     public let counts: [(table: String, rows: Int)]
     public let migrations: [Migrator.AppliedMigration]

@@ -89,26 +89,25 @@ struct RunCommandTests {
     func secondRun() throws {
         let ws = try Self.scenario()
         #expect(try ws.reeval.run(["--as-of", "2026-11-22", "--quiet"]).status == 0)
-        let explanations = try ws.reeval.sql("SELECT count(*) FROM explanations")
         #expect(try ws.reeval.run(["--as-of", "2026-11-22", "--quiet"]).status == 0)
-        // Nothing changed, so the second run points at the first run's explanations and writes none.
-        #expect(try ws.reeval.sql("SELECT count(*) FROM explanations") == explanations)
+        // Nothing changed, so the second run extends the first run's score rows and writes none.
+        #expect(try ws.reeval.sql("SELECT first_run_id, last_run_id, count(*) FROM score_history GROUP BY 1, 2") == ["1|2|7"])
         #expect(try ws.reeval.sql("SELECT DISTINCT run_id, is_new FROM revived_latest") == ["2|1"])
-        let rows = "SELECT lead_id, rank, baseline_icp, baseline_score, baseline_tier, current_icp, score, tier, delta, reasons FROM revived_opportunities WHERE run_id = ? ORDER BY rank"
+        let rows = "SELECT lead_id, rank, baseline_icp, baseline_score, baseline_tier, current_icp, score, tier, delta FROM revived_opportunities WHERE run_id = ? ORDER BY rank"
         #expect(try ws.reeval.sql(rows.replacingOccurrences(of: "?", with: "1")) == ws.reeval.sql(rows.replacingOccurrences(of: "?", with: "2")))
-        let scores = "SELECT lead_id, baseline_score, current_score, baseline_explanation, current_explanation FROM lead_scores WHERE run_id = ? ORDER BY lead_id"
+        let reasons = "SELECT lead_id, seq, kind, id, points_before, points_after, detail FROM revival_reasons WHERE run_id = ? ORDER BY lead_id, seq"
+        #expect(try ws.reeval.sql(reasons.replacingOccurrences(of: "?", with: "1")) == ws.reeval.sql(reasons.replacingOccurrences(of: "?", with: "2")))
+        let scores = "SELECT lead_id, baseline_score, current_score, baseline_state_id, current_state_id FROM lead_scores WHERE run_id = ? ORDER BY lead_id"
         #expect(try ws.reeval.sql(scores.replacingOccurrences(of: "?", with: "1")) == ws.reeval.sql(scores.replacingOccurrences(of: "?", with: "2")))
         #expect(try ws.reeval.sql("SELECT id, status, candidates, revived, new_revived FROM runs") == ["1|completed|7|5|5", "2|completed|7|5|5"])
         // Retention: only the newest run keeps its per-lead scores; revived rows stay. Under the
-        // older ICP every current explanation differs, and those only runs 1 and 2 used are deleted.
+        // older ICP every current result differs, and the stretches of runs 1 and 2 are deleted.
         #expect(try ws.reeval.run(["--as-of", "2026-11-22", "--icp", "2024-h1", "--keep-runs", "1", "--quiet"]).status == 0)
         #expect(try ws.reeval.sql("SELECT DISTINCT run_id FROM lead_scores") == ["3"])
         #expect(try ws.reeval.sql("SELECT count(DISTINCT run_id) FROM revived_opportunities") == ["3"])
         #expect(try ws.reeval.sql("SELECT count(*) FROM lead_scores") == ["7"])
-        #expect(try ws.reeval.sql("""
-            SELECT count(*) FROM explanations WHERE id NOT IN (SELECT baseline_explanation_id FROM run_scores UNION SELECT current_explanation_id FROM run_scores)
-            """) == ["0"])
-        #expect(try ws.reeval.sql("SELECT DISTINCT json_extract(current_explanation, '$.icp') FROM lead_scores") == ["2024-h1"])
+        #expect(try ws.reeval.sql("SELECT count(*) FROM score_history") == ["7"])
+        #expect(try ws.reeval.sql("SELECT DISTINCT current_icp FROM lead_scores") == ["2024-h1"])
     }
 
     @Test("a preview of an unregistered ICP file and a --dry-run evaluate everything and store nothing")

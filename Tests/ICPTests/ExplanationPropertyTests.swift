@@ -64,40 +64,7 @@ struct ExplanationPropertyTests {
             let dq = evaluation.outcomes.contains { $0.kind == .disqualifier && $0.verdict == .match }
             #expect((evaluation.tier == "DQ") == dq)
             if !dq { #expect(evaluation.tier == version.tier(for: evaluation.score)) }
-            // The stored JSON says the same: it parses, and its points and score are the evaluation's.
-            let json = try? JSONSerialization.jsonObject(with: Data(evaluation.jsonBytes)) as? [String: Any]
-            let outcomes = json?["outcomes"] as? [[String: Any]] ?? []
-            #expect((json?["score"] as? NSNumber)?.doubleValue == evaluation.score)
-            #expect(outcomes.map { ($0["points"] as? NSNumber)?.doubleValue ?? .nan } == evaluation.outcomes.map(\.points))
-            #expect(outcomes.map { $0["verdict"] as? String } == evaluation.outcomes.map(\.verdict.rawValue))
         }
-    }
-
-    @Test("a run tells explanations apart by identity bytes: the same bytes exactly when the JSON is the same")
-    func identityBytesMatchJSON() throws {
-        var jsonByIdentity: [[UInt8]: [UInt8]] = [:]
-        var identityByJSON: [[UInt8]: [UInt8]] = [:]
-        var identityBytes = 0, jsonBytes = 0
-        for icpSeed in 0..<6 {
-            let scorer = Scorer(try Self.version(icpSeed * 7_777))
-            for leadSeed in 0..<500 {
-                // Two as-of dates, so that trigger windows give the same data different explanations.
-                for asOf in [ICPFixtures.asOf, ICPFixtures.asOf.adding(days: 400)] {
-                    let evaluation = scorer.evaluate(Self.lead(leadSeed), asOf: asOf)
-                    let identity = evaluation.identityBytes, json = evaluation.jsonBytes
-                    #expect(jsonByIdentity[identity, default: json] == json, "one identity, two JSON texts: \(evaluation)")
-                    #expect(identityByJSON[json, default: identity] == identity, "one JSON text, two identities: \(evaluation)")
-                    identityBytes += identity.count
-                    jsonBytes += json.count
-                    jsonByIdentity[identity] = json
-                    identityByJSON[json] = identity
-                }
-            }
-        }
-        // Leads repeat their explanations (not every field is in every rule), so this compared real repeats.
-        #expect(jsonByIdentity.count > 100 && jsonByIdentity.count < 6 * 500 * 2)
-        // What makes them worth it: a run hashes these for every candidate, and the JSON only for new ones.
-        #expect(identityBytes * 5 < jsonBytes * 2, "identity \(identityBytes) bytes against JSON \(jsonBytes)")
     }
 
     @Test("numbers in explanations: whole numbers without a fraction, others as Swift prints them")

@@ -139,4 +139,42 @@ struct MigrationTests {
         let committed = try String(contentsOf: dump, encoding: .utf8)
         #expect(schema == committed, "run scripts/dump-schema.sh and commit docs/schema.sql")
     }
+
+    @Test("0006 carries a database written before it over with the same revived_latest, lead_current and lead_scores rows")
+    func scoreHistoryMigration() throws {
+        let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/wave1")
+        let folder = try TemporaryFolder()
+        let path = folder.path("old.sqlite")
+        try FileManager.default.copyItem(at: fixtures.appendingPathComponent("revival-3-runs.sqlite"), to: URL(fileURLWithPath: path))
+        let db = try Database(path: path)
+        #expect(try Migrator().migrate(db, now: now) == ["0005_runs_excluded.sql", "0006_score_history_and_reasons.sql"])
+        func expected(_ name: String) throws -> [String] {
+            try String(contentsOf: fixtures.appendingPathComponent(name), encoding: .utf8).split(separator: "\n").map(String.init)
+        }
+        func rows(_ sql: String) throws -> [String] {
+            try db.rows(sql).map { row in
+                row.values.map { value -> String in
+                    switch value {
+                    case .null: return ""
+                    case .integer(let v): return String(v)
+                    case .real(let v): return v == v.rounded() && abs(v) < 1e15 ? String(format: "%.1f", v) : String(format: "%.15g", v)
+                    case .text(let v): return v
+                    case .blob(let v): return String(decoding: v, as: UTF8.self)
+                    }
+                }.joined(separator: "|")
+            }
+        }
+        #expect(try rows("SELECT * FROM revived_latest") == expected("revived_latest.txt"))
+        #expect(try rows("SELECT * FROM lead_current ORDER BY id") == expected("lead_current.txt"))
+        #expect(try rows("""
+            SELECT run_id, lead_id, dismissed_at, baseline_icp, baseline_score, baseline_tier, current_icp, current_score, current_tier
+            FROM lead_scores ORDER BY run_id, lead_id
+            """) == expected("lead_scores.txt"))
+        // Runs 1 and 2 gave the same results under 2025-q3 (OPP-H turned dormant in run 2), run 3
+        // others under 2024-h1 (OPP-I turned dormant too): one stretch per lead and result.
+        #expect(try rows("SELECT first_run_id, last_run_id, count(*) FROM score_history GROUP BY 1, 2 ORDER BY 1, 2") == ["1|2|6", "2|2|1", "3|3|8"])
+        #expect(try rows("SELECT count(*) FROM score_history WHERE baseline_state_id IS NULL OR current_state_id IS NULL") == ["0"])
+        #expect(try rows("SELECT name FROM sqlite_master WHERE name IN ('run_scores', 'explanations')").isEmpty)
+        #expect(try rows("PRAGMA foreign_key_check").isEmpty)
+    }
 }

@@ -21,8 +21,8 @@ extension Reeval {
         @Option(name: .customLong("run"), help: ArgumentHelp("The run to render: an id or `latest`.", valueName: "id"))
         var runID: String = "latest"
 
-        @Option(help: ArgumentHelp("The folder to write into.", valueName: "dir"))
-        var out: String = "."
+        @Option(help: ArgumentHelp("The folder to write into, a folder of its own: it is replaced whole (default: ./report).", valueName: "dir"))
+        var out: String = "report"
 
         @Option(help: ArgumentHelp("Formats to write, comma-separated: md,html,csv,json.", valueName: "list"))
         var format: String = "md,html,csv,json"

@@ -1,0 +1,94 @@
+import ICP
+import ICPRegistry
+import LeadData
+import ReevalStore
+
+/// One lead's baseline and current evaluation in a stored run, recomputed exactly as that run saw
+/// them: the same states (by the state ids in `score_history`), the same immutable ICP versions
+/// and the same dates. Explanations are not stored; scoring is a pure function of these, so the
+/// recomputed scores are the stored ones.
+///
+/// ```swift
+/// let explanation = try Explanation.load(db, crmID: "OPP-B", runID: nil)
+/// print(explanation.current.score, explanation.current.outcomes.map(\.id))
+/// ```
+public struct Explanation: Sendable {
+    public var leadID: Int64
+    public var source: String
+    public var object: String
+    public var crmID: String
+    public var runID: Int
+    public var dismissedAt: Timestamp?
+    public var baselineAsOf: Timestamp
+    public var currentAsOf: Timestamp
+    public var baseline: Evaluation
+    public var current: Evaluation
+    /// The stored scores, which the recomputed ones equal.
+    public var storedBaselineScore: Double
+    public var storedCurrentScore: Double
+    /// The run's reasons when it revived the lead; empty otherwise.
+    public var reasons: [Reason]
+    public var revived: Bool
+
+    /// Loads and recomputes the lead `crmID` (narrowed by `source` and `object` when it names
+    /// several records) in run `runID`, or in the latest completed run when nil.
+    public static func load(_ db: Database, crmID: String, runID: Int?, source: String? = nil, object: String? = nil) throws -> Explanation {
+        let leads = try db.rows("""
+            SELECT id, source, object FROM leads WHERE crm_id = ? AND (? IS NULL OR source = ?) AND (? IS NULL OR object = ?) ORDER BY id
+            """, [crmID, source, source, object, object])
+        guard let lead = leads.first else {
+            throw Failure(.badData, "no lead with CRM id \(crmID)\(source.map { " from \($0)" } ?? "")\(object.map { " (\($0))" } ?? "") was imported")
+        }
+        guard leads.count == 1 else {
+            let names = leads.map { "\($0["source"] ?? "") \($0["object"] ?? "")" as String }.joined(separator: ", ")
+            throw Failure(.usage, "CRM id \(crmID) names \(leads.count) records (\(names)); pass --source and --object")
+        }
+        let leadID: Int64 = lead["id"] ?? 0
+        let run: Int
+        if let runID { run = runID } else {
+            guard let latest = try db.scalar("SELECT max(id) FROM runs WHERE status = 'completed'")?.int else {
+                throw Failure(.badData, "no completed run yet; run `reeval run` first")
+            }
+            run = latest
+        }
+        guard let asOfText = try db.scalar("SELECT as_of FROM runs WHERE id = ? AND status = 'completed'", [run])?.string,
+              let asOf = DateParser(order: .yearMonthDay).parse(asOfText) else {
+            throw Failure(.badData, "no completed run #\(run) in the database; see `reeval status`")
+        }
+        guard let row = try db.rows("""
+            SELECT dismissed_at, baseline_icp, baseline_state_id, baseline_score, current_icp, current_state_id, current_score
+            FROM score_history WHERE lead_id = ? AND ? BETWEEN first_run_id AND last_run_id
+            """, [leadID, run]).first else {
+            throw Failure(.badData, "\(crmID) was not a candidate in run #\(run) (it was open and active, won, or left out); see `reeval status`")
+        }
+        let dates = DateParser(order: .yearMonthDay)
+        let dismissedAt = (row["dismissed_at"] as String?).flatMap { dates.parse($0) }
+        let registry = ICPRegistry(db: db)
+        let baselineVersion = try registry.entry(row["baseline_icp"] ?? "").version
+        let currentVersion = try registry.entry(row["current_icp"] ?? "").version
+        func state(_ column: String) throws -> LeadRecord {
+            guard let id: Int = row[column], let json = try db.scalar("SELECT data FROM lead_snapshots WHERE id = ?", [id])?.string,
+                  let record = LeadRecord(json: json) else {
+                throw Failure(.badData, "the state run #\(run) judged \(crmID) on is no longer stored; run `reeval run` again and explain that run")
+            }
+            return record
+        }
+        let baselineAsOf = dismissedAt ?? asOf
+        var explanation = Explanation(
+            leadID: leadID, source: lead["source"] ?? "", object: lead["object"] ?? "", crmID: crmID, runID: run, dismissedAt: dismissedAt,
+            baselineAsOf: baselineAsOf, currentAsOf: asOf,
+            baseline: Scorer(baselineVersion).evaluate(try state("baseline_state_id"), asOf: baselineAsOf),
+            current: Scorer(currentVersion).evaluate(try state("current_state_id"), asOf: asOf),
+            storedBaselineScore: row["baseline_score"] ?? 0, storedCurrentScore: row["current_score"] ?? 0, reasons: [], revived: false)
+        explanation.revived = try db.scalar("SELECT 1 FROM revived_opportunities WHERE run_id = ? AND lead_id = ?", [run, leadID]) != nil
+        explanation.reasons = try db.rows("""
+            SELECT kind, id, field, points_before, points_after, value_before, value_after, detail FROM revival_reasons
+            WHERE run_id = ? AND lead_id = ? ORDER BY seq
+            """, [run, leadID]).map { r in
+            Reason(kind: Reason.Kind(rawValue: r["kind"] ?? "") ?? .dataChange, id: r["id"] ?? "", field: r["field"],
+                   pointsBefore: r.value("points_before").double ?? 0, pointsAfter: r.value("points_after").double ?? 0,
+                   valueBefore: r["value_before"], valueAfter: r["value_after"], detail: r["detail"] ?? "")
+        }
+        return explanation
+    }
+}
