@@ -4,7 +4,7 @@ SELECT l.*,
        h.current_icp   AS score_icp,
        h.current_score AS score,
        h.current_tier  AS tier,
-       (SELECT count(*) FROM lead_snapshots ls WHERE ls.lead_id = l.id) AS snapshots
+       1 + (SELECT count(*) FROM lead_history lh WHERE lh.lead_id = l.id) AS snapshots
 FROM leads l
 LEFT JOIN score_history h
        ON h.lead_id = l.id
@@ -15,6 +15,11 @@ SELECT r.id AS run_id, h.lead_id, h.dismissed_at, h.baseline_icp, h.baseline_sta
        h.current_icp, h.current_state_id, h.current_score, h.current_tier
 FROM score_history h
 JOIN runs r ON r.id BETWEEN h.first_run_id AND h.last_run_id AND r.status = 'completed';
+
+CREATE VIEW lead_snapshots AS
+SELECT id AS lead_id, state_id, observed_at, NULL AS superseded_at, company, domain, industry, employees_low, employees_high, annual_revenue_low, annual_revenue_high, country, region, city, business_model, technologies, funding_stage, last_funding_at, owner, created_at, last_activity_at, modified_at, attributes, account_crm_id, title, email, lead_source, status, lifecycle, lost_reason, closed_at FROM leads
+UNION ALL
+SELECT lead_id, state_id, observed_at, superseded_at, company, domain, industry, employees_low, employees_high, annual_revenue_low, annual_revenue_high, country, region, city, business_model, technologies, funding_stage, last_funding_at, owner, created_at, last_activity_at, modified_at, attributes, account_crm_id, title, email, lead_source, status, lifecycle, lost_reason, closed_at FROM lead_history;
 
 CREATE VIEW revived_accounts AS
 SELECT a.id AS account_id, a.source, a.object, a.crm_id AS account_crm_id, a.company,
@@ -124,13 +129,42 @@ CREATE TABLE imports (
     seconds         REAL
 );
 
-CREATE TABLE lead_snapshots (
-    id              INTEGER PRIMARY KEY,
-    lead_id         INTEGER NOT NULL REFERENCES leads(id) ON DELETE CASCADE,
-    observed_at     TEXT NOT NULL,
-    import_id       INTEGER NOT NULL REFERENCES imports(id),
-    data            TEXT NOT NULL,
-    data_hash       TEXT NOT NULL
+CREATE TABLE lead_history (
+    state_id            INTEGER PRIMARY KEY,
+    lead_id             INTEGER NOT NULL REFERENCES leads(id) ON DELETE CASCADE,
+    observed_at         TEXT NOT NULL,           -- the export date this state was first seen
+    superseded_at       TEXT NOT NULL,           -- the date of the state that followed it
+    import_id           INTEGER REFERENCES imports(id),
+    company             TEXT,
+    domain              TEXT,
+    industry            TEXT,
+    employees_low       INTEGER,
+    employees_high      INTEGER,
+    annual_revenue_low  REAL,
+    annual_revenue_high REAL,
+    country             TEXT,
+    region              TEXT,
+    city                TEXT,
+    business_model      TEXT,
+    technologies        TEXT,
+    funding_stage       TEXT,
+    last_funding_at     TEXT,
+    owner               TEXT,
+    created_at          TEXT,
+    last_activity_at    TEXT,
+    modified_at         TEXT,
+    attributes          TEXT NOT NULL DEFAULT '{}',
+    account_crm_id      TEXT,
+    title               TEXT,
+    email               TEXT,
+    lead_source         TEXT,
+    status              TEXT,
+    lifecycle           TEXT NOT NULL,
+    lost_reason         TEXT,
+    closed_at           TEXT,
+    from_account        INTEGER NOT NULL DEFAULT 0,
+    account_attribute_keys TEXT,
+    state_hash          TEXT NOT NULL DEFAULT ''
 );
 
 CREATE TABLE leads (
@@ -176,7 +210,7 @@ CREATE TABLE leads (
     observed_at         TEXT NOT NULL,
     data_hash           TEXT NOT NULL,
     first_import_id     INTEGER REFERENCES imports(id),
-    last_import_id      INTEGER REFERENCES imports(id),
+    last_import_id      INTEGER REFERENCES imports(id), state_id INTEGER, state_hash TEXT NOT NULL DEFAULT '', from_account INTEGER NOT NULL DEFAULT 0, account_attribute_keys TEXT,
     UNIQUE (source, object, crm_id)
 );
 
@@ -252,6 +286,8 @@ CREATE TABLE score_history (
     PRIMARY KEY (lead_id, first_run_id)
 ) WITHOUT ROWID;
 
+CREATE TABLE state_sequence (next_state_id INTEGER NOT NULL);
+
 CREATE INDEX accounts_by_company_key ON accounts(source, company_key);
 
 CREATE INDEX accounts_by_domain ON accounts(source, domain);
@@ -260,7 +296,7 @@ CREATE INDEX icp_versions_by_effective ON icp_versions(effective);
 
 CREATE INDEX import_rejects_by_import ON import_rejects(import_id, line);
 
-CREATE INDEX lead_snapshots_by_lead ON lead_snapshots(lead_id, observed_at);
+CREATE INDEX lead_history_by_lead ON lead_history(lead_id, observed_at, state_id);
 
 CREATE INDEX leads_by_account ON leads(account_id);
 

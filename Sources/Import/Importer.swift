@@ -112,7 +112,8 @@ public struct Importer {
                 }
                 try db.execute("UPDATE imports SET sha256 = ? WHERE id = ?", [sha, importID])
                 try writer.propagateAccounts()
-                summary.snapshots = writer.snapshots
+                try writer.finish()
+                summary.snapshots = writer.states
                 if options.strict, summary.rejected > 0, let first = summary.firstRejects.first {
                     throw ImportFailure.strictRejects(file: path, count: summary.rejected, firstLine: first.line, firstReason: first.reason)
                 }

@@ -1,28 +1,19 @@
 import LeadData
+import ReevalStore
 
-/// A normalised record with the JSON forms and content hash the writer stores, computed on the
+/// A normalised record with the content hash and company key the writer stores, computed on the
 /// parsing thread so that the writing thread only binds and steps.
 struct PreparedRecord: Sendable {
     let record: LeadRecord
-    /// ``LeadRecord/jsonBytes``: the snapshot of a lead no account fills in.
-    let json: [UInt8]
+    /// The hash of the record's own stored values (`LeadColumns.hash`).
     let hash: String
     let companyKey: String?
-    let technologiesJSON: [UInt8]?
-    let attributesJSON: [UInt8]
 
-    init(_ record: LeadRecord) {
+    init(_ record: LeadRecord, kind: RecordKind) {
+        var record = record
+        if record.technologies?.isEmpty == true { record.technologies = nil }
         self.record = record
-        json = record.jsonBytes
-        hash = LeadRecord.hash(jsonBytes: json)
+        hash = LeadColumns.hash(record, kind == .leads ? LeadColumns.lead : LeadColumns.shared)
         companyKey = record.company.flatMap(TextValues.companyKey)
-        technologiesJSON = record.technologies.map { list in
-            var out: [UInt8] = []
-            JSONText.appendArray(list, to: &out)
-            return out
-        }
-        var attributes: [UInt8] = []
-        JSONText.appendObject(record.attributes, to: &attributes)
-        attributesJSON = attributes
     }
 }

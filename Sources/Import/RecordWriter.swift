@@ -2,11 +2,14 @@ import Foundation
 import LeadData
 import ReevalStore
 
-/// Writes normalised records into `leads`, `accounts` and `lead_snapshots` with prepared
-/// statements, inside the import's transaction.
+/// Writes normalised records into `accounts`, `leads` and `lead_history`, inside the import's
+/// transaction.
 ///
-/// Upsert is by (source, object, CRM id). A lead's snapshot records its own values filled from
-/// its account, so a company that grew shows up in the history of every lead linked to it.
+/// Upsert is by (source, object, CRM id). A lead's row is its newest state: its own values filled
+/// from its account. When that state changes, the previous one moves to `lead_history` with the
+/// date it was superseded, so a company that grew shows up in the history of every lead linked
+/// to it; a first import writes one row per record and no history. An export older than the
+/// stored state adds history at its own date and leaves the newer values in place.
 final class RecordWriter {
     enum Outcome { case inserted, updated, unchanged }
 
@@ -16,35 +19,35 @@ final class RecordWriter {
     private let object: String
     private let importID: Int64
     private let observedAt: String
+    private let columns: [LeadColumn]
 
     private let find: Statement
     private let insert: Statement
     private let update: Statement
     private let touch: Statement
-    private let snapshotHash: Statement
-    private let insertSnapshot: Statement
+    private let setOwnHash: Statement
+    private let moveToHistory: Statement
+    private let insertHistory: Statement
+    private let historyAround: Statement
+    private let setSuperseded: Statement
     private let accountByCRMID: Statement
     private let accountByDomain: Statement
     private let accountByKey: Statement
     private let accountRow: Statement
-    private let setAccount: Statement
     private var accountCache: [Int64: LeadRecord] = [:]
     /// Whether this source has any account to link to; when not, linking is skipped per row.
     private let hasAccounts: Bool
     /// Whether the table held no record of this source and object when the import began: a
     /// first import, where looking each id up first would find nothing.
     private let startedEmpty: Bool
-    /// Accounts inserted or changed by this import: their leads are linked and re-snapshotted.
+    /// Accounts inserted or changed by this import: their leads are linked and filled again.
     private(set) var touchedAccounts: [Int64] = []
-    private(set) var snapshots = 0
+    /// Lead states written: new leads' first states and changed ones.
+    private(set) var states = 0
+    private var nextStateID: Int64
 
-    /// The record columns shared by `leads` and `accounts`, in statement order.
-    static let sharedColumns = ["company", "company_key", "domain", "industry", "employees_low", "employees_high",
-                                "annual_revenue_low", "annual_revenue_high", "country", "region", "city", "business_model",
-                                "technologies", "funding_stage", "last_funding_at", "owner", "created_at", "last_activity_at",
-                                "modified_at", "attributes", "observed_at", "data_hash"]
-    static let leadColumns = sharedColumns + ["account_crm_id", "title", "email", "lead_source", "status", "lifecycle",
-                                              "lost_reason", "closed_at"]
+    /// The columns after the record's own: what a state row holds beside them.
+    private static let stateColumns = "state_id, state_hash, from_account, account_attribute_keys"
 
     init(db: Database, kind: RecordKind, source: String, object: String, importID: Int64, observedAt: Timestamp) throws {
         self.db = db
@@ -53,164 +56,251 @@ final class RecordWriter {
         self.object = object
         self.importID = importID
         self.observedAt = observedAt.iso
+        columns = kind == .leads ? LeadColumns.lead : LeadColumns.shared
         let table = kind == .leads ? "leads" : "accounts"
-        let columns = kind == .leads ? Self.leadColumns : Self.sharedColumns
-        find = try db.prepare("SELECT id, data_hash, observed_at FROM \(table) WHERE source = ? AND object = ? AND crm_id = ?")
-        let placeholders = Array(repeating: "?", count: columns.count).joined(separator: ", ")
+        let names = LeadColumns.names(columns)
+        let extra = kind == .leads ? ", account_id, " + Self.stateColumns : ""
+        let extraCount = kind == .leads ? 5 : 0
+        find = try db.prepare("""
+            SELECT id, data_hash, observed_at, \(kind == .leads ? "state_hash" : "''") FROM \(table) WHERE source = ? AND object = ? AND crm_id = ?
+            """)
+        let placeholders = Array(repeating: "?", count: columns.count + 3 + extraCount).joined(separator: ", ")
         insert = try db.prepare("""
-            INSERT INTO \(table)(source, object, crm_id, first_import_id, last_import_id, \(columns.joined(separator: ", ")))
+            INSERT INTO \(table)(source, object, crm_id, first_import_id, last_import_id, company_key, observed_at, data_hash, \(names)\(extra))
             VALUES (?, ?, ?, ?, ?, \(placeholders))
             """)
-        update = try db.prepare("""
-            UPDATE \(table) SET last_import_id = ?, \(columns.map { "\($0) = ?" }.joined(separator: ", ")) WHERE id = ?
-            """)
+        let assignments = (["company_key", "observed_at", "data_hash"] + columns.map(\.name)
+                           + (kind == .leads ? ["account_id", "state_id", "state_hash", "from_account", "account_attribute_keys"] : []))
+            .map { "\($0) = ?" }.joined(separator: ", ")
+        update = try db.prepare("UPDATE \(table) SET last_import_id = ?, \(assignments) WHERE id = ?")
         touch = try db.prepare("UPDATE \(table) SET last_import_id = ? WHERE id = ?")
-        snapshotHash = try db.prepare("""
-            SELECT data_hash FROM lead_snapshots WHERE lead_id = ? AND observed_at <= ?
-            ORDER BY observed_at DESC, id DESC LIMIT 1
+        setOwnHash = try db.prepare("UPDATE \(table) SET last_import_id = ?, data_hash = ?, company_key = ? WHERE id = ?")
+        let leadNames = LeadColumns.names(LeadColumns.lead)
+        moveToHistory = try db.prepare("""
+            INSERT INTO lead_history(state_id, lead_id, observed_at, superseded_at, import_id, \(leadNames), from_account, account_attribute_keys, state_hash)
+            SELECT state_id, id, observed_at, ?, last_import_id, \(leadNames), from_account, account_attribute_keys, state_hash FROM leads WHERE id = ?
             """)
-        insertSnapshot = try db.prepare("INSERT INTO lead_snapshots(lead_id, observed_at, import_id, data, data_hash) VALUES (?, ?, ?, ?, ?)")
+        insertHistory = try db.prepare("""
+            INSERT INTO lead_history(state_id, lead_id, observed_at, superseded_at, import_id, \(leadNames), from_account, account_attribute_keys, state_hash)
+            VALUES (?, ?, ?, ?, ?, \(Array(repeating: "?", count: LeadColumns.lead.count + 3).joined(separator: ", ")))
+            """)
+        // The states around a date: the one in force on it (newest observed on or before it) and the next.
+        historyAround = try db.prepare("""
+            SELECT state_id, observed_at, superseded_at, state_hash FROM lead_history WHERE lead_id = ? ORDER BY observed_at, state_id
+            """)
+        setSuperseded = try db.prepare("UPDATE lead_history SET superseded_at = ? WHERE state_id = ?")
         accountByCRMID = try db.prepare("SELECT id FROM accounts WHERE source = ? AND crm_id = ? ORDER BY id LIMIT 1")
         accountByDomain = try db.prepare("SELECT id FROM accounts WHERE source = ? AND domain = ? ORDER BY id LIMIT 1")
         accountByKey = try db.prepare("SELECT id FROM accounts WHERE source = ? AND company_key = ? ORDER BY id LIMIT 1")
         accountRow = try db.prepare("SELECT * FROM accounts WHERE id = ?")
-        setAccount = try db.prepare("UPDATE leads SET account_id = ? WHERE id = ?")
         hasAccounts = try db.scalar("SELECT EXISTS (SELECT 1 FROM accounts WHERE source = ?)", [source])?.int == 1
         startedEmpty = try db.scalar("SELECT NOT EXISTS (SELECT 1 FROM \(table) WHERE source = ? AND object = ?)", [source, object])?.int == 1
+        nextStateID = try db.scalar("SELECT next_state_id FROM state_sequence")?.int64 ?? 1
     }
 
-    /// Inserts or updates one record; a lead also gets a snapshot when its data changed.
+    /// Inserts or updates one record; a lead whose state changed gets a new state.
     func write(_ prepared: PreparedRecord) throws -> Outcome {
-        let record = prepared.record
-        let hash = prepared.hash
-        var existing: (id: Int64, hash: String, observedAt: String)?
         if startedEmpty {
             // Nothing to update: insert straight away, and look up only an id the file repeats.
-            var inserted: Int64?
             do {
-                inserted = try insertRow(prepared)
-            } catch let error as DatabaseError where error.isUniqueViolation {
-                existing = try existingRow(record.crmID)
-            }
-            if let inserted { return try finish(prepared, rowID: inserted, outcome: .inserted) }
-        } else {
-            existing = try existingRow(record.crmID)
+                try insertRow(prepared)
+                return .inserted
+            } catch let error as DatabaseError where error.isUniqueViolation {}
         }
-        var outcome = Outcome.inserted
-        var rowID: Int64
-        if let existing {
-            rowID = existing.id
-            let storedAt = existing.observedAt
-            if existing.hash == hash {
-                outcome = .unchanged
-                try touch.execute([importID, rowID])
-            } else {
-                outcome = .updated
-                // An older export imported after a newer one adds history but does not
-                // overwrite the newest values.
-                if observedAt >= storedAt {
-                    update.clearBindings()
-                    try update.bind(int64: importID, at: 1)
-                    let next = try bindColumns(prepared, to: update, from: 2)
-                    try update.bind(int64: rowID, at: next)
-                    try update.run()
-                } else {
-                    try touch.execute([importID, rowID])
-                }
-            }
-        } else {
-            rowID = try insertRow(prepared)
+        guard let existing = try existingRow(prepared.record.crmID) else {
+            try insertRow(prepared)
+            return .inserted
         }
-        return try finish(prepared, rowID: rowID, outcome: outcome)
+        var storedHash = existing.hash
+        if storedHash.isEmpty { storedHash = try ownHash(of: existing.id) }   // a row moved by migration 0007
+        if storedHash == prepared.hash {
+            try touch.execute([importID, existing.id])
+            return .unchanged
+        }
+        if kind == .accounts {
+            try updateRow(existing.id, prepared, state: nil)
+            touchedAccounts.append(existing.id)
+            accountCache[existing.id] = nil
+            return .updated
+        }
+        let (accountID, fill) = try accountFill(for: prepared)
+        let state = State(own: prepared.record, account: fill, hash: nil)
+        if state.hash == existing.stateHash {
+            // The own values changed but not the state the run judges (a value the account gave
+            // now comes from the lead itself): no new state.
+            try setOwnHash.execute([importID, prepared.hash, prepared.companyKey, existing.id])
+            return .updated
+        }
+        if observedAt >= existing.observedAt {
+            // The newest state: the stored one moves to history, superseded today.
+            try moveToHistory.execute([observedAt, existing.id])
+            try updateRow(existing.id, prepared, state: (newStateID(), state, accountID))
+            states += 1
+        } else {
+            try touch.execute([importID, existing.id])
+            try addOlderState(leadID: existing.id, state: state)
+        }
+        return .updated
     }
 
-    private func existingRow(_ crmID: String) throws -> (id: Int64, hash: String, observedAt: String)? {
+    /// A lead state: the lead's own values filled from its account, and which came from it.
+    private struct State {
+        let record: LeadRecord
+        let fromAccount: Int64
+        let accountAttributeKeys: String?
+        let hash: String
+
+        init(own: LeadRecord, account: LeadRecord?, hash: String?) {
+            guard let account else {
+                record = own
+                fromAccount = 0
+                accountAttributeKeys = nil
+                self.hash = hash ?? LeadColumns.hash(own, LeadColumns.lead)
+                return
+            }
+            let merged = own.filled(from: account)
+            record = merged
+            var bits: Int64 = 0
+            for (bit, field) in AccountFill.fields.enumerated() where field.isSet(own) == false && field.isSet(merged) {
+                bits |= 1 << Int64(bit)
+            }
+            fromAccount = bits
+            let keys = merged.attributes.keys.filter { own.attributes[$0] == nil }.sorted()
+            accountAttributeKeys = keys.isEmpty ? nil : keys.joined(separator: "\u{1F}")
+            self.hash = LeadColumns.hash(merged, LeadColumns.lead)
+        }
+    }
+
+    private func newStateID() -> Int64 {
+        defer { nextStateID += 1 }
+        return nextStateID
+    }
+
+    /// Writes the state counter back; called once when the import is done.
+    func finish() throws {
+        try db.execute("UPDATE state_sequence SET next_state_id = ?", [nextStateID])
+    }
+
+    private func existingRow(_ crmID: String) throws -> (id: Int64, hash: String, observedAt: String, stateHash: String)? {
         find.clearBindings()
         try find.bind(text: source, at: 1)
         try find.bind(text: object, at: 2)
         try find.bind(text: crmID, at: 3)
         defer { find.reset() }
-        return try find.step() ? (find.column(0).int64 ?? 0, find.column(1).string ?? "", find.column(2).string ?? "") : nil
+        return try find.step() ? (find.column(0).int64 ?? 0, find.column(1).string ?? "", find.column(2).string ?? "", find.column(3).string ?? "") : nil
     }
 
-    private func insertRow(_ prepared: PreparedRecord) throws -> Int64 {
+    private func insertRow(_ prepared: PreparedRecord) throws {
         insert.clearBindings()
         try insert.bind(text: source, at: 1)
         try insert.bind(text: object, at: 2)
         try insert.bind(text: prepared.record.crmID, at: 3)
         try insert.bind(int64: importID, at: 4)
         try insert.bind(int64: importID, at: 5)
-        _ = try bindColumns(prepared, to: insert, from: 6)
-        try insert.run()
-        return db.lastInsertedRowID
-    }
-
-    /// What follows a written row: an account is remembered for propagation; a lead is linked
-    /// to its account and snapshotted when its data changed.
-    private func finish(_ prepared: PreparedRecord, rowID: Int64, outcome: Outcome) throws -> Outcome {
-        let record = prepared.record
+        try insert.bind(text: prepared.companyKey, at: 6)
+        try insert.bind(text: observedAt, at: 7)
+        try insert.bind(text: prepared.hash, at: 8)
         if kind == .accounts {
-            if outcome != .unchanged {
-                touchedAccounts.append(rowID)
-                accountCache[rowID] = nil
-            }
-            return outcome
+            try LeadColumns.bind(prepared.record, columns, to: insert, from: 9)
+            try insert.run()
+            touchedAccounts.append(db.lastInsertedRowID)
+            return
         }
-        if outcome != .unchanged {
-            let accountID = hasAccounts ? try linkAccount(leadID: rowID, record: record, companyKey: prepared.companyKey) : nil
-            // A new lead has no snapshot to compare with.
-            try snapshot(leadID: rowID, record: record, json: prepared.json, hash: prepared.hash, accountID: accountID, isNew: outcome == .inserted)
-        }
-        return outcome
+        let (accountID, fill) = try accountFill(for: prepared)
+        let state = State(own: prepared.record, account: fill, hash: fill == nil ? prepared.hash : nil)
+        var i = try LeadColumns.bind(state.record, columns, to: insert, from: 9)
+        try insert.bind(int64: accountID, at: i); i += 1
+        try bindState(newStateID(), state, to: insert, from: i)
+        try insert.run()
+        states += 1
     }
 
-    /// Links a lead to its account: by account id, else website domain, else company name.
-    private func linkAccount(leadID: Int64, record: LeadRecord, companyKey: String?) throws -> Int64? {
+    /// Updates a row: an account with its own values, a lead with its new state.
+    private func updateRow(_ id: Int64, _ prepared: PreparedRecord, state: (id: Int64, state: State, accountID: Int64?)?) throws {
+        update.clearBindings()
+        try update.bind(int64: importID, at: 1)
+        try update.bind(text: prepared.companyKey, at: 2)
+        try update.bind(text: observedAt, at: 3)
+        try update.bind(text: prepared.hash, at: 4)
+        var i = try LeadColumns.bind(state?.state.record ?? prepared.record, columns, to: update, from: 5)
+        if let state {
+            try update.bind(int64: state.accountID, at: i); i += 1
+            i = try bindState(state.id, state.state, to: update, from: i)
+        }
+        try update.bind(int64: id, at: i)
+        try update.run()
+    }
+
+    @discardableResult
+    private func bindState(_ id: Int64, _ state: State, to statement: Statement, from start: Int) throws -> Int {
+        try statement.bind(int64: id, at: start)
+        try statement.bind(text: state.hash, at: start + 1)
+        try statement.bind(int64: state.fromAccount, at: start + 2)
+        try statement.bind(text: state.accountAttributeKeys, at: start + 3)
+        return start + 4
+    }
+
+    /// Adds a state seen in an export older than the stored one, at that export's date, unless
+    /// the state in force on that date is the same.
+    private func addOlderState(leadID: Int64, state: State) throws {
+        var before: (id: Int64, hash: String)?
+        var nextObservedAt: String?
+        try historyAround.forEachRow([leadID]) { row in
+            let observed = row[1].string ?? ""
+            if observed <= observedAt { before = (row[0].int64 ?? 0, row[3].string ?? "") }
+            else if nextObservedAt == nil { nextObservedAt = observed }
+        }
+        if let before, before.hash == state.hash { return }
+        let current = try db.rows("SELECT observed_at FROM leads WHERE id = ?", [leadID]).first?[0].string ?? observedAt
+        if let before { try setSuperseded.execute([observedAt, before.id]) }
+        insertHistory.clearBindings()
+        try insertHistory.bind(int64: newStateID(), at: 1)
+        try insertHistory.bind(int64: leadID, at: 2)
+        try insertHistory.bind(text: observedAt, at: 3)
+        try insertHistory.bind(text: nextObservedAt ?? current, at: 4)
+        try insertHistory.bind(int64: importID, at: 5)
+        var i = try LeadColumns.bind(state.record, LeadColumns.lead, to: insertHistory, from: 6)
+        try insertHistory.bind(int64: state.fromAccount, at: i); i += 1
+        try insertHistory.bind(text: state.accountAttributeKeys, at: i); i += 1
+        try insertHistory.bind(text: state.hash, at: i)
+        try insertHistory.run()
+        states += 1
+    }
+
+    /// The account a lead links to (by account id, else website domain, else company name) and
+    /// its values, when the source has accounts.
+    private func accountFill(for prepared: PreparedRecord) throws -> (Int64?, LeadRecord?) {
+        guard hasAccounts else { return (nil, nil) }
+        let record = prepared.record
         var accountID: Int64?
         if let crm = record.accountID { accountID = try accountByCRMID.scalar([source, crm])?.int64 }
-        if accountID == nil, let domain = record.domain {
-            accountID = try accountByDomain.scalar([source, domain])?.int64
-        }
-        if accountID == nil, let key = companyKey {
-            accountID = try accountByKey.scalar([source, key])?.int64
-        }
-        try setAccount.execute([accountID, leadID])
-        return accountID
-    }
-
-    /// Records the lead's merged data as of this import, unless the last snapshot already says it.
-    /// `json` and `hash` are the record's own; they are recomputed only when an account fills in.
-    private func snapshot(leadID: Int64, record: LeadRecord, json: [UInt8], hash: String, accountID: Int64?, isNew: Bool = false) throws {
-        var json = json, hash = hash
-        if let accountID, let account = try account(accountID) {
-            let merged = record.filled(from: account)
-            if merged != record {
-                json = merged.jsonBytes
-                hash = LeadRecord.hash(jsonBytes: json)
-            }
-        }
-        if !isNew, try snapshotHash.scalar([leadID, observedAt])?.string == hash { return }
-        insertSnapshot.clearBindings()
-        try insertSnapshot.bind(int64: leadID, at: 1)
-        try insertSnapshot.bind(text: observedAt, at: 2)
-        try insertSnapshot.bind(int64: importID, at: 3)
-        try insertSnapshot.bind(utf8: json, at: 4)
-        try insertSnapshot.bind(text: hash, at: 5)
-        try insertSnapshot.run()
-        snapshots += 1
+        if accountID == nil, let domain = record.domain { accountID = try accountByDomain.scalar([source, domain])?.int64 }
+        if accountID == nil, let key = prepared.companyKey { accountID = try accountByKey.scalar([source, key])?.int64 }
+        guard let accountID else { return (nil, nil) }
+        return (accountID, try account(accountID))
     }
 
     private func account(_ id: Int64) throws -> LeadRecord? {
         if let cached = accountCache[id] { return cached }
         guard let row = try accountRow.rows([id]).first else { return nil }
-        let record = LeadRecord(storedRow: row)
+        let record = LeadColumns.read(LeadColumns.shared, from: row, crmID: row["crm_id"] ?? "")
         if accountCache.count > 50_000 { accountCache.removeAll(keepingCapacity: true) }
         accountCache[id] = record
         return record
     }
 
-    /// After an accounts import: link waiting leads to the accounts this import touched, and
-    /// snapshot every linked lead whose merged data changed.
+    /// The hash of a stored row's own values, for rows whose hash a migration left empty.
+    private func ownHash(of id: Int64) throws -> String {
+        let table = kind == .leads ? "leads" : "accounts"
+        let extra = kind == .leads ? ", from_account, account_attribute_keys" : ""
+        guard let row = try db.rows("SELECT crm_id, \(LeadColumns.names(columns))\(extra) FROM \(table) WHERE id = ?", [id]).first else { return "" }
+        var record = LeadColumns.read(columns, from: row, crmID: row["crm_id"] ?? "")
+        if kind == .leads { record = AccountFill.own(record, fromAccount: row.value("from_account").int64 ?? 0, attributeKeys: row["account_attribute_keys"]) }
+        return LeadColumns.hash(record, columns)
+    }
+
+    /// After an accounts import: link waiting leads to the accounts this import touched, and give
+    /// every linked lead whose state the account's values change a new state.
     func propagateAccounts() throws {
         guard kind == .accounts, !touchedAccounts.isEmpty else { return }
         let link = try db.prepare("""
@@ -220,69 +310,76 @@ final class RecordWriter {
                    OR (account_crm_id IS NULL AND ((:domain IS NOT NULL AND domain = :domain)
                                                    OR (:key IS NOT NULL AND company_key = :key))))
             """)
-        let linked = try db.prepare("SELECT * FROM leads WHERE account_id = ?")
+        let linked = try db.prepare("""
+            SELECT id, crm_id, observed_at, state_hash, from_account, account_attribute_keys, \(LeadColumns.names(LeadColumns.lead))
+            FROM leads WHERE account_id = ?
+            """)
         let crmOf = try db.prepare("SELECT crm_id, domain, company_key FROM accounts WHERE id = ?")
+        let setState = try db.prepare("""
+            UPDATE leads SET \(LeadColumns.lead.map { "\($0.name) = ?" }.joined(separator: ", ")), observed_at = ?, state_id = ?, state_hash = ?,
+                             from_account = ?, account_attribute_keys = ? WHERE id = ?
+            """)
         for accountID in touchedAccounts {
             guard let row = try crmOf.rows([accountID]).first else { continue }
             try link.execute([":account": accountID, ":source": source, ":crm": row["crm_id"] as String?,
                               ":domain": row["domain"] as String?, ":key": row["company_key"] as String?])
-            var leads: [(Int64, LeadRecord)] = []
-            try linked.forEachRow([accountID]) { lead in leads.append((lead["id"] ?? 0, LeadRecord(storedRow: lead))) }
-            for (leadID, record) in leads {
-                let json = record.jsonBytes
-                try snapshot(leadID: leadID, record: record, json: json, hash: LeadRecord.hash(jsonBytes: json), accountID: accountID)
+            guard let account = try account(accountID) else { continue }
+            var leads: [(id: Int64, observedAt: String, hash: String, own: LeadRecord)] = []
+            try linked.forEachRow([accountID]) { lead in
+                let stored = LeadColumns.read(LeadColumns.lead, from: lead, crmID: lead["crm_id"] ?? "")
+                let own = AccountFill.own(stored, fromAccount: lead.value("from_account").int64 ?? 0, attributeKeys: lead["account_attribute_keys"])
+                var hash: String = lead["state_hash"] ?? ""
+                if hash.isEmpty { hash = LeadColumns.hash(stored, LeadColumns.lead) }
+                leads.append((lead["id"] ?? 0, lead["observed_at"] ?? "", hash, own))
+            }
+            for lead in leads {
+                let state = State(own: lead.own, account: account, hash: nil)
+                guard state.hash != lead.hash else { continue }
+                if observedAt >= lead.observedAt {
+                    try moveToHistory.execute([observedAt, lead.id])
+                    setState.clearBindings()
+                    var i = try LeadColumns.bind(state.record, LeadColumns.lead, to: setState, from: 1)
+                    try setState.bind(text: observedAt, at: i); i += 1
+                    i = try bindState(newStateID(), state, to: setState, from: i)
+                    try setState.bind(int64: lead.id, at: i)
+                    try setState.run()
+                    states += 1
+                } else {
+                    try addOlderState(leadID: lead.id, state: state)
+                }
             }
         }
     }
-
-    /// Binds the record columns (``sharedColumns``, then ``leadColumns``' own for leads) from
-    /// parameter `start` on; returns the next free parameter.
-    private func bindColumns(_ p: PreparedRecord, to statement: Statement, from start: Int) throws -> Int {
-        let r = p.record
-        var i = start
-        func text(_ value: String?) throws { try statement.bind(text: value, at: i); i += 1 }
-        func real(_ value: Double?) throws { try statement.bind(double: value, at: i); i += 1 }
-        func integer(_ value: Double?) throws { try statement.bind(int64: value.flatMap { Int64(exactly: $0.rounded()) }, at: i); i += 1 }
-        try text(r.company); try text(p.companyKey); try text(r.domain); try text(r.industry)
-        try integer(r.employees?.low); try integer(r.employees?.high)
-        try real(r.annualRevenue?.low); try real(r.annualRevenue?.high)
-        try text(r.country); try text(r.region); try text(r.city); try text(r.businessModel)
-        if let technologies = p.technologiesJSON { try statement.bind(utf8: technologies, at: i) }
-        i += 1
-        try text(r.fundingStage); try text(r.lastFundingAt?.iso); try text(r.owner)
-        try text(r.createdAt?.iso); try text(r.lastActivityAt?.iso); try text(r.modifiedAt?.iso)
-        try statement.bind(utf8: p.attributesJSON, at: i); i += 1
-        try text(observedAt); try text(p.hash)
-        if kind == .leads {
-            try text(r.accountID); try text(r.title); try text(r.email); try text(r.leadSource); try text(r.status)
-            try text(r.lifecycle.rawValue); try text(r.lostReason); try text(r.closedAt?.iso)
-        }
-        return i
-    }
 }
 
-extension LeadRecord {
-    /// A record read back from a `leads` or `accounts` row.
-    public init(storedRow row: Row) {
-        self.init(crmID: row["crm_id"] ?? "", lifecycle: (row["lifecycle"] as String?).flatMap(Lifecycle.init(rawValue:)) ?? .open)
-        func date(_ column: String) -> Timestamp? { (row[column] as String?).flatMap { DateParser(order: .yearMonthDay).parse($0) } }
-        func range(_ prefix: String) -> NumberRange? {
-            guard let low: Double = row[prefix + "_low"] else { return nil }
-            return NumberRange(low: low, high: row[prefix + "_high"])
-        }
-        company = row["company"]; domain = row["domain"]; industry = row["industry"]
-        employees = range("employees"); annualRevenue = range("annual_revenue")
-        country = row["country"]; region = row["region"]; city = row["city"]; businessModel = row["business_model"]
-        if let tech: String = row["technologies"], let list = try? JSONSerialization.jsonObject(with: Data(tech.utf8)) as? [String] {
-            technologies = list
-        }
-        fundingStage = row["funding_stage"]; lastFundingAt = date("last_funding_at")
-        title = row["title"]; email = row["email"]; owner = row["owner"]; leadSource = row["lead_source"]
-        status = row["status"]; lostReason = row["lost_reason"]
-        createdAt = date("created_at"); lastActivityAt = date("last_activity_at"); closedAt = date("closed_at"); modifiedAt = date("modified_at")
-        accountID = row["account_crm_id"]
-        if let text: String = row["attributes"], let map = try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: String] {
-            attributes = map
-        }
+/// The fields a lead fills from its account (`LeadRecord.filled(from:)`), in the order of the
+/// bits of `from_account`.
+enum AccountFill {
+    struct Field: Sendable {
+        let isSet: @Sendable (LeadRecord) -> Bool
+        let clear: @Sendable (inout LeadRecord) -> Void
+    }
+
+    static let fields: [Field] = [
+        Field(isSet: { $0.company != nil }, clear: { $0.company = nil }),
+        Field(isSet: { $0.domain != nil }, clear: { $0.domain = nil }),
+        Field(isSet: { $0.industry != nil }, clear: { $0.industry = nil }),
+        Field(isSet: { $0.employees != nil }, clear: { $0.employees = nil }),
+        Field(isSet: { $0.annualRevenue != nil }, clear: { $0.annualRevenue = nil }),
+        Field(isSet: { $0.country != nil }, clear: { $0.country = nil }),
+        Field(isSet: { $0.region != nil }, clear: { $0.region = nil }),
+        Field(isSet: { $0.city != nil }, clear: { $0.city = nil }),
+        Field(isSet: { $0.businessModel != nil }, clear: { $0.businessModel = nil }),
+        Field(isSet: { $0.technologies != nil }, clear: { $0.technologies = nil }),
+        Field(isSet: { $0.fundingStage != nil }, clear: { $0.fundingStage = nil }),
+        Field(isSet: { $0.lastFundingAt != nil }, clear: { $0.lastFundingAt = nil }),
+    ]
+
+    /// A stored state's own values: the ones its account gave removed.
+    static func own(_ stored: LeadRecord, fromAccount bits: Int64, attributeKeys: String?) -> LeadRecord {
+        var own = stored
+        for (bit, field) in fields.enumerated() where bits & (1 << Int64(bit)) != 0 { field.clear(&own) }
+        for key in (attributeKeys ?? "").split(separator: "\u{1F}") { own.attributes[String(key)] = nil }
+        return own
     }
 }

@@ -94,7 +94,7 @@ final class RowProducer: @unchecked Sendable {
         guard let lead = plan.record(values, unreadable: &unreadable) else {
             return .missingID(line: record.line, raw: raw(), column: plan.headers[plan.idIndex])
         }
-        return .record(PreparedRecord(lead))
+        return .record(PreparedRecord(lead, kind: plan.preset.kind))
     }
 }
 

@@ -11,12 +11,11 @@ public struct Candidate: Sendable {
     public var dismissedAt: Timestamp?
     public var lostReason: String?
     /// Its states, oldest first: what was known of it over time, each with its state id and the
-    /// UTF-8 bytes of its stored JSON (only the two a judgement needs are ever decoded, on a
-    /// judging thread).
-    public var snapshots: [(stateID: Int64, observedAt: Timestamp, json: [UInt8])]
+    /// date it was first seen.
+    public var states: [(stateID: Int64, observedAt: Timestamp, record: LeadRecord)]
 
     public init(leadID: Int64, source: String, object: String, crmID: String, lifecycle: Lifecycle, dismissedAt: Timestamp?,
-                lostReason: String?, snapshots: [(stateID: Int64, observedAt: Timestamp, json: [UInt8])]) {
+                lostReason: String?, states: [(stateID: Int64, observedAt: Timestamp, record: LeadRecord)]) {
         self.leadID = leadID
         self.source = source
         self.object = object
@@ -24,28 +23,26 @@ public struct Candidate: Sendable {
         self.lifecycle = lifecycle
         self.dismissedAt = dismissedAt
         self.lostReason = lostReason
-        self.snapshots = snapshots
+        self.states = states
     }
 
-    /// Which snapshot was known on the dismissal day: the newest observed on or before it, else the oldest.
+    /// Which state was known on the dismissal day: the newest observed on or before it, else the oldest.
     public var baselineIndex: Int? {
-        guard !snapshots.isEmpty else { return nil }
+        guard !states.isEmpty else { return nil }
         guard let dismissedAt else { return 0 }
         let day = dismissedAt.dayNumber
-        return snapshots.lastIndex { $0.observedAt.dayNumber <= day } ?? 0
+        return states.lastIndex { $0.observedAt.dayNumber <= day } ?? 0
     }
 
     /// The state ids of the baseline and current (newest) states.
     public var stateIDs: (baseline: Int64, current: Int64)? {
         guard let b = baselineIndex else { return nil }
-        return (snapshots[b].stateID, snapshots[snapshots.count - 1].stateID)
+        return (states[b].stateID, states[states.count - 1].stateID)
     }
 
-    /// The baseline and current (newest) records, each decoded once.
+    /// The baseline and current (newest) records.
     public func records() -> (baseline: LeadRecord, current: LeadRecord)? {
-        guard let b = baselineIndex, let current = LeadRecord(jsonBytes: snapshots[snapshots.count - 1].json) else { return nil }
-        if b == snapshots.count - 1 { return (current, current) }
-        guard let baseline = LeadRecord(jsonBytes: snapshots[b].json) else { return nil }
-        return (baseline, current)
+        guard let b = baselineIndex else { return nil }
+        return (states[b].record, states[states.count - 1].record)
     }
 }

@@ -67,11 +67,13 @@ public struct Explanation: Sendable {
         let baselineVersion = try registry.entry(row["baseline_icp"] ?? "").version
         let currentVersion = try registry.entry(row["current_icp"] ?? "").version
         func state(_ column: String) throws -> LeadRecord {
-            guard let id: Int = row[column], let json = try db.scalar("SELECT data FROM lead_snapshots WHERE id = ?", [id])?.string,
-                  let record = LeadRecord(json: json) else {
+            let names = LeadColumns.names(LeadColumns.lead)
+            guard let id: Int = row[column],
+                  let stored = try db.rows("SELECT \(names) FROM leads WHERE id = ? AND state_id = ?", [leadID, id]).first
+                    ?? db.rows("SELECT \(names) FROM lead_history WHERE lead_id = ? AND state_id = ?", [leadID, id]).first else {
                 throw Failure(.badData, "the state run #\(run) judged \(crmID) on is no longer stored; run `reeval run` again and explain that run")
             }
-            return record
+            return LeadColumns.read(LeadColumns.lead, from: stored, crmID: crmID)
         }
         let baselineAsOf = dismissedAt ?? asOf
         var explanation = Explanation(

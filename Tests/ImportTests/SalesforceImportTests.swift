@@ -64,7 +64,7 @@ struct SalesforceImportTests {
         let summary = try h.importFile(try h.write("Lead-2026.csv", try Self.dataExportLeads(grown)), h.options(observedAt: "2026-06-30"))
         #expect((summary.inserted, summary.updated, summary.unchanged, summary.snapshots) == (0, 2, 2, 2))
         #expect(try h.strings("""
-            SELECT l.crm_id, s.observed_at, json_extract(s.data, '$.employees_low'), json_extract(s.data, '$.industry')
+            SELECT l.crm_id, s.observed_at, s.employees_low, s.industry
             FROM lead_snapshots s JOIN leads l ON l.id = s.lead_id WHERE l.crm_id IN ('00Q5g00000AAAA1', '00Q5g00000AAAA2')
             ORDER BY l.crm_id, s.observed_at
             """) == [
@@ -145,8 +145,8 @@ struct SalesforceImportTests {
         ])
         // The snapshot written after the account arrived carries the account's firmographics.
         #expect(try h.strings("""
-            SELECT json_extract(data, '$.industry'), json_extract(data, '$.employees_low'), json_extract(data, '$.country')
-            FROM lead_snapshots s JOIN leads l ON l.id = s.lead_id WHERE l.crm_id = '0065g00000OPP01' ORDER BY s.id DESC LIMIT 1
+            SELECT s.industry, s.employees_low, s.country
+            FROM lead_snapshots s JOIN leads l ON l.id = s.lead_id WHERE l.crm_id = '0065g00000OPP01' ORDER BY s.state_id DESC LIMIT 1
             """) == ["Software|120|GB"])
     }
 }

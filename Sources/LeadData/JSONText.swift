@@ -1,0 +1,110 @@
+import Foundation
+
+/// JSON string and number text, written by hand for speed on the import path.
+public enum JSONText {
+    /// Appends `s` as a JSON string literal. Escaping works on bytes: every character it
+    /// replaces is ASCII, and no byte of a multi-byte UTF-8 character is.
+    public static func append(_ s: String, to out: inout [UInt8]) {
+        out.append(0x22)
+        var s = s
+        s.withUTF8 { utf8 in
+            var clean = 0
+            for (i, byte) in utf8.enumerated() where byte < 0x20 || byte == 0x22 || byte == 0x5C {
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[clean..<i]))
+                clean = i + 1
+                out.append(0x5C)
+                switch byte {
+                case 0x22, 0x5C: out.append(byte)
+                case 0x0A: out.append(0x6E)
+                case 0x0D: out.append(0x72)
+                case 0x09: out.append(0x74)
+                default:
+                    out.append(contentsOf: [0x75, 0x30, 0x30])
+                    out.append(hexDigits[Int(byte >> 4)])
+                    out.append(hexDigits[Int(byte & 0xF)])
+                }
+            }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[clean...]))
+        }
+        out.append(0x22)
+    }
+
+    public static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
+
+    public static func append(_ s: String, to out: inout String) {
+        // Most values need no escaping: copy them whole.
+        if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) {
+            out += "\""
+            out += s
+            out += "\""
+            return
+        }
+        var bytes: [UInt8] = []
+        append(s, to: &bytes)
+        out += String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// `["a","b"]`.
+    public static func appendArray(_ list: [String], to out: inout [UInt8]) {
+        out.append(0x5B)
+        for (i, item) in list.enumerated() {
+            if i > 0 { out.append(0x2C) }
+            append(item, to: &out)
+        }
+        out.append(0x5D)
+    }
+
+    /// `{"k":"v",…}` with keys sorted, so equal maps give equal text.
+    public static func appendObject(_ map: [String: String], to out: inout [UInt8]) {
+        out.append(0x7B)
+        for (i, key) in map.keys.sorted().enumerated() {
+            if i > 0 { out.append(0x2C) }
+            append(key, to: &out)
+            out.append(0x3A)
+            append(map[key]!, to: &out)
+        }
+        out.append(0x7D)
+    }
+
+    public static func quoted(_ s: String) -> String {
+        var out = ""
+        append(s, to: &out)
+        return out
+    }
+
+    public static func number(_ v: Double) -> String {
+        var out: [UInt8] = []
+        appendNumber(v, to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Appends a number's JSON text: whole numbers (below 9e15) without a fraction, written digit
+    /// by digit, the common case; others as Swift prints them.
+    public static func appendNumber(_ v: Double, to out: inout [UInt8]) {
+        guard v == v.rounded(), abs(v) < 9e15 else {
+            out.append(contentsOf: Array(String(v).utf8))
+            return
+        }
+        var n = Int64(v)
+        if n < 0 {
+            out.append(0x2D)
+            n = -n
+        }
+        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            var i = buffer.count
+            repeat {
+                i -= 1
+                buffer[i] = 0x30 + UInt8(n % 10)
+                n /= 10
+            } while n > 0
+            out.append(contentsOf: UnsafeRawBufferPointer(rebasing: buffer[i...]))
+        }
+    }
+
+    /// Appends literal text (keys and punctuation) without going through `String`.
+    public static func appendLiteral(_ s: StaticString, to out: inout [UInt8]) {
+        out.append(contentsOf: UnsafeBufferPointer(start: s.utf8Start, count: s.utf8CodeUnitCount))
+    }
+}

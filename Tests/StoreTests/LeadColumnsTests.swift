@@ -1,0 +1,54 @@
+import Foundation
+import LeadData
+import ReevalStore
+import Testing
+
+@Suite("Lead records in typed columns")
+struct LeadColumnsTests {
+    static func record(_ text: String) -> LeadRecord {
+        var r = LeadRecord(crmID: "00Q1", lifecycle: .lost, attributes: ["Notes": text, "Empty": "", "Ünïcode key": "✓"])
+        r.company = text
+        r.employees = NumberRange(low: 10000, high: nil)
+        r.annualRevenue = NumberRange(low: 1.5e6, high: 5e6)
+        r.technologies = ["Salesforce", text]
+        r.lastFundingAt = Timestamp(year: 2026, month: 8, day: 2, isDateOnly: true)
+        r.closedAt = Timestamp(year: 2024, month: 2, day: 15, hour: 13, minute: 4, second: 5)
+        r.country = "GB"
+        r.title = "VP"
+        r.accountID = "001A"
+        return r
+    }
+
+    @Test("records round-trip through their typed columns, whatever the CRM put in the text", arguments: [
+        "plain", "quote \" backslash \\ slash /", "lines\nand\r\ntabs\t", "control \u{01}\u{1F}\u{1E}", "emoji 🚀 and RTL شركة",
+        "<script>alert(1)</script>", "",
+    ])
+    func roundTrip(text: String) throws {
+        let db = try Database(path: ":memory:")
+        try db.execute("CREATE TABLE t(\(LeadColumns.names(LeadColumns.lead)))")
+        let original = Self.record(text)
+        let insert = try db.prepare("INSERT INTO t VALUES (\(Array(repeating: "?", count: LeadColumns.lead.count).joined(separator: ", ")))")
+        try LeadColumns.bind(original, LeadColumns.lead, to: insert, from: 1)
+        try insert.run()
+        let row = try #require(try db.rows("SELECT * FROM t").first)
+        let read = LeadColumns.read(LeadColumns.lead, from: row, crmID: "00Q1")
+        #expect(read == original)
+        #expect(LeadColumns.hash(read, LeadColumns.lead) == LeadColumns.hash(original, LeadColumns.lead))
+        // The JSON columns are JSON that SQLite reads.
+        #expect(try db.scalar("SELECT json_extract(technologies, '$[1]') FROM t")?.string == text)
+        #expect(try db.scalar("SELECT json_extract(attributes, '$.Notes') FROM t")?.string == text)
+    }
+
+    @Test("a value that differs in any column changes the hash; equal records hash equal")
+    func hashes() {
+        let base = Self.record("x")
+        var other = base
+        #expect(LeadColumns.hash(base, LeadColumns.lead) == LeadColumns.hash(other, LeadColumns.lead))
+        for change in [{ (r: inout LeadRecord) in r.company = "y" }, { $0.employees = NumberRange(10000) }, { $0.technologies = ["Salesforce"] },
+                       { $0.attributes["Notes"] = "y" }, { $0.lifecycle = .won }, { $0.country = nil }] as [(inout LeadRecord) -> Void] {
+            other = base
+            change(&other)
+            #expect(LeadColumns.hash(base, LeadColumns.lead) != LeadColumns.hash(other, LeadColumns.lead))
+        }
+    }
+}
