@@ -27,29 +27,31 @@ measure() { # label, command...
 }
 candidates=$(sqlite3 "$db" "SELECT count(*) FROM leads WHERE lifecycle IN ('lost','disqualified') OR (lifecycle = 'open' AND dismissed_at < '2026-08-25')")
 echo "leads: $rows   candidates: $candidates"
-measure "sqlite3 CASE score (the floor)" sqlite3 "$db" "
+# The floor: a plain SQL CASE score of the same leads over sqlite3 .import's own (untyped) table.
+measure "sqlite3 CASE score over .import (floor)" sqlite3 "$work/sqlite-import.sqlite" "
   DROP TABLE IF EXISTS floor_score;
   CREATE TABLE floor_score AS
-  SELECT id,
-    CASE WHEN lower(industry) IN ('software','computer software','saas','financial services') THEN 30 ELSE 0 END
-  + CASE WHEN employees_low >= 50 AND employees_high <= 200 THEN 25
-         WHEN employees_low >= 201 AND employees_high <= 1000 THEN 15 ELSE 0 END
-  + CASE WHEN country IN ('US','CA','GB') THEN 20 ELSE 0 END AS score
+  SELECT Id,
+    CASE WHEN lower(Industry) IN ('software','computer software','saas','financial services') THEN 30 ELSE 0 END
+  + CASE WHEN CAST(NumberOfEmployees AS INTEGER) BETWEEN 50 AND 200 THEN 25
+         WHEN CAST(NumberOfEmployees AS INTEGER) BETWEEN 201 AND 1000 THEN 15 ELSE 0 END
+  + CASE WHEN Country IN ('United States','USA','Canada','United Kingdom') THEN 20 ELSE 0 END AS score
   FROM leads
-  WHERE lifecycle IN ('lost','disqualified') OR (lifecycle = 'open' AND dismissed_at < '2026-08-25');"
+  WHERE Status IN ('Closed - Not Converted','Unqualified') OR (Status NOT IN ('Closed - Not Converted','Unqualified') AND LastActivityDate < '2026-08-25');"
+size() { stat -c %s "$db"; }
 measure "reeval run (first run, stored)" "$bin" run --db "$db" --as-of 2026-11-22 --quiet
+before=$(size)
 measure "reeval run again (nightly, nothing changed)" "$bin" run --db "$db" --as-of 2026-11-22 --quiet
-measure "reeval run --dry-run" "$bin" run --db "$db" --as-of 2026-11-22 --dry-run --quiet
-# The storage floor: plain SQL writing what a first run writes, as one more run: a score row per
-# candidate, and the run's distinct explanations again (with fresh digests, so none is shared).
+after=$(size)
+printf "%-40s %8.2f %%\n" "database growth of the nightly run" "$(echo "($after - $before) * 100 / $before" | bc -l)"
+measure "reeval run, the next day (as of +1)" "$bin" run --db "$db" --as-of 2026-11-23 --quiet
+measure "reeval run --dry-run" "$bin" run --db "$db" --as-of 2026-11-23 --dry-run --quiet
+# The storage floor: plain SQL writing what a first run writes, as one more run: a score_history
+# row per candidate.
 cp "$db" "$work/floor.sqlite"
 measure "sqlite3 storing a first run's rows (floor)" sqlite3 "$work/floor.sqlite" "PRAGMA synchronous = NORMAL; BEGIN IMMEDIATE;
-  CREATE TEMP TABLE last AS SELECT * FROM run_scores WHERE run_id = (SELECT max(run_id) FROM run_scores);
-  INSERT INTO runs(status, as_of, icp_version, dormant_after, started_at) VALUES ('completed', '2026-11-22', 'floor', 90, 'floor');
-  INSERT INTO explanations(digest, json) SELECT randomblob(16), json FROM explanations
-   WHERE id IN (SELECT baseline_explanation_id FROM temp.last UNION SELECT current_explanation_id FROM temp.last);
-  INSERT INTO run_scores(run_id, lead_id, dismissed_at, baseline_icp, baseline_score, baseline_tier, current_icp, current_score,
-                         current_tier, baseline_explanation_id, current_explanation_id)
-  SELECT (SELECT max(id) FROM runs), lead_id, dismissed_at, baseline_icp, baseline_score, baseline_tier, current_icp, current_score,
-         current_tier, baseline_explanation_id, current_explanation_id FROM temp.last; COMMIT;"
+  INSERT INTO runs(status, as_of, icp_version, dormant_after, started_at) VALUES ('completed', '2026-11-24', 'floor', 90, 'floor');
+  INSERT INTO score_history SELECT lead_id, (SELECT max(id) FROM runs), (SELECT max(id) FROM runs), dismissed_at, baseline_icp,
+         baseline_state_id, baseline_score, baseline_tier, current_icp, current_state_id, current_score, current_tier
+  FROM score_history WHERE last_run_id = (SELECT max(last_run_id) FROM score_history); COMMIT;"
 rm -f "$work"/floor.sqlite*

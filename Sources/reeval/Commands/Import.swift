@@ -102,7 +102,7 @@ enum ImportReport {
         lines.append("  encoding \(s.encoding.rawValue)\(s.encodingDetected ? " (detected)" : ""), delimiter \(s.delimiter)")
         lines.append("  rows read \(s.rowsRead): inserted \(s.inserted), updated \(s.updated), unchanged \(s.unchanged), rejected \(s.rejected)"
                      + (s.deleted > 0 ? ", deleted in CRM (skipped) \(s.deleted)" : ""))
-        lines.append("  snapshots written \(s.snapshots)" + (s.footerLines > 0 ? ", report footer lines skipped \(s.footerLines)" : ""))
+        lines.append("  lead states written \(s.snapshots)" + (s.footerLines > 0 ? ", report footer lines skipped \(s.footerLines)" : ""))
         if !s.unreadable.isEmpty {
             lines.append("  unreadable values (left empty): " + s.unreadable.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
         }
