@@ -65,6 +65,36 @@ struct RunCommandTests {
             """) == ["0"])
     }
 
+    @Test("reeval explain prints a lead's baseline and current evaluation as the run saw them, and its reasons; --json in the documented shape")
+    func explain() throws {
+        let ws = try Self.scenario()
+        #expect(try ws.reeval.run(["--as-of", "2026-11-22", "--quiet"]).status == 0)
+        let text = try ws.reeval.run(["explain", "OPP-B"])
+        #expect(text.status == 0, "\(text.stderr)")
+        #expect(text.stdout.hasPrefix("salesforce Opportunity OPP-B, run #1: revived\n"))
+        #expect(text.stdout.contains("baseline: ICP 2024-h1 as of 2024-03-01: score 50, tier C"))
+        #expect(text.stdout.contains("current: ICP 2025-q3 as of 2026-11-22: score 65, tier B"))
+        #expect(text.stdout.contains("data_change: employees 40 → 250: size +15"))
+        let json = try ws.reeval.run(["explain", "OPP-B", "--run", "1", "--json"])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        #expect(object["crm_id"] as? String == "OPP-B")
+        #expect(object["run_id"] as? Int == 1)
+        for (side, score) in [("baseline", 50.0), ("current", 65.0)] {
+            let evaluation = try #require(object[side] as? [String: Any])
+            #expect(evaluation["score"] as? Double == score)
+            let outcomes = try #require(evaluation["outcomes"] as? [[String: Any]])
+            #expect(outcomes.reduce(0) { $0 + ($1["points"] as? Double ?? 0) } == score)
+            #expect(outcomes.allSatisfy { Set($0.keys) == ["kind", "id", "field", "verdict", "value", "points"] })
+        }
+        #expect((object["reasons"] as? [[String: Any]])?.count == 1)
+        let missing = try ws.reeval.run(["explain", "NOPE"])
+        #expect(missing.status == 65)
+        #expect(missing.stderr.contains("no lead with CRM id NOPE"))
+        let won = try ws.reeval.run(["explain", "OPP-G"])
+        #expect(won.status == 65)
+        #expect(won.stderr.contains("OPP-G was not a candidate in run #1"))
+    }
+
     @Test("won and active open leads are never candidates; the dormant rule is inclusive at its boundary")
     func candidatesAndDormancy() throws {
         let ws = try Self.scenario()
