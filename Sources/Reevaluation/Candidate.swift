@@ -1,4 +1,5 @@
 import LeadData
+import ReevalStore
 
 /// A dismissed lead to re-evaluate: lost, disqualified, or open and dormant.
 public struct Candidate: Sendable {
@@ -10,12 +11,13 @@ public struct Candidate: Sendable {
     /// When it was dropped (close date, else last activity, else last modified); nil if unknown.
     public var dismissedAt: Timestamp?
     public var lostReason: String?
-    /// Its states, oldest first: what was known of it over time, each with its state id and the
-    /// date it was first seen.
-    public var states: [(stateID: Int64, observedAt: Timestamp, record: LeadRecord)]
+    /// Its states, oldest first: what was known of it over time, each with its state id, the
+    /// date it was first seen and its stored values in `LeadColumns.lead` order (only the two a
+    /// judgement needs are ever decoded, on a judging thread).
+    public var states: [(stateID: Int64, observedAt: Timestamp, values: [DatabaseValue])]
 
     public init(leadID: Int64, source: String, object: String, crmID: String, lifecycle: Lifecycle, dismissedAt: Timestamp?,
-                lostReason: String?, states: [(stateID: Int64, observedAt: Timestamp, record: LeadRecord)]) {
+                lostReason: String?, states: [(stateID: Int64, observedAt: Timestamp, values: [DatabaseValue])]) {
         self.leadID = leadID
         self.source = source
         self.object = object
@@ -40,9 +42,11 @@ public struct Candidate: Sendable {
         return (states[b].stateID, states[states.count - 1].stateID)
     }
 
-    /// The baseline and current (newest) records.
+    /// The baseline and current (newest) records, each decoded once.
     public func records() -> (baseline: LeadRecord, current: LeadRecord)? {
         guard let b = baselineIndex else { return nil }
-        return (states[b].record, states[states.count - 1].record)
+        let current = LeadColumns.read(LeadColumns.lead, values: states[states.count - 1].values, crmID: crmID)
+        if b == states.count - 1 { return (current, current) }
+        return (LeadColumns.read(LeadColumns.lead, values: states[b].values, crmID: crmID), current)
     }
 }

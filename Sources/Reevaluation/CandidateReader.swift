@@ -15,7 +15,8 @@ struct CandidateReader {
         // `NOT INDEXED`: scanning leads in id order, as the history below is read; through
         // leads_candidates SQLite would sort the rows in a temporary B-tree.
         let leads = try db.prepare("""
-            SELECT l.id, l.source, l.object, l.crm_id, l.dismissed_at, l.state_id, l.observed_at, \(LeadColumns.names(columns, alias: "l"))
+            SELECT l.id, l.source, l.object, l.crm_id, l.dismissed_at, l.state_id, l.observed_at, l.lifecycle, l.lost_reason,
+                   \(LeadColumns.names(columns, alias: "l"))
             FROM leads l NOT INDEXED
             WHERE (l.lifecycle IN ('lost', 'disqualified') OR (l.lifecycle = 'open' AND l.dismissed_at < :cutoff))
               AND l.dismissed_at IS NOT NULL
@@ -31,21 +32,20 @@ struct CandidateReader {
         while try leads.step() {
             let id = leads.column(0).int64 ?? 0
             let crmID = leads.column(3).string ?? ""
-            var states: [(stateID: Int64, observedAt: Timestamp, record: LeadRecord)] = []
+            var states: [(stateID: Int64, observedAt: Timestamp, values: [DatabaseValue])] = []
             while historyRow, let historyLead = history.column(0).int64, historyLead <= id {
                 if historyLead == id, let observed = history.column(2).string.flatMap({ dates.parse($0) }) {
-                    states.append((history.column(1).int64 ?? 0, observed, LeadColumns.read(columns, from: history, at: 3, crmID: crmID)))
+                    states.append((history.column(1).int64 ?? 0, observed, LeadColumns.values(from: history, at: 3, count: columns.count)))
                 }
                 historyRow = try history.step()
             }
-            let current = LeadColumns.read(columns, from: leads, at: 7, crmID: crmID)
             if let observed = leads.column(6).string.flatMap({ dates.parse($0) }) {
-                states.append((leads.column(5).int64 ?? 0, observed, current))
+                states.append((leads.column(5).int64 ?? 0, observed, LeadColumns.values(from: leads, at: 9, count: columns.count)))
             }
             try body(Candidate(
                 leadID: id, source: leads.column(1).string ?? "", object: leads.column(2).string ?? "", crmID: crmID,
-                lifecycle: current.lifecycle, dismissedAt: leads.column(4).string.flatMap { dates.parse($0) },
-                lostReason: current.lostReason, states: states))
+                lifecycle: leads.column(7).string.flatMap(Lifecycle.init(rawValue:)) ?? .open,
+                dismissedAt: leads.column(4).string.flatMap { dates.parse($0) }, lostReason: leads.column(8).string, states: states))
         }
         leads.reset()
         history.reset()
