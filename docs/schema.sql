@@ -17,9 +17,9 @@ FROM score_history h
 JOIN runs r ON r.id BETWEEN h.first_run_id AND h.last_run_id AND r.status = 'completed';
 
 CREATE VIEW lead_snapshots AS
-SELECT id AS lead_id, state_id, observed_at, NULL AS superseded_at, company, domain, industry, employees_low, employees_high, annual_revenue_low, annual_revenue_high, country, region, city, business_model, technologies, funding_stage, last_funding_at, owner, created_at, last_activity_at, modified_at, attributes, account_crm_id, title, email, lead_source, status, lifecycle, lost_reason, closed_at FROM leads
+SELECT id AS lead_id, state_id, observed_at, NULL AS superseded_at, company, domain, industry, employees_low, employees_high, annual_revenue_low, annual_revenue_high, country, region, city, business_model, technologies, funding_stage, last_funding_at, owner, created_at, last_activity_at, modified_at, attributes, account_crm_id, title, email, lead_source, status, lifecycle, lost_reason, closed_at, amount, unreadable FROM leads
 UNION ALL
-SELECT lead_id, state_id, observed_at, superseded_at, company, domain, industry, employees_low, employees_high, annual_revenue_low, annual_revenue_high, country, region, city, business_model, technologies, funding_stage, last_funding_at, owner, created_at, last_activity_at, modified_at, attributes, account_crm_id, title, email, lead_source, status, lifecycle, lost_reason, closed_at FROM lead_history;
+SELECT lead_id, state_id, observed_at, superseded_at, company, domain, industry, employees_low, employees_high, annual_revenue_low, annual_revenue_high, country, region, city, business_model, technologies, funding_stage, last_funding_at, owner, created_at, last_activity_at, modified_at, attributes, account_crm_id, title, email, lead_source, status, lifecycle, lost_reason, closed_at, amount, unreadable FROM lead_history;
 
 CREATE VIEW revived_accounts AS
 SELECT a.id AS account_id, a.source, a.object, a.crm_id AS account_crm_id, a.company,
@@ -84,7 +84,7 @@ CREATE TABLE accounts (
     observed_at         TEXT NOT NULL,           -- the export date these values come from
     data_hash           TEXT NOT NULL,           -- of the normalised record: unchanged rows are skipped
     first_import_id     INTEGER REFERENCES imports(id),
-    last_import_id      INTEGER REFERENCES imports(id),
+    last_import_id      INTEGER REFERENCES imports(id), unreadable TEXT NOT NULL DEFAULT '{}',
     UNIQUE (source, object, crm_id)
 );
 
@@ -165,7 +165,7 @@ CREATE TABLE lead_history (
     from_account        INTEGER NOT NULL DEFAULT 0,
     account_attribute_keys TEXT,
     state_hash          TEXT NOT NULL DEFAULT ''
-);
+, amount REAL, unreadable TEXT NOT NULL DEFAULT '{}');
 
 CREATE TABLE leads (
     id                  INTEGER PRIMARY KEY,
@@ -210,7 +210,7 @@ CREATE TABLE leads (
     observed_at         TEXT NOT NULL,
     data_hash           TEXT NOT NULL,
     first_import_id     INTEGER REFERENCES imports(id),
-    last_import_id      INTEGER REFERENCES imports(id), state_id INTEGER, state_hash TEXT NOT NULL DEFAULT '', from_account INTEGER NOT NULL DEFAULT 0, account_attribute_keys TEXT,
+    last_import_id      INTEGER REFERENCES imports(id), state_id INTEGER, state_hash TEXT NOT NULL DEFAULT '', from_account INTEGER NOT NULL DEFAULT 0, account_attribute_keys TEXT, amount REAL, unreadable TEXT NOT NULL DEFAULT '{}',
     UNIQUE (source, object, crm_id)
 );
 

@@ -79,7 +79,10 @@ struct ColumnPlan: Sendable {
                 if let text = clean(values[index]) { found = (index, text); break }
             }
             guard let (index, text) = found else { continue }
-            if !assign(field, text, to: &record) { unreadable[headers[index], default: 0] += 1 }
+            if !assign(field, text, to: &record) {
+                unreadable[headers[index], default: 0] += 1
+                record.unreadable[headers[index]] = text
+            }
         }
         for index in attributeIndexes {
             if let text = clean(values[index]) { record.attributes[headers[index]] = text }
@@ -146,6 +149,9 @@ struct ColumnPlan: Sendable {
         case .accountID:
             // HubSpot deals list several associated companies; the first is the primary one.
             r.accountID = TextValues.list(text, separator: ";").first
+        case .amount:
+            guard let v = NumberParser.money(text) else { return false }
+            r.amount = v.low
         case .crmID: r.crmID = text
         }
         return true

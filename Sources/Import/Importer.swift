@@ -111,6 +111,17 @@ public struct Importer {
                     throw AlreadyImportedRollback()
                 }
                 try db.execute("UPDATE imports SET sha256 = ? WHERE id = ?", [sha, importID])
+                // The texts that could not be read, as the records keep them, for the summary.
+                let table = preset.kind == .leads ? "leads" : "accounts"
+                try db.prepare("""
+                    SELECT u.key, u.value, count(*) FROM \(table) t, json_each(t.unreadable) u
+                    WHERE t.last_import_id = ? AND t.unreadable != '{}' GROUP BY 1, 2 ORDER BY 1, 3 DESC, 2
+                    """).forEachRow([importID]) { row in
+                    let column = row[0].string ?? ""
+                    if summary.unreadableExamples[column, default: []].count < 5 {
+                        summary.unreadableExamples[column, default: []].append((row[1].string ?? "", row[2].int ?? 0))
+                    }
+                }
                 try writer.propagateAccounts()
                 try writer.finish()
                 summary.snapshots = writer.states

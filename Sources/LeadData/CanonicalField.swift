@@ -17,6 +17,8 @@ public enum CanonicalField: String, Sendable, CaseIterable, Codable {
     case closedAt = "closed_at"
     case modifiedAt = "modified_at"
     case accountID = "account_id"
+    /// The deal's value (Salesforce Opportunity `Amount`, HubSpot deal `Amount`, Pipedrive `Deal - Value`).
+    case amount
 
     /// What kind of value the field holds, which decides how it is read and which ICP operators fit.
     public enum Kind: String, Sendable {
@@ -25,7 +27,7 @@ public enum CanonicalField: String, Sendable, CaseIterable, Codable {
 
     public var kind: Kind {
         switch self {
-        case .employees, .annualRevenue: return .number
+        case .employees, .annualRevenue, .amount: return .number
         case .lastFundingAt, .createdAt, .lastActivityAt, .closedAt, .modifiedAt: return .date
         case .technologies: return .list
         case .country: return .country

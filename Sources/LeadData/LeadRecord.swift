@@ -32,6 +32,11 @@ public struct LeadRecord: Hashable, Sendable {
     public var closedAt: Timestamp?
     public var modifiedAt: Timestamp?
     public var accountID: String?
+    /// The deal's value; a range keeps its low bound.
+    public var amount: Double?
+    /// The raw text of each value that could not be read, by export column (`{"Country": "CHINA"}`):
+    /// never guessed, never lost.
+    public var unreadable: [String: String] = [:]
     /// Every export column no mapping names, by its header.
     public var attributes: [String: String]
 
@@ -68,6 +73,7 @@ public struct LeadRecord: Hashable, Sendable {
         case .closedAt: return closedAt.map(FieldValue.date) ?? .missing
         case .modifiedAt: return modifiedAt.map(FieldValue.date) ?? .missing
         case .accountID: return .init(accountID)
+        case .amount: return amount.map { .number(NumberRange($0)) } ?? .missing
         }
     }
 

@@ -77,6 +77,11 @@ public enum LeadColumns {
             JSONText.appendObject(r.attributes, to: &out)
             return .text(String(decoding: out, as: UTF8.self))
         }, read: { value, r in r.attributes = value.string.map(JSONColumns.object) ?? [:] }),
+        LeadColumn(name: "unreadable", value: { r in
+            var out: [UInt8] = []
+            JSONText.appendObject(r.unreadable, to: &out)
+            return .text(String(decoding: out, as: UTF8.self))
+        }, read: { value, r in r.unreadable = value.string.map(JSONColumns.object) ?? [:] }),
     ]
 
     /// The columns only leads have.
@@ -90,6 +95,7 @@ public enum LeadColumns {
                    read: { value, r in r.lifecycle = value.string.flatMap(Lifecycle.init(rawValue:)) ?? .open }),
         text("lost_reason", { $0.lostReason }, { $0.lostReason = $1 }),
         date("closed_at", { $0.closedAt }, { $0.closedAt = $1 }),
+        LeadColumn(name: "amount", value: { $0.amount.map(DatabaseValue.real) ?? .null }, read: { value, r in r.amount = value.double }),
     ]
 
     public static let lead = shared + leadOnly

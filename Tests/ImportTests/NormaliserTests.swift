@@ -24,6 +24,27 @@ struct NormaliserTests {
         #expect(NumberParser.money(input + "000000") == nil)
     }
 
+    @Test("every ISO 3166-1 country round-trips by alpha-2, alpha-3 and every name the generated table holds")
+    func isoCountries() {
+        #expect(Country.alpha3.count == 249)
+        for (alpha3, code) in Country.alpha3 {
+            #expect(Country.code(code) == code)
+            #expect(Country.code(alpha3.uppercased()) == code, "\(alpha3)")
+        }
+        for (name, code) in Country.isoNames { #expect(Country.code(name.uppercased()) == code, "\(name)") }
+    }
+
+    @Test("country names real exports write, in English and the CRM locales", arguments: [
+        ("China", "CN"), ("CHINA", "CN"), ("Korea, Republic of", "KR"), ("Russian Federation", "RU"), ("Peoples Republic of China", "CN"),
+        ("People's Republic of China", "CN"), ("Iran, Islamic Republic of", "IR"), ("United States of America", "US"), ("U.S.", "US"),
+        ("Deutschland", "DE"), ("Allemagne", "DE"), ("Alemania", "DE"), ("Germania", "DE"), ("Alemanha", "DE"), ("Duitsland", "DE"),
+        ("DEU", "DE"), ("GBR", "GB"), ("Royaume-Uni", "GB"), ("Vereinigtes Königreich", "GB"), ("Côte d'Ivoire", "CI"), ("Türkiye", "TR"),
+        ("Viet Nam", "VN"), ("Bolivia, Plurinational State of", "BO"), ("Taiwan, Province of China", "TW"), ("Estados Unidos", "US"),
+    ])
+    func countryNames(input: String, code: String) {
+        #expect(Country.code(input) == code)
+    }
+
     @Test("money in the shapes exports write", arguments: [
         ("$1,500,000", "1500000"), ("1.5M", "1500000"), ("€2m", "2000000"), ("1 500 000,00", "1500000"),
         ("$1M-$5M", "1000000-5000000"), ("USD 2,000,000", "2000000"), ("$22,700.00", "22700"), ("$342.09K", "342090"),

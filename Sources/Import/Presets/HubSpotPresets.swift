@@ -66,6 +66,7 @@ extension Preset {
             .closedAt: ["Close Date"],
             .modifiedAt: ["Last Modified Date"],
             .accountID: ["Associated Company IDs", "Associated Company ID", "Primary Associated Company ID"],
+            .amount: ["Amount"],
         ],
         signature: ["Record ID", "Deal Stage"],
         lifecycle: .hubspotDeal)

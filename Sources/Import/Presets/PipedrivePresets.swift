@@ -16,6 +16,7 @@ extension Preset {
             .closedAt: ["Deal - Lost time", "Deal - Won time", "Deal - Deal closed on", "Deal - Closed on"],
             .modifiedAt: ["Deal - Update time"],
             .accountID: ["Deal - Organization ID", "Organization - ID"],
+            .amount: ["Deal - Value"],
             .industry: ["Organization - Industry"],
             .employees: ["Organization - Number of employees"],
             .annualRevenue: ["Organization - Annual revenue"],

@@ -79,6 +79,7 @@ extension Preset {
             .lastActivityAt: ["LastActivityDate", "Last Activity"],
             .modifiedAt: ["LastModifiedDate", "Last Modified Date"],
             .accountID: ["AccountId", "Account ID"],
+            .amount: ["Amount"],
             .company: ["Account Name", "Company__c"],
         ],
         signature: ["AccountId", "MailingCountry"],

@@ -104,7 +104,11 @@ enum ImportReport {
                      + (s.deleted > 0 ? ", deleted in CRM (skipped) \(s.deleted)" : ""))
         lines.append("  lead states written \(s.snapshots)" + (s.footerLines > 0 ? ", report footer lines skipped \(s.footerLines)" : ""))
         if !s.unreadable.isEmpty {
-            lines.append("  unreadable values (left empty): " + s.unreadable.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
+            lines.append("  unreadable values (left empty, kept in each record's `unreadable`):")
+            for (column, count) in s.unreadable.sorted(by: { $0.key < $1.key }) {
+                let examples = (s.unreadableExamples[column] ?? []).map { "\"\($0.text)\" \($0.count)" }.joined(separator: ", ")
+                lines.append("    \(column) \(count)" + (examples.isEmpty ? "" : ": " + examples))
+            }
         }
         for reject in s.firstRejects.prefix(verbose ? 5 : 3) {
             lines.append("  rejected line \(reject.line): \(reject.reason)")
@@ -137,6 +141,7 @@ enum ImportReport {
         object["snapshots"] = s.snapshots
         object["footer_lines"] = s.footerLines
         object["unreadable"] = s.unreadable
+        object["unreadable_examples"] = s.unreadableExamples.mapValues { $0.map { ["text": $0.text, "count": $0.count] } }
         object["seconds"] = (s.seconds * 1000).rounded() / 1000
         if let id = s.importID { object["import_id"] = id }
         return object
