@@ -45,6 +45,8 @@ public struct ImportSummary: Sendable {
     public var snapshots = 0
     /// Column → how many of its values could not be read (left NULL).
     public var unreadable: [String: Int] = [:]
+    /// Rows whose every field was empty: skipped, counted.
+    public var blankRows = 0
     /// Per column, the most frequent texts that could not be read, most frequent first (up to 5).
     public var unreadableExamples: [String: [(text: String, count: Int)]] = [:]
     public var seconds = 0.0

@@ -71,11 +71,22 @@ public struct Importer {
                 producer.start()
                 defer { producer.queue.cancel() }
                 var finished = false
+                /// The line each id was first seen on, by a 64-bit hash of the id (bounded memory:
+                /// about 20 bytes an id); a hash seen again is confirmed in the database.
+                var firstLines: [UInt64: Int32] = [:]
                 while let batch = producer.queue.pop() {
                     for item in batch {
                         switch item {
-                        case .record(let lead):
+                        case .record(let line, let raw, let lead):
                             summary.rowsRead += 1
+                            // An id the file repeats: the later row is rejected, naming the first.
+                            let key = DuplicateIDs.key(lead.record.crmID)
+                            if let first = firstLines[key], try writer.wasWrittenByThisImport(lead.record.crmID) {
+                                try rejectRow(line, "duplicate id \(lead.record.crmID), first on line \(first)",
+                                              encoding.decode(raw[...]) ?? String(decoding: raw, as: UTF8.self))
+                                continue
+                            }
+                            if firstLines[key] == nil { firstLines[key] = Int32(clamping: line) }
                             switch try writer.write(lead) {
                             case .inserted: summary.inserted += 1
                             case .updated: summary.updated += 1
@@ -87,6 +98,8 @@ public struct Importer {
                         case .missingID(let line, let raw, let column):
                             summary.rowsRead += 1
                             try rejectRow(line, "no CRM id in column \(column)", raw)
+                        case .blank:
+                            summary.blankRows += 1
                         case .deleted:
                             summary.rowsRead += 1
                             summary.deleted += 1

@@ -25,6 +25,7 @@ final class RecordWriter {
     private let insert: Statement
     private let update: Statement
     private let touch: Statement
+    private let writtenByImport: Statement
     private let setOwnHash: Statement
     private let moveToHistory: Statement
     private let insertHistory: Statement
@@ -74,6 +75,7 @@ final class RecordWriter {
             .map { "\($0) = ?" }.joined(separator: ", ")
         update = try db.prepare("UPDATE \(table) SET last_import_id = ?, \(assignments) WHERE id = ?")
         touch = try db.prepare("UPDATE \(table) SET last_import_id = ? WHERE id = ?")
+        writtenByImport = try db.prepare("SELECT 1 FROM \(table) WHERE source = ? AND object = ? AND crm_id = ? AND last_import_id = ?")
         setOwnHash = try db.prepare("UPDATE \(table) SET last_import_id = ?, data_hash = ?, company_key = ? WHERE id = ?")
         let leadNames = LeadColumns.names(LeadColumns.lead)
         moveToHistory = try db.prepare("""
@@ -174,6 +176,11 @@ final class RecordWriter {
     private func newStateID() -> Int64 {
         defer { nextStateID += 1 }
         return nextStateID
+    }
+
+    /// Whether this import already wrote (inserted, updated or found unchanged) the record `crmID`.
+    func wasWrittenByThisImport(_ crmID: String) throws -> Bool {
+        try writtenByImport.scalar([source, object, crmID, importID]) != nil
     }
 
     /// Writes the state counter back; called once when the import is done.

@@ -3,7 +3,10 @@ import LeadData
 
 /// What the parsing thread hands the writer: rows already read, decoded and normalised.
 enum ImportItem: Sendable {
-    case record(PreparedRecord)
+    /// A record with its line and raw text (the raw text is kept should the id prove a duplicate).
+    case record(line: Int, raw: [UInt8], PreparedRecord)
+    /// A row whose every field is empty: skipped and counted.
+    case blank
     case reject(line: Int, reason: String, raw: String)
     case deleted
     case footer
@@ -90,11 +93,15 @@ final class RowProducer: @unchecked Sendable {
             }
             values[i] = text
         }
+        if values.allSatisfy({ $0.allSatisfy(\.isWhitespace) }) { return .blank }
         if plan.isDeleted(values) { return .deleted }
         guard let lead = plan.record(values, unreadable: &unreadable) else {
             return .missingID(line: record.line, raw: raw(), column: plan.headers[plan.idIndex])
         }
-        return .record(PreparedRecord(lead, kind: plan.preset.kind))
+        if let problem = RecordID.problem(lead.crmID) {
+            return .reject(line: record.line, reason: "\(problem) in column \(plan.headers[plan.idIndex])", raw: raw())
+        }
+        return .record(line: record.line, raw: record.raw, PreparedRecord(lead, kind: plan.preset.kind))
     }
 }
 

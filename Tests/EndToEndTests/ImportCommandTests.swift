@@ -189,17 +189,17 @@ struct ImportCommandTests {
     func killedImport() throws {
         let ws = try Workspace()
         var text = "Record ID,Deal Name,Deal Stage,Close Date,Create Date\n"
-        for i in 0..<40_000 { text += "\(i),Deal \(i),Closed Lost,2024-02-15,2023-11-01 09:00\n" }
+        for i in 1...40_000 { text += "\(i),Deal \(i),Closed Lost,2024-02-15,2023-11-01 09:00\n" }
         try ws.write("big.csv", text)
         let process = Process()
         process.executableURL = ReevalProcess.binary
         process.arguments = ["import", "big.csv", "--quiet"]
         process.currentDirectoryURL = ws.url
         try process.run()
-        // Wait until the import has started writing, then kill it.
-        let deadline = Date().addingTimeInterval(30)
-        while Date() < deadline, !FileManager.default.fileExists(atPath: ws.path("reeval.sqlite-wal")) { usleep(20_000) }
-        usleep(300_000)
+        // Kill it once it is writing its transaction: its WAL has grown past its first pages.
+        func walSize() -> Int { (try? FileManager.default.attributesOfItem(atPath: ws.path("reeval.sqlite-wal"))[.size] as? Int) ?? 0 }
+        let deadline = Date().addingTimeInterval(60)
+        while process.isRunning, walSize() < 200_000, Date() < deadline { usleep(1_000) }
         kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()
         #expect(process.terminationReason == .uncaughtSignal)

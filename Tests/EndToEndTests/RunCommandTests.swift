@@ -182,7 +182,7 @@ struct RunCommandTests {
         let ws = try Self.scenario()
         // Enough dormant leads that the run takes a while.
         var text = "Record ID,Deal Name,Deal Stage,Close Date,Create Date,Last Activity Date\n"
-        for i in 0..<30_000 { text += "\(i),Deal \(i),Closed Lost,2024-02-15,2023-11-01 09:00,2024-02-01 10:00\n" }
+        for i in 1...30_000 { text += "\(i),Deal \(i),Closed Lost,2024-02-15,2023-11-01 09:00,2024-02-01 10:00\n" }
         try ws.write("deals.csv", text)
         #expect(try ws.reeval.run(["import", "deals.csv", "--quiet"]).status == 0)
         let process = Process()

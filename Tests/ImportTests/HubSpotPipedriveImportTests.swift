@@ -33,22 +33,46 @@ struct HubSpotPipedriveImportTests {
             """) == ["Computer Software|Slack"])
     }
 
-    @Test("an id the file repeats is one record: the later row updates it, on a first import and on later ones")
+    @Test("an id the file repeats is rejected on its later line, naming the first; nothing is merged, on a first import and on later ones")
     func repeatedID() throws {
         let h = try ImportHarness()
         let header = "Deal - ID,Deal - Title,Deal - Status,Deal - Lost reason,Organization - Number of employees\r\n"
         let first = try h.importFile(try h.write("deals.csv", header
             + "7,Acme - Platform,open,,50\r\n8,Globex,open,,10\r\n7,Acme - Platform,lost,No SSO,60\r\n"))
-        #expect((first.inserted, first.updated, first.unchanged) == (2, 1, 0))
+        #expect((first.inserted, first.updated, first.unchanged, first.rejected) == (2, 0, 0, 1))
         #expect(try h.strings("SELECT crm_id, lifecycle, lost_reason, employees_low FROM leads ORDER BY crm_id") == [
-            "7|lost|No SSO|60", "8|open|NULL|10",
+            "7|open|NULL|50", "8|open|NULL|10",
         ])
-        // Both of the repeated id's versions are in its history.
-        #expect(try h.strings("SELECT s.employees_low FROM lead_snapshots s JOIN leads l ON l.id = s.lead_id WHERE l.crm_id = '7' ORDER BY s.state_id") == ["50", "60"])
+        #expect(try h.strings("SELECT line, reason, raw FROM import_rejects") == ["4|duplicate id 7, first on line 2|7,Acme - Platform,lost,No SSO,60"])
         let second = try h.importFile(try h.write("deals-2.csv", header
             + "8,Globex,open,,10\r\n9,Initech,open,,5\r\n9,Initech,won,,5\r\n"), h.options(observedAt: "2026-10-01"))
-        #expect((second.inserted, second.updated, second.unchanged) == (1, 1, 1))
-        #expect(try h.strings("SELECT crm_id, lifecycle FROM leads ORDER BY crm_id") == ["7|lost", "8|open", "9|won"])
+        #expect((second.inserted, second.updated, second.unchanged, second.rejected) == (1, 0, 1, 1))
+        #expect(try h.strings("SELECT crm_id, lifecycle FROM leads ORDER BY crm_id") == ["7|open", "8|open", "9|open"])
+    }
+
+    @Test("blank rows are skipped and counted; ids a spreadsheet rounded and totals lines are rejected; every row is accounted for")
+    func rowsAccountedFor() throws {
+        let h = try ImportHarness()
+        let header = "Record ID,First Name,Last Name,Email,Company Name,Lead Status\n"
+        let rows = "101,Ana,Souza,ana@globex.com,Globex,NEW\n,,,,,\n1.11015E+11,Ben,Lee,ben@initech.io,Initech,NEW\n"
+            + "102,Cai,Wu,cai@umbrella.com,Umbrella,NEW\n0,0,0,0,0,0\n  , ,,,,\n"
+        let s = try h.importFile(try h.write("contacts.csv", header + rows))
+        #expect((s.inserted, s.rejected, s.blankRows) == (2, 2, 2))
+        #expect(s.inserted + s.updated + s.unchanged + s.rejected + s.blankRows + s.footerLines + s.deleted == 6)
+        #expect(try h.strings("SELECT line, reason FROM import_rejects ORDER BY line") == [
+            "4|id 1.11015E+11 is a number a spreadsheet rounded (scientific notation), not a record id; export the file again without opening it in a spreadsheet, or format the column as text in column Record ID",
+            "6|id 0 cannot be a record id (a totals line?) in column Record ID",
+        ])
+    }
+
+    @Test("a deal's value is the amount field for each CRM's deals")
+    func amounts() throws {
+        let h = try ImportHarness()
+        try h.importFile(try h.write("hubspot.csv", "Record ID,Deal Name,Deal Stage,Amount,Close Date\n9001,Globex,closedlost,\"$48,000\",2024-02-15\n"))
+        try h.importFile(try h.write("pipedrive.csv", "Deal - ID,Deal - Title,Deal - Status,Deal - Value\n7,Acme,lost,12500.50\n"))
+        try h.importFile(try h.write("sf.csv", "Id,Name,StageName,Amount,CloseDate,IsClosed,IsWon\n0065g00000OPP01AAA,Acme,Closed Lost,9000,2024-01-01,1,0\n"))
+        #expect(try h.strings("SELECT source, amount FROM leads ORDER BY source") == ["hubspot|48000.0", "pipedrive|12500.5", "salesforce|9000.0"])
+        #expect(try h.strings("SELECT count(*) FROM leads WHERE json_extract(attributes, '$.Amount') IS NOT NULL") == ["0"])
     }
 
     @Test("Pipedrive deals: `Deal - …` headers, statuses, lost reason and lost time")

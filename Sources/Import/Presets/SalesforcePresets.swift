@@ -79,7 +79,6 @@ extension Preset {
             .lastActivityAt: ["LastActivityDate", "Last Activity"],
             .modifiedAt: ["LastModifiedDate", "Last Modified Date"],
             .accountID: ["AccountId", "Account ID"],
-            .amount: ["Amount"],
             .company: ["Account Name", "Company__c"],
         ],
         signature: ["AccountId", "MailingCountry"],
@@ -99,6 +98,7 @@ extension Preset {
             .closedAt: ["CloseDate", "Close Date"],
             .modifiedAt: ["LastModifiedDate", "Last Modified Date", "LastStageChangeDate"],
             .accountID: ["AccountId", "Account ID"],
+            .amount: ["Amount"],
         ],
         signature: ["StageName", "IsClosed"],
         lifecycle: .salesforceOpportunity, deletedFlag: "IsDeleted")

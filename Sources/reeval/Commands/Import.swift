@@ -101,7 +101,7 @@ enum ImportReport {
         var lines = ["\(s.file): \(s.preset)\(s.dryRun ? " (dry run: nothing written)" : "")"]
         lines.append("  encoding \(s.encoding.rawValue)\(s.encodingDetected ? " (detected)" : ""), delimiter \(s.delimiter)")
         lines.append("  rows read \(s.rowsRead): inserted \(s.inserted), updated \(s.updated), unchanged \(s.unchanged), rejected \(s.rejected)"
-                     + (s.deleted > 0 ? ", deleted in CRM (skipped) \(s.deleted)" : ""))
+                     + (s.deleted > 0 ? ", deleted in CRM (skipped) \(s.deleted)" : "") + (s.blankRows > 0 ? ", blank rows skipped \(s.blankRows)" : ""))
         lines.append("  lead states written \(s.snapshots)" + (s.footerLines > 0 ? ", report footer lines skipped \(s.footerLines)" : ""))
         if !s.unreadable.isEmpty {
             lines.append("  unreadable values (left empty, kept in each record's `unreadable`):")
@@ -140,6 +140,7 @@ enum ImportReport {
         object["deleted"] = s.deleted
         object["snapshots"] = s.snapshots
         object["footer_lines"] = s.footerLines
+        object["blank_rows"] = s.blankRows
         object["unreadable"] = s.unreadable
         object["unreadable_examples"] = s.unreadableExamples.mapValues { $0.map { ["text": $0.text, "count": $0.count] } }
         object["seconds"] = (s.seconds * 1000).rounded() / 1000
