@@ -45,6 +45,8 @@ public struct ImportSummary: Sendable {
     public var snapshots = 0
     /// Column → how many of its values could not be read (left NULL).
     public var unreadable: [String: Int] = [:]
+    /// In a file read as Windows-1252, the lines that were UTF-8 and were read as UTF-8.
+    public var utf8LinesInWindows1252: [Int] = []
     /// Rows whose every field was empty: skipped, counted.
     public var blankRows = 0
     /// Per column, the most frequent texts that could not be read, most frequent first (up to 5).

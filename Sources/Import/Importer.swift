@@ -107,8 +107,9 @@ public struct Importer {
                             summary.footerLines += 1
                         case .progress(let bytesRead):
                             options.progress?(bytesRead, total)
-                        case .finished(let unreadable):
+                        case .finished(let unreadable, let utf8Lines):
                             summary.unreadable = unreadable
+                            summary.utf8LinesInWindows1252 = utf8Lines
                             finished = true
                         case .failed(let error):
                             throw error

@@ -12,7 +12,7 @@ enum ImportItem: Sendable {
     case footer
     case missingID(line: Int, raw: String, column: String)
     case progress(bytesRead: Int)
-    case finished(unreadable: [String: Int])
+    case finished(unreadable: [String: Int], utf8Lines: [Int])
     case failed(any Error)
 }
 
@@ -61,7 +61,7 @@ final class RowProducer: @unchecked Sendable {
                 }
                 if batch.count >= 512, !flush() { return }
             }
-            batch.append(.finished(unreadable: unreadable))
+            batch.append(.finished(unreadable: unreadable, utf8Lines: mixedEncodingLines))
         } catch {
             batch.append(.failed(error))
         }
@@ -69,11 +69,23 @@ final class RowProducer: @unchecked Sendable {
         queue.close()
     }
 
+    /// The lines of a Windows-1252 file that were read as UTF-8, for the summary.
+    private(set) var mixedEncodingLines: [Int] = []
+
     /// The line of the last record whose quote never closed, to explain the row after it.
     private var lastUnclosedQuoteLine: Int?
 
     private func item(for record: CSVReader.Record, values: inout [String], unreadable: inout [String: Int]) -> ImportItem? {
-        let raw = { self.encoding.decode(record.raw[...]) ?? String(decoding: record.raw, as: UTF8.self) }
+        // A file read as Windows-1252 (its first 64 KiB are not UTF-8) may hold UTF-8 rows further
+        // on, as exports appended to by another tool do: a row whose bytes are valid UTF-8 and
+        // hold a multi-byte character is read as UTF-8. Windows-1252 text almost never forms valid
+        // UTF-8 by chance (it would need `Ã©`-like pairs throughout), so the choice is unambiguous.
+        var encoding = self.encoding
+        if encoding == .windows1252, record.raw.contains(where: { $0 >= 0x80 }), TextEncoding.isValidUTF8(record.raw) {
+            encoding = .utf8
+            mixedEncodingLines.append(record.line)
+        }
+        let raw = { encoding.decode(record.raw[...]) ?? String(decoding: record.raw, as: UTF8.self) }
         if record.unclosedQuote {
             lastUnclosedQuoteLine = record.line
             return .reject(line: record.line, reason: "a quote opened on this line is never closed; the rows after it were read from the next line", raw: raw())

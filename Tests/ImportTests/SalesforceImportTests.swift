@@ -89,6 +89,22 @@ struct SalesforceImportTests {
         })
     }
 
+    @Test("UTF-8 rows in a file read as Windows-1252 are read as UTF-8, and the summary names their lines")
+    func mixedEncodings() throws {
+        let h = try ImportHarness()
+        var bytes = Array("Record ID,Deal Name,Deal Stage,Close Date\n".utf8)
+        bytes += latin1("1,Société Générale,closedlost,2024-01-01\n")
+        for i in 2..<2_000 { bytes += Array("\(i),Deal \(i),closedlost,2024-01-01\n".utf8) }
+        bytes += Array("2000,BOGOTÁ D.C.,closedlost,2024-01-01\n2001,Zürich AG,closedlost,2024-01-01\n".utf8)
+        bytes += latin1("2002,Müller GmbH,closedlost,2024-01-01\n")
+        let s = try h.importFile(try h.write("mixed.csv", bytes))
+        #expect(s.encoding == .windows1252)
+        #expect(s.utf8LinesInWindows1252 == [2001, 2002])
+        #expect(try h.strings("SELECT crm_id, json_extract(attributes, '$.\"Deal Name\"') FROM leads WHERE crm_id IN ('1', '2000', '2001', '2002') ORDER BY id") == [
+            "1|Société Générale", "2000|BOGOTÁ D.C.", "2001|Zürich AG", "2002|Müller GmbH",
+        ])
+    }
+
     @Test("the same file twice is a no-op that says so")
     func sameFileTwice() throws {
         let h = try ImportHarness()

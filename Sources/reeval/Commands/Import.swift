@@ -100,6 +100,11 @@ enum ImportReport {
         }
         var lines = ["\(s.file): \(s.preset)\(s.dryRun ? " (dry run: nothing written)" : "")"]
         lines.append("  encoding \(s.encoding.rawValue)\(s.encodingDetected ? " (detected)" : ""), delimiter \(s.delimiter)")
+        if !s.utf8LinesInWindows1252.isEmpty {
+            let shown = s.utf8LinesInWindows1252.prefix(10).map(String.init).joined(separator: ", ")
+            lines.append("  \(s.utf8LinesInWindows1252.count) row\(s.utf8LinesInWindows1252.count == 1 ? " was" : "s were") UTF-8 in this "
+                         + "Windows-1252 file and read as UTF-8 (line\(s.utf8LinesInWindows1252.count == 1 ? "" : "s") \(shown)\(s.utf8LinesInWindows1252.count > 10 ? ", …" : ""))")
+        }
         lines.append("  rows read \(s.rowsRead): inserted \(s.inserted), updated \(s.updated), unchanged \(s.unchanged), rejected \(s.rejected)"
                      + (s.deleted > 0 ? ", deleted in CRM (skipped) \(s.deleted)" : "") + (s.blankRows > 0 ? ", blank rows skipped \(s.blankRows)" : ""))
         lines.append("  lead states written \(s.snapshots)" + (s.footerLines > 0 ? ", report footer lines skipped \(s.footerLines)" : ""))
@@ -141,6 +146,7 @@ enum ImportReport {
         object["snapshots"] = s.snapshots
         object["footer_lines"] = s.footerLines
         object["blank_rows"] = s.blankRows
+        object["utf8_lines_in_windows_1252"] = s.utf8LinesInWindows1252
         object["unreadable"] = s.unreadable
         object["unreadable_examples"] = s.unreadableExamples.mapValues { $0.map { ["text": $0.text, "count": $0.count] } }
         object["seconds"] = (s.seconds * 1000).rounded() / 1000
