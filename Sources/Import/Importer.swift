@@ -44,6 +44,7 @@ public struct Importer {
         let preset = try choosePreset(headers: rawHeaders, options: options, file: path)
         let plan = try ColumnPlan(rawHeaders: rawHeaders, preset: preset, file: path, mappingFile: options.mapping?.file)
         summary.preset = options.mapping.map { options.source == nil ? "mapping \($0.file)" : "\(preset.name) + mapping \($0.file)" } ?? preset.name
+        if !preset.decidedBy.isEmpty { summary.preset += " (picked by its columns \(preset.decidedBy.joined(separator: ", ")))" }
         summary.source = preset.source
         summary.object = preset.object
         let observedAt = options.observedAt ?? Timestamp(options.now)

@@ -267,6 +267,18 @@ struct PresetChoiceTests {
         ])
     }
 
+    @Test("exports that carry only some of a preset's columns are recognised by the columns only that object has, and the summary says which", arguments: [
+        ("Id,Name,Industry,NumberOfEmployees,Website,Type\n001000000000001AAA,Acme,Software,120,acme.example,Prospect\n", "salesforce Account (picked by its columns Name)"),
+        ("Id,AccountId,FirstName,LastName,Email,Title\n003000000000001AAA,001000000000001AAA,Ana,Souza,ana@acme.example,CFO\n", "salesforce Contact (picked by its columns"),
+        ("Lead ID,First Name,Last Name,Lead Status,Lead Source,Industry\n00Q000000000001AAA,Ana,Souza,Open,Web,Software\n", "salesforce Lead (picked by its columns"),
+    ])
+    func partialHeaders(text: String, preset: String) throws {
+        let h = try ImportHarness()
+        let s = try h.importFile(try h.write("export.csv", text))
+        #expect(s.preset.hasPrefix(preset), "\(s.preset)")
+        #expect(s.inserted == 1)
+    }
+
     @Test("headers that fit two exports equally well are refused, listing both")
     func ambiguous() throws {
         let h = try ImportHarness()

@@ -26,6 +26,9 @@ public struct Preset: Sendable {
     public var dateOrder: DateParser.Order?
     /// Columns a mapping file named: each must exist in the file.
     public var mappedColumns: Set<String> = []
+    /// When `--source auto` picked this preset by columns only its object has (the export lacked
+    /// part of its signature): those columns, for the summary.
+    public var decidedBy: [String] = []
 
     public init(source: String, object: String, kind: RecordKind, idColumns: [String], fields: [CanonicalField: [String]],
                 signature: [String], lifecycle: LifecycleRule, deletedFlag: String? = nil,
