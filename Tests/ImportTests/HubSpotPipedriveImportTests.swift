@@ -279,6 +279,26 @@ struct PresetChoiceTests {
         #expect(s.inserted == 1)
     }
 
+    @Test("HubSpot exports with associations: contacts linked to their company by Record ID - Company, Create Date twice")
+    func hubspotAssociations() throws {
+        let h = try ImportHarness()
+        let companies = "Record ID - Company,Company name,Company Domain Name,Industry,Number of Employees,Country/Region,Create Date\n"
+            + "5001,Globex,globex.com,Software,120,Germany,2023-01-10\n"
+        #expect(try h.importFile(try h.write("companies.csv", companies)).preset == "hubspot companies")
+        let contacts = "Record ID - Contact,First Name,Last Name,Email,Create Date,Lead Status,Record ID - Company,Company name,Create Date\n"
+            + "101,Ana,Souza,ana@globex.com,2024-01-10 09:30,UNQUALIFIED,5001,Globex,2023-01-10\n"
+        for args in [(nil, nil), ("hubspot", "contacts")] as [(String?, String?)] {
+            let h2 = try ImportHarness()
+            try h2.importFile(try h2.write("companies.csv", companies))
+            let s = try h2.importFile(try h2.write("contacts.csv", contacts), h2.options(source: args.0, object: args.1))
+            #expect(s.preset == "hubspot contacts")
+            #expect(try h2.strings("""
+                SELECT l.crm_id, l.account_crm_id, a.crm_id, l.industry, l.employees_low, l.country, l.created_at, l.lifecycle
+                FROM leads l JOIN accounts a ON a.id = l.account_id
+                """) == ["101|5001|5001|Software|120|DE|2024-01-10T09:30:00Z|disqualified"])
+        }
+    }
+
     @Test("headers that fit two exports equally well are refused, listing both")
     func ambiguous() throws {
         let h = try ImportHarness()

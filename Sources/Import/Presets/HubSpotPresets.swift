@@ -71,3 +71,26 @@ extension Preset {
         signature: ["Record ID", "Deal Stage"],
         lifecycle: .hubspotDeal)
 }
+
+/// HubSpot exports "with associations": one object's properties and its associated records',
+/// each record's id in its own `Record ID - <Object>` column (`Record ID - Contact`,
+/// `Record ID - Company`), and properties the two share appearing twice (`Create Date`), the
+/// exported object's first. The lead links to its company by `Record ID - Company`.
+extension Preset {
+    private static func withAssociations(_ base: Preset, id: String, signature: [String], accountColumn: String?) -> Preset {
+        var fields = base.fields
+        if let accountColumn { fields[.accountID] = [accountColumn] + (fields[.accountID] ?? []) }
+        return Preset(source: base.source, object: base.object, kind: base.kind, idColumns: [id] + base.idColumns, fields: fields,
+                      signature: signature, lifecycle: base.lifecycle, deletedFlag: base.deletedFlag,
+                      listSeparator: base.listSeparator, dateOrder: base.dateOrder)
+    }
+
+    static let hubspotContactsWithAssociations = withAssociations(
+        .hubspotContacts, id: "Record ID - Contact", signature: ["Record ID - Contact", "First Name", "Last Name"],
+        accountColumn: "Record ID - Company")
+    static let hubspotDealsWithAssociations = withAssociations(
+        .hubspotDeals, id: "Record ID - Deal", signature: ["Record ID - Deal", "Deal Name", "Deal Stage"],
+        accountColumn: "Record ID - Company")
+    static let hubspotCompaniesWithAssociations = withAssociations(
+        .hubspotCompanies, id: "Record ID - Company", signature: ["Record ID - Company", "Company name"], accountColumn: nil)
+}

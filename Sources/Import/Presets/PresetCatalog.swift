@@ -6,6 +6,7 @@ public enum PresetCatalog {
     public static let all: [Preset] = [
         .salesforceLead, .salesforceLeadReport, .salesforceOpportunity, .salesforceOpportunityReport,
         .salesforceAccount, .salesforceAccountReport, .salesforceContact,
+        .hubspotDealsWithAssociations, .hubspotContactsWithAssociations, .hubspotCompaniesWithAssociations,
         .hubspotDeals, .hubspotContacts, .hubspotCompanies,
         .pipedriveDeals, .pipedrivePersons, .pipedriveOrganizations,
     ]
