@@ -28,7 +28,7 @@ public struct Importer {
         // of a file seen before costs one read. Standard input and pipes can be read only once:
         // they are identified by the digest of what the reader read, checked once it is done.
         let isRegularFile = path != "-" && ((try? FileManager.default.attributesOfItem(atPath: path)[.type] as? FileAttributeType) == .typeRegular)
-        if isRegularFile, let earlier = try earlierImport(sha256: try Checksum.sha256(fileAt: path)) {
+        if isRegularFile, let earlier = try earlierImport(sha256: Self.readingIdentity(fileDigest: try Checksum.sha256(fileAt: path), options)) {
             summary.alreadyImported = earlier
             return summary
         }
@@ -119,7 +119,7 @@ public struct Importer {
                 }
                 guard finished else { throw Failure(.bug, "\(path): the parsing thread stopped before the end of the file") }
                 if summary.rowsRead == 0 && summary.rejected == 0 { throw ImportFailure.headerOnly(path) }
-                let sha = try reader.sha256()
+                let sha = Self.readingIdentity(fileDigest: try reader.sha256(), options)
                 if let earlier = try earlierImport(sha256: sha) {
                     summary = ImportSummary(file: path)
                     summary.alreadyImported = earlier
@@ -163,6 +163,15 @@ public struct Importer {
     private struct DryRunRollback: Error {}
     /// Thrown to roll back a read of standard input that turned out to be imported before.
     private struct AlreadyImportedRollback: Error {}
+
+    /// What `imports.sha256` identifies: a file read one way. Read by its headers alone it is the
+    /// file's SHA-256, so a file imported before is a no-op; read with a mapping, or with
+    /// `--source` or `--object` named, it is the SHA-256 of the file's digest and that reading, so
+    /// the same file with a corrected mapping is read again.
+    static func readingIdentity(fileDigest: String, _ options: ImportOptions) -> String {
+        guard options.mapping != nil || options.source != nil || options.object != nil else { return fileDigest }
+        return Checksum.sha256("\(fileDigest) mapping:\(options.mapping?.sha256 ?? "") source:\(options.source ?? "") object:\(options.object ?? "")")
+    }
 
     private func earlierImport(sha256: String) throws -> (id: Int, at: String)? {
         try db.rows("SELECT id, imported_at FROM imports WHERE sha256 = ?", [sha256]).first.map { ($0["id"] ?? 0, $0["imported_at"] ?? "") }

@@ -170,6 +170,20 @@ struct MappingImportTests {
         ])
     }
 
+    @Test("the same file with a corrected mapping is read again; with the same mapping it is a no-op")
+    func correctedMapping() throws {
+        let h = try ImportHarness()
+        let path = try h.write("acme.csv", "Lead ID,Company Name,Headcount\n1,Acme,120\n")
+        let wrong = try Mapping.parse("source: acme\nobject: leads\nid: Lead ID\nfields:\n  company: Company Name\n", file: "acme.yaml")
+        let right = try Mapping.parse("source: acme\nobject: leads\nid: Lead ID\nfields:\n  company: Company Name\n  employees: Headcount\n", file: "acme.yaml")
+        #expect(try h.importFile(path, h.options(mapping: wrong)).inserted == 1)
+        #expect(try h.importFile(path, h.options(mapping: wrong)).alreadyImported != nil)
+        let again = try h.importFile(path, h.options(mapping: right))
+        #expect(again.alreadyImported == nil)
+        #expect(again.updated == 1)
+        #expect(try h.strings("SELECT employees_low FROM leads") == ["120"])
+    }
+
     @Test("a misspelt mapping key is refused with its line and the nearest right name")
     func misspeltKey() throws {
         let error = try #require(throws: ImportFailure.self) {

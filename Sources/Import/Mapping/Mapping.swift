@@ -1,5 +1,6 @@
 import Foundation
 import LeadData
+import ReevalStore
 import Yams
 
 /// A YAML mapping file: how any CRM's export maps onto canonical fields (public format).
@@ -17,6 +18,8 @@ import Yams
 /// preset's fields (an org's custom `Loss_Reason__c`, say).
 public struct Mapping: Sendable, Equatable {
     public var file: String
+    /// The SHA-256 of the mapping's text: a file read with another mapping is read again.
+    public var sha256 = ""
     public var source: String?
     public var kind: RecordKind?
     public var crmObject: String?
@@ -61,6 +64,7 @@ public struct Mapping: Sendable, Equatable {
         }
         guard let map = root.mapping else { throw fail(root, "a mapping is a YAML dictionary (source:, object:, id:, fields:, …)") }
         var mapping = Mapping(file: file, fields: [])
+        mapping.sha256 = Checksum.sha256(text)
         for (keyNode, value) in map {
             guard let key = keyNode.string else { continue }
             switch key {
