@@ -82,12 +82,36 @@ public enum HTMLReport {
             }
             out.append("</tbody></table>")
         }
+        out.append("</section><section><h2>Revived accounts</h2>")
+        if r.accounts.isEmpty {
+            out.append("<p>No revived lead is linked to an account.</p>")
+        } else {
+            out.append("<table><thead><tr><th>Account</th><th>CRM id</th><th>revived leads</th><th>best score</th><th>best tier</th><th>why</th></tr></thead><tbody>")
+            for account in r.accounts {
+                out.append("<tr><td>")
+                out.appendHTML(account.company ?? "(no name)")
+                out.append("</td><td>")
+                out.appendHTML(account.source + " " + account.crmID)
+                out.append("</td><td class=\"num\">\(account.revivedLeads)</td><td class=\"num\">\(ReportText.number(account.bestScore))</td><td>")
+                out.appendHTML(account.bestTier ?? "")
+                out.append("</td><td>" + account.reasonKinds.map { "<span class=\"kind \(h($0))\">\(h(ReportText.reasonTitle($0)))</span>" }.joined() + "</td></tr>")
+            }
+            out.append("</tbody></table>")
+        }
         out.append("</section><section><h2>Data quality</h2>")
         if r.unknownByCriterion.isEmpty {
             out.append("<p>Every criterion could be evaluated for every candidate.</p>")
         } else {
             out.append("<p>Candidates with no value for a criterion score 0 for it: enrich these fields first.</p><table><thead><tr><th>criterion</th><th>field</th><th>unknown</th></tr></thead><tbody>")
             out.append(r.unknownByCriterion.map { "<tr><td>\(h($0.id))</td><td>\(h($0.field))</td><td class=\"num\">\($0.count)</td></tr>" }.joined())
+            out.append("</tbody></table>")
+        }
+        if !r.unreadableValues.isEmpty {
+            out.append("<p>Values the imports could not read (left empty, kept in each record's <code>unreadable</code>): fix the mapping or the CRM.</p>")
+            out.append("<table><thead><tr><th>export column</th><th>most frequent unreadable values</th></tr></thead><tbody>")
+            for (column, values) in r.unreadableValues {
+                out.append("<tr><td>\(h(column))</td><td>" + values.map { "&quot;\(h($0.text))&quot; \($0.count)" }.joined(separator: ", ") + "</td></tr>")
+            }
             out.append("</tbody></table>")
         }
         out.append("</section></body></html>\n")

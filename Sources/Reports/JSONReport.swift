@@ -1,7 +1,7 @@
 import LeadData
 
 /// `run.json`: the report's data for scripts, with a stable shape (keys sorted, two-space indent):
-/// `{run_id, as_of, since, icp_version, baseline_versions, candidates, revived, new, by_reason, excluded,
+/// `{accounts: [{source, crm_id, company, revived_leads, best_score, best_tier, reason_kinds}], run_id, as_of, since, icp_version, baseline_versions, candidates, revived, new, by_reason, excluded,
 ///   icp_changes: [{from, changes}], segments: {industry, size, country},
 ///   leads: [{rank, source, object, crm_id, company, owner, lifecycle, dismissed_at, baseline_icp,
 ///            baseline_score, baseline_tier, score, tier, is_new, reasons: [{kind, id, points_before, points_after, detail}]}],
@@ -14,6 +14,18 @@ public enum JSONReport {
         var out = JSONLayout(buffer: buffer)
         buffer = ReportBuffer(capacity: 0)
         out.openObject()
+        out.key("accounts")
+        out.array(r.accounts) { out, account in
+            out.openObject()
+            out.key("best_score"); out.buffer.append(JSONText.number(account.bestScore))
+            out.key("best_tier"); out.buffer.appendJSON(account.bestTier)
+            out.key("company"); out.buffer.appendJSON(account.company)
+            out.key("crm_id"); out.buffer.appendJSON(account.crmID)
+            out.key("reason_kinds"); out.array(account.reasonKinds) { $0.buffer.appendJSON($1) }
+            out.key("revived_leads"); out.buffer.append(account.revivedLeads)
+            out.key("source"); out.buffer.appendJSON(account.source)
+            out.closeObject()
+        }
         out.key("as_of"); out.buffer.appendJSON(r.asOf)
         out.key("baseline_versions"); out.array(r.baselineVersions) { $0.buffer.appendJSON($1) }
         out.key("by_reason"); out.counts(r.byReason.map { ($0.kind, $0.count) })

@@ -60,6 +60,24 @@ public enum MarkdownReport {
             }
         }
         line()
+        line("## Revived accounts")
+        line()
+        if r.accounts.isEmpty {
+            line("No revived lead is linked to an account.")
+        } else {
+            line("| account | CRM id | revived leads | best score | best tier | why |")
+            line("|---|---|---:|---:|---|---|")
+            for account in r.accounts {
+                out.append("| ")
+                out.appendMarkdown(account.company ?? "(no name)")
+                out.append(" | ")
+                out.appendMarkdown(account.source + " " + account.crmID)
+                out.append(" | \(account.revivedLeads) | \(ReportText.number(account.bestScore)) | ")
+                out.appendMarkdown(account.bestTier ?? "")
+                line(" | " + account.reasonKinds.map(ReportText.reasonTitle).joined(separator: "; ") + " |")
+            }
+        }
+        line()
         line("## Ranked list")
         line()
         line("| # | company | CRM id | owner | lifecycle | dismissed | score | tier | why |")
@@ -111,6 +129,23 @@ public enum MarkdownReport {
                 out.append(" | ")
                 out.appendMarkdown(item.field)
                 line(" | \(item.count) |")
+            }
+        }
+        if !r.unreadableValues.isEmpty {
+            line()
+            line("Values the imports could not read (left empty, kept in each record's `unreadable`): fix the mapping or the CRM.")
+            line()
+            line("| export column | most frequent unreadable values |")
+            line("|---|---|")
+            for (column, values) in r.unreadableValues {
+                out.append("| ")
+                out.appendMarkdown(column)
+                out.append(" | ")
+                for (i, value) in values.enumerated() {
+                    if i > 0 { out.append(", ") }
+                    out.appendMarkdown("\"\(value.text)\" \(value.count)")
+                }
+                line(" |")
             }
         }
     }

@@ -39,6 +39,21 @@ public struct RunReport: Sendable {
     public var revived: Int
     public var newRevived: Int
     public var byReason: [(kind: String, count: Int)]
+    /// Per export column, the values imports could not read, most frequent first (up to 5 each).
+    public var unreadableValues: [(column: String, values: [(text: String, count: Int)])] = []
+    /// The accounts with revived leads in this run, best first (`revived_accounts`).
+    public var accounts: [Account] = []
+
+    public struct Account: Sendable {
+        public var source: String
+        public var crmID: String
+        public var company: String?
+        public var revivedLeads: Int
+        public var bestScore: Double
+        public var bestTier: String?
+        public var reasonKinds: [String]
+    }
+
     /// Dismissed leads the run did not judge, by cause (`runs.excluded`), in `Exclusion` order.
     public var excluded: [(cause: Exclusion, count: Int)] = []
     /// What changed from each baseline version to the current one, in words.
@@ -151,6 +166,30 @@ public struct RunReport: Sendable {
             """, [id]).compactMap { $0[0].string }
         if report.baselineVersions.isEmpty {
             report.baselineVersions = Array(Set(report.leads.map(\.baselineICP))).sorted()
+        }
+        var grouped: [String: [(text: String, count: Int)]] = [:]
+        try db.prepare("""
+            SELECT u.key, u.value, count(*) FROM (SELECT unreadable FROM leads WHERE unreadable != '{}'
+                                                  UNION ALL SELECT unreadable FROM accounts WHERE unreadable != '{}') t, json_each(t.unreadable) u
+            GROUP BY 1, 2 ORDER BY 1, 3 DESC, 2
+            """).forEachRow { row in
+            let column = row[0].string ?? ""
+            if grouped[column, default: []].count < 5 { grouped[column, default: []].append((row[1].string ?? "", row[2].int ?? 0)) }
+        }
+        report.unreadableValues = grouped.keys.sorted().map { ($0, grouped[$0] ?? []) }
+        // The accounts of this run's revived leads, as the `revived_accounts` view counts them for the latest run.
+        try db.prepare("""
+            SELECT a.source, a.crm_id, a.company, count(*), max(r.score),
+                   (SELECT r2.tier FROM revived_opportunities r2 JOIN leads l2 ON l2.id = r2.lead_id
+                    WHERE r2.run_id = r.run_id AND l2.account_id = a.id ORDER BY r2.rank LIMIT 1),
+                   (SELECT group_concat(kind, ',') FROM (SELECT DISTINCT x.kind FROM revival_reasons x JOIN leads l3 ON l3.id = x.lead_id
+                                                         WHERE x.run_id = r.run_id AND l3.account_id = a.id ORDER BY x.kind))
+            FROM revived_opportunities r JOIN leads l ON l.id = r.lead_id JOIN accounts a ON a.id = l.account_id
+            WHERE r.run_id = ? GROUP BY a.id ORDER BY max(r.score) DESC, count(*) DESC, min(r.rank)
+            """).forEachRow([id]) { row in
+            report.accounts.append(Account(source: row[0].string ?? "", crmID: row[1].string ?? "", company: row[2].string,
+                                           revivedLeads: row[3].int ?? 0, bestScore: row[4].double ?? 0, bestTier: row[5].string,
+                                           reasonKinds: (row[6].string ?? "").split(separator: ",").map(String.init)))
         }
         let versions = (try? ICPRegistry(db: db).all().map(\.version)) ?? []
         // Per rule, the candidates the run could not judge for lack of data (`runs.unknown_by_criterion`).

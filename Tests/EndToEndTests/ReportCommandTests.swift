@@ -63,6 +63,22 @@ struct ReportCommandTests {
         #expect(try read(ws, "reports/report.md").contains("SSO \\[2J \\]0;pwned co "))
     }
 
+    @Test("the report lists the revived accounts with their counts, best tier and reasons, in Markdown, HTML and run.json")
+    func revivedAccounts() throws {
+        let ws = try RunCommandTests.scenario()
+        #expect(try ws.reeval.run(["--as-of", "2026-11-22", "--report-dir", "reports", "--quiet"]).status == 0)
+        #expect(try ws.reeval.sql("SELECT account_crm_id, revived_leads, best_score, best_tier, reason_kinds FROM revived_accounts") == [
+            #"ACC-D|1|90.0|A|["lost_reason_resolved"]"#, #"ACC-A|1|75.0|B|["icp_change"]"#, #"ACC-E|1|75.0|B|["data_change"]"#,
+            #"ACC-C|1|65.0|B|["trigger"]"#, #"ACC-B|1|65.0|B|["data_change"]"#,
+        ])
+        let markdown = try read(ws, "reports/report.md")
+        #expect(markdown.contains("## Revived accounts"))
+        #expect(markdown.contains("| SSOco | salesforce ACC-D | 1 | 90 | A | The product gap was closed |"))
+        #expect(try read(ws, "reports/report.html").contains("<h2>Revived accounts</h2>"))
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(read(ws, "reports/run.json").utf8)) as? [String: Any])
+        #expect((json["accounts"] as? [[String: Any]])?.map { $0["crm_id"] as? String } == ["ACC-D", "ACC-A", "ACC-E", "ACC-C", "ACC-B"])
+    }
+
     @Test("hostile CRM values are inert in HTML, Markdown, CSV and JSON")
     func hostileValuesAreInert() throws {
         let ws = try Self.hostileScenario()
