@@ -11,19 +11,28 @@ struct CandidateReader {
     /// (a lead last active exactly that many days before `asOf` is dormant); `since` keeps
     /// dismissals on or after it.
     func forEach(asOf: Timestamp, since: Timestamp?, dormantAfterDays: Int, _ body: (Candidate) throws -> Void) throws {
+        try forEachLead(where: """
+            (l.lifecycle IN ('lost', 'disqualified') OR (l.lifecycle = 'open' AND l.dismissed_at < :cutoff))
+              AND l.dismissed_at IS NOT NULL AND (:since IS NULL OR l.dismissed_at >= :since)
+            """, [":cutoff": Self.dormancyCutoff(asOf: asOf, dormantAfterDays: dormantAfterDays), ":since": since?.isoDay],
+            dateColumn: "l.dismissed_at", body)
+    }
+
+    /// Every lead that `condition` (over `leads l`, with named `bindings`) keeps, with all its
+    /// states, in id order; `dateColumn` is the date its baseline state is chosen by.
+    func forEachLead(where condition: String, _ bindings: [String: DatabaseValueConvertible?], dateColumn: String,
+                     _ body: (Candidate) throws -> Void) throws {
         let columns = LeadColumns.lead
         // `NOT INDEXED`: scanning leads in id order, as the history below is read; through
         // leads_candidates SQLite would sort the rows in a temporary B-tree.
         let leads = try db.prepare("""
-            SELECT l.id, l.source, l.object, l.crm_id, l.dismissed_at, l.state_id, l.observed_at, l.lifecycle, l.lost_reason,
+            SELECT l.id, l.source, l.object, l.crm_id, \(dateColumn), l.state_id, l.observed_at, l.lifecycle, l.lost_reason,
                    \(LeadColumns.names(columns, alias: "l"))
             FROM leads l NOT INDEXED
-            WHERE (l.lifecycle IN ('lost', 'disqualified') OR (l.lifecycle = 'open' AND l.dismissed_at < :cutoff))
-              AND l.dismissed_at IS NOT NULL
-              AND (:since IS NULL OR l.dismissed_at >= :since)
+            WHERE \(condition)
             ORDER BY l.id
             """)
-        try leads.bind([":cutoff": Self.dormancyCutoff(asOf: asOf, dormantAfterDays: dormantAfterDays), ":since": since?.isoDay])
+        try leads.bind(bindings)
         let history = try db.prepare("""
             SELECT lead_id, state_id, observed_at, \(LeadColumns.names(columns)) FROM lead_history ORDER BY lead_id, observed_at, state_id
             """)
