@@ -13,11 +13,12 @@ let package = Package(
     name: "reeval-fuzz",
     dependencies: [.package(name: "reeval", path: "..")],
     targets: [
-        .executableTarget(name: "fuzz-csv", dependencies: [.product(name: "ReevalStages", package: "reeval")], swiftSettings: fuzzer, linkerSettings: fuzzerLink),
-        .executableTarget(name: "fuzz-import", dependencies: [.product(name: "ReevalStages", package: "reeval")], swiftSettings: fuzzer, linkerSettings: fuzzerLink),
-        .executableTarget(name: "fuzz-icp", dependencies: [.product(name: "ReevalStages", package: "reeval")], swiftSettings: fuzzer, linkerSettings: fuzzerLink),
-        .executableTarget(name: "fuzz-mapping", dependencies: [.product(name: "ReevalStages", package: "reeval")], swiftSettings: fuzzer, linkerSettings: fuzzerLink),
-        .executableTarget(name: "fuzz-values", dependencies: [.product(name: "ReevalStages", package: "reeval")], swiftSettings: fuzzer, linkerSettings: fuzzerLink),
+        .target(name: "FuzzDriver"),
+        .executableTarget(name: "fuzz-csv", dependencies: ["FuzzDriver", .product(name: "ReevalStages", package: "reeval")], swiftSettings: fuzzer, linkerSettings: fuzzerLink),
+        .executableTarget(name: "fuzz-import", dependencies: ["FuzzDriver", .product(name: "ReevalStages", package: "reeval")], swiftSettings: fuzzer, linkerSettings: fuzzerLink),
+        .executableTarget(name: "fuzz-icp", dependencies: ["FuzzDriver", .product(name: "ReevalStages", package: "reeval")], swiftSettings: fuzzer, linkerSettings: fuzzerLink),
+        .executableTarget(name: "fuzz-mapping", dependencies: ["FuzzDriver", .product(name: "ReevalStages", package: "reeval")], swiftSettings: fuzzer, linkerSettings: fuzzerLink),
+        .executableTarget(name: "fuzz-values", dependencies: ["FuzzDriver", .product(name: "ReevalStages", package: "reeval")], swiftSettings: fuzzer, linkerSettings: fuzzerLink),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -84,7 +84,7 @@ CREATE TABLE accounts (
     observed_at         TEXT NOT NULL,           -- the export date these values come from
     data_hash           TEXT NOT NULL,           -- of the normalised record: unchanged rows are skipped
     first_import_id     INTEGER REFERENCES imports(id),
-    last_import_id      INTEGER REFERENCES imports(id), unreadable TEXT NOT NULL DEFAULT '{}',
+    last_import_id      INTEGER REFERENCES imports(id), unreadable TEXT NOT NULL DEFAULT '{}', import_line INTEGER,
     UNIQUE (source, object, crm_id)
 );
 
@@ -210,7 +210,7 @@ CREATE TABLE leads (
     observed_at         TEXT NOT NULL,
     data_hash           TEXT NOT NULL,
     first_import_id     INTEGER REFERENCES imports(id),
-    last_import_id      INTEGER REFERENCES imports(id), state_id INTEGER, state_hash TEXT NOT NULL DEFAULT '', from_account INTEGER NOT NULL DEFAULT 0, account_attribute_keys TEXT, amount REAL, unreadable TEXT NOT NULL DEFAULT '{}',
+    last_import_id      INTEGER REFERENCES imports(id), state_id INTEGER, state_hash TEXT NOT NULL DEFAULT '', from_account INTEGER NOT NULL DEFAULT 0, account_attribute_keys TEXT, amount REAL, unreadable TEXT NOT NULL DEFAULT '{}', import_line INTEGER,
     UNIQUE (source, object, crm_id)
 );
 

@@ -1,4 +1,5 @@
--- The deal's value (`amount`, a canonical field) and the raw text of every value an import could
+-- The deal's value (`amount`, a canonical field), the line a record was read from (`import_line`),
+-- and the raw text of every value an import could
 -- not read (`unreadable`, JSON: export column → text, as `{"Country": "CHINA"}`), so a user can fix
 -- a mapping or the CRM; before, only their count per column was kept. Older rows get {} (their
 -- unreadable text was not kept).
@@ -9,6 +10,10 @@ ALTER TABLE leads ADD COLUMN unreadable TEXT NOT NULL DEFAULT '{}';
 ALTER TABLE lead_history ADD COLUMN amount REAL;
 ALTER TABLE lead_history ADD COLUMN unreadable TEXT NOT NULL DEFAULT '{}';
 ALTER TABLE accounts ADD COLUMN unreadable TEXT NOT NULL DEFAULT '{}';
+-- The line of its last import's file a record was read from: where to find it in the export, and
+-- how an id the file repeats is found (the later row is rejected, naming this line).
+ALTER TABLE leads ADD COLUMN import_line INTEGER;
+ALTER TABLE accounts ADD COLUMN import_line INTEGER;
 -- Deals imported before this had their value in `attributes`: it moves into its column.
 UPDATE leads SET amount = CAST(json_extract(attributes, '$.Amount') AS REAL), attributes = json_remove(attributes, '$.Amount')
 WHERE ((source = 'salesforce' AND object = 'Opportunity') OR (source = 'hubspot' AND object = 'deals'))

@@ -27,10 +27,13 @@ INSERT INTO leads(source, object, crm_id, account_id, company, owner, lifecycle,
 SELECT l.source, l.object, l.crm_id || '-' || n.i, l.account_id, 'Copy ' || n.i || ' of ' || coalesce(l.company, ''), l.owner,
        l.lifecycle, l.closed_at, l.lost_reason, l.attributes, l.observed_at, l.data_hash
 FROM revived_opportunities r JOIN leads l ON l.id = r.lead_id, n WHERE r.run_id = 1;
-INSERT INTO revived_opportunities(run_id, lead_id, rank, baseline_icp, baseline_score, baseline_tier, current_icp, score, tier, delta, reasons, is_new)
+INSERT INTO revived_opportunities(run_id, lead_id, rank, baseline_icp, baseline_score, baseline_tier, current_icp, score, tier, delta, is_new)
 SELECT 1, c.id, 5 + row_number() OVER (ORDER BY c.id), r.baseline_icp, r.baseline_score, r.baseline_tier, r.current_icp, r.score, r.tier,
-       r.delta, r.reasons, r.is_new
+       r.delta, r.is_new
 FROM leads c JOIN leads l ON c.crm_id LIKE l.crm_id || '-%' JOIN revived_opportunities r ON r.lead_id = l.id AND r.run_id = 1;
+INSERT INTO revival_reasons
+SELECT 1, c.id, x.seq, x.kind, x.id, x.field, x.points_before, x.points_after, x.value_before, x.value_after, x.detail
+FROM leads c JOIN leads l ON c.crm_id LIKE l.crm_id || '-%' JOIN revival_reasons x ON x.lead_id = l.id AND x.run_id = 1;
 UPDATE runs SET revived = (SELECT count(*) FROM revived_opportunities WHERE run_id = 1) WHERE id = 1;
 SQL
 count=$(sqlite3 "$db" "SELECT count(*) FROM revived_opportunities WHERE run_id = 1")

@@ -72,26 +72,19 @@ public struct Importer {
                 producer.start()
                 defer { producer.queue.cancel() }
                 var finished = false
-                /// The line each id was first seen on, by a 64-bit hash of the id (bounded memory:
-                /// about 20 bytes an id); a hash seen again is confirmed in the database.
-                var firstLines: [UInt64: Int32] = [:]
                 while let batch = producer.queue.pop() {
                     for item in batch {
                         switch item {
                         case .record(let line, let raw, let lead):
                             summary.rowsRead += 1
-                            // An id the file repeats: the later row is rejected, naming the first.
-                            let key = DuplicateIDs.key(lead.record.crmID)
-                            if let first = firstLines[key], try writer.wasWrittenByThisImport(lead.record.crmID) {
-                                try rejectRow(line, "duplicate id \(lead.record.crmID), first on line \(first)",
-                                              encoding.decode(raw[...]) ?? String(decoding: raw, as: UTF8.self))
-                                continue
-                            }
-                            if firstLines[key] == nil { firstLines[key] = Int32(clamping: line) }
-                            switch try writer.write(lead) {
+                            switch try writer.write(lead, line: line) {
                             case .inserted: summary.inserted += 1
                             case .updated: summary.updated += 1
                             case .unchanged: summary.unchanged += 1
+                            case .duplicate(let first):
+                                // An id the file repeats: the later row is rejected, naming the first.
+                                try rejectRow(line, "duplicate id \(lead.record.crmID), first on line \(first)",
+                                              encoding.decode(raw[...]) ?? String(decoding: raw, as: UTF8.self))
                             }
                         case .reject(let line, let reason, let raw):
                             summary.rowsRead += 1

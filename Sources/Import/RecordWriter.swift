@@ -11,7 +11,11 @@ import ReevalStore
 /// to it; a first import writes one row per record and no history. An export older than the
 /// stored state adds history at its own date and leaves the newer values in place.
 final class RecordWriter {
-    enum Outcome { case inserted, updated, unchanged }
+    enum Outcome: Equatable {
+        case inserted, updated, unchanged
+        /// This import already wrote the record, from this line: the row repeats its id.
+        case duplicate(firstLine: Int)
+    }
 
     private let db: Database
     private let kind: RecordKind
@@ -25,7 +29,6 @@ final class RecordWriter {
     private let insert: Statement
     private let update: Statement
     private let touch: Statement
-    private let writtenByImport: Statement
     private let setOwnHash: Statement
     private let moveToHistory: Statement
     private let insertHistory: Statement
@@ -46,6 +49,8 @@ final class RecordWriter {
     /// Lead states written: new leads' first states and changed ones.
     private(set) var states = 0
     private var nextStateID: Int64
+    /// The line of the row being written, stored as `import_line`.
+    private var currentLine = 0
 
     /// The columns after the record's own: what a state row holds beside them.
     private static let stateColumns = "state_id, state_hash, from_account, account_attribute_keys"
@@ -63,20 +68,20 @@ final class RecordWriter {
         let extra = kind == .leads ? ", account_id, " + Self.stateColumns : ""
         let extraCount = kind == .leads ? 5 : 0
         find = try db.prepare("""
-            SELECT id, data_hash, observed_at, \(kind == .leads ? "state_hash" : "''") FROM \(table) WHERE source = ? AND object = ? AND crm_id = ?
+            SELECT id, data_hash, observed_at, \(kind == .leads ? "state_hash" : "''"), last_import_id, import_line
+            FROM \(table) WHERE source = ? AND object = ? AND crm_id = ?
             """)
         let placeholders = Array(repeating: "?", count: columns.count + 3 + extraCount).joined(separator: ", ")
         insert = try db.prepare("""
-            INSERT INTO \(table)(source, object, crm_id, first_import_id, last_import_id, company_key, observed_at, data_hash, \(names)\(extra))
-            VALUES (?, ?, ?, ?, ?, \(placeholders))
+            INSERT INTO \(table)(source, object, crm_id, first_import_id, last_import_id, import_line, company_key, observed_at, data_hash, \(names)\(extra))
+            VALUES (?, ?, ?, ?, ?, ?, \(placeholders))
             """)
         let assignments = (["company_key", "observed_at", "data_hash"] + columns.map(\.name)
                            + (kind == .leads ? ["account_id", "state_id", "state_hash", "from_account", "account_attribute_keys"] : []))
             .map { "\($0) = ?" }.joined(separator: ", ")
-        update = try db.prepare("UPDATE \(table) SET last_import_id = ?, \(assignments) WHERE id = ?")
-        touch = try db.prepare("UPDATE \(table) SET last_import_id = ? WHERE id = ?")
-        writtenByImport = try db.prepare("SELECT 1 FROM \(table) WHERE source = ? AND object = ? AND crm_id = ? AND last_import_id = ?")
-        setOwnHash = try db.prepare("UPDATE \(table) SET last_import_id = ?, data_hash = ?, company_key = ? WHERE id = ?")
+        update = try db.prepare("UPDATE \(table) SET last_import_id = ?, import_line = ?, \(assignments) WHERE id = ?")
+        touch = try db.prepare("UPDATE \(table) SET last_import_id = ?, import_line = ? WHERE id = ?")
+        setOwnHash = try db.prepare("UPDATE \(table) SET last_import_id = ?, import_line = ?, data_hash = ?, company_key = ? WHERE id = ?")
         let leadNames = LeadColumns.names(LeadColumns.lead)
         moveToHistory = try db.prepare("""
             INSERT INTO lead_history(state_id, lead_id, observed_at, superseded_at, import_id, \(leadNames), from_account, account_attribute_keys, state_hash)
@@ -101,7 +106,8 @@ final class RecordWriter {
     }
 
     /// Inserts or updates one record; a lead whose state changed gets a new state.
-    func write(_ prepared: PreparedRecord) throws -> Outcome {
+    func write(_ prepared: PreparedRecord, line: Int) throws -> Outcome {
+        currentLine = line
         if startedEmpty {
             // Nothing to update: insert straight away, and look up only an id the file repeats.
             do {
@@ -113,10 +119,11 @@ final class RecordWriter {
             try insertRow(prepared)
             return .inserted
         }
+        if existing.importID == importID { return .duplicate(firstLine: existing.line) }
         var storedHash = existing.hash
         if storedHash.isEmpty { storedHash = try ownHash(of: existing.id) }   // a row moved by migration 0007
         if storedHash == prepared.hash {
-            try touch.execute([importID, existing.id])
+            try touch.execute([importID, currentLine, existing.id])
             return .unchanged
         }
         if kind == .accounts {
@@ -130,7 +137,7 @@ final class RecordWriter {
         if state.hash == existing.stateHash {
             // The own values changed but not the state the run judges (a value the account gave
             // now comes from the lead itself): no new state.
-            try setOwnHash.execute([importID, prepared.hash, prepared.companyKey, existing.id])
+            try setOwnHash.execute([importID, currentLine, prepared.hash, prepared.companyKey, existing.id])
             return .updated
         }
         if observedAt >= existing.observedAt {
@@ -139,7 +146,7 @@ final class RecordWriter {
             try updateRow(existing.id, prepared, state: (newStateID(), state, accountID))
             states += 1
         } else {
-            try touch.execute([importID, existing.id])
+            try touch.execute([importID, currentLine, existing.id])
             try addOlderState(leadID: existing.id, state: state)
         }
         return .updated
@@ -178,23 +185,19 @@ final class RecordWriter {
         return nextStateID
     }
 
-    /// Whether this import already wrote (inserted, updated or found unchanged) the record `crmID`.
-    func wasWrittenByThisImport(_ crmID: String) throws -> Bool {
-        try writtenByImport.scalar([source, object, crmID, importID]) != nil
-    }
-
     /// Writes the state counter back; called once when the import is done.
     func finish() throws {
         try db.execute("UPDATE state_sequence SET next_state_id = ?", [nextStateID])
     }
 
-    private func existingRow(_ crmID: String) throws -> (id: Int64, hash: String, observedAt: String, stateHash: String)? {
+    private func existingRow(_ crmID: String) throws -> (id: Int64, hash: String, observedAt: String, stateHash: String, importID: Int64, line: Int)? {
         find.clearBindings()
         try find.bind(text: source, at: 1)
         try find.bind(text: object, at: 2)
         try find.bind(text: crmID, at: 3)
         defer { find.reset() }
-        return try find.step() ? (find.column(0).int64 ?? 0, find.column(1).string ?? "", find.column(2).string ?? "", find.column(3).string ?? "") : nil
+        return try find.step() ? (find.column(0).int64 ?? 0, find.column(1).string ?? "", find.column(2).string ?? "", find.column(3).string ?? "",
+                                  find.column(4).int64 ?? 0, find.column(5).int ?? 0) : nil
     }
 
     private func insertRow(_ prepared: PreparedRecord) throws {
@@ -204,18 +207,19 @@ final class RecordWriter {
         try insert.bind(text: prepared.record.crmID, at: 3)
         try insert.bind(int64: importID, at: 4)
         try insert.bind(int64: importID, at: 5)
-        try insert.bind(text: prepared.companyKey, at: 6)
-        try insert.bind(text: observedAt, at: 7)
-        try insert.bind(text: prepared.hash, at: 8)
+        try insert.bind(int64: Int64(currentLine), at: 6)
+        try insert.bind(text: prepared.companyKey, at: 7)
+        try insert.bind(text: observedAt, at: 8)
+        try insert.bind(text: prepared.hash, at: 9)
         if kind == .accounts {
-            try LeadColumns.bind(prepared.record, columns, to: insert, from: 9)
+            try LeadColumns.bind(prepared.record, columns, to: insert, from: 10)
             try insert.run()
             touchedAccounts.append(db.lastInsertedRowID)
             return
         }
         let (accountID, fill) = try accountFill(for: prepared)
         let state = State(own: prepared.record, account: fill, hash: fill == nil ? prepared.hash : nil)
-        var i = try LeadColumns.bind(state.record, columns, to: insert, from: 9)
+        var i = try LeadColumns.bind(state.record, columns, to: insert, from: 10)
         try insert.bind(int64: accountID, at: i); i += 1
         try bindState(newStateID(), state, to: insert, from: i)
         try insert.run()
@@ -226,10 +230,11 @@ final class RecordWriter {
     private func updateRow(_ id: Int64, _ prepared: PreparedRecord, state: (id: Int64, state: State, accountID: Int64?)?) throws {
         update.clearBindings()
         try update.bind(int64: importID, at: 1)
-        try update.bind(text: prepared.companyKey, at: 2)
-        try update.bind(text: observedAt, at: 3)
-        try update.bind(text: prepared.hash, at: 4)
-        var i = try LeadColumns.bind(state?.state.record ?? prepared.record, columns, to: update, from: 5)
+        try update.bind(int64: Int64(currentLine), at: 2)
+        try update.bind(text: prepared.companyKey, at: 3)
+        try update.bind(text: observedAt, at: 4)
+        try update.bind(text: prepared.hash, at: 5)
+        var i = try LeadColumns.bind(state?.state.record ?? prepared.record, columns, to: update, from: 6)
         if let state {
             try update.bind(int64: state.accountID, at: i); i += 1
             i = try bindState(state.id, state.state, to: update, from: i)

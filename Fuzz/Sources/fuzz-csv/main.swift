@@ -1,5 +1,6 @@
 import CRMImport
 import Foundation
+import FuzzDriver
 
 /// The CSV reader and the encodings on any bytes: every record is read and decoded, nothing traps.
 /// Small chunks make records straddle buffer boundaries.
@@ -25,12 +26,4 @@ enum FuzzFile {
     }
 }
 
-// libFuzzer's driver, called from this executable's own entry point (SwiftPM names the entry
-// point itself, so libFuzzer's `main` is never linked).
-@_silgen_name("LLVMFuzzerRunDriver")
-func runDriver(_ argc: UnsafeMutablePointer<CInt>, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>>,
-               _ body: @convention(c) (UnsafePointer<UInt8>, Int) -> CInt) -> CInt
-
-var argc = CommandLine.argc
-var argv = CommandLine.unsafeArgv
-exit(runDriver(&argc, &argv, fuzz))
+runFuzzer(fuzz)

@@ -1,5 +1,6 @@
 import CRMImport
 import Foundation
+import FuzzDriver
 import ReevalStore
 
 /// The whole import of any bytes with each preset (the first byte picks it), as a dry run on an
@@ -25,12 +26,4 @@ enum Shared {
     nonisolated(unsafe) static let db: Database = try! Database.openMigrated(path: ":memory:", now: Date(timeIntervalSince1970: 1_790_000_000))
 }
 
-// libFuzzer's driver, called from this executable's own entry point (SwiftPM names the entry
-// point itself, so libFuzzer's `main` is never linked).
-@_silgen_name("LLVMFuzzerRunDriver")
-func runDriver(_ argc: UnsafeMutablePointer<CInt>, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>>,
-               _ body: @convention(c) (UnsafePointer<UInt8>, Int) -> CInt) -> CInt
-
-var argc = CommandLine.argc
-var argv = CommandLine.unsafeArgv
-exit(runDriver(&argc, &argv, fuzz))
+runFuzzer(fuzz)
