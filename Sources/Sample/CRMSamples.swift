@@ -131,7 +131,7 @@ enum PipedriveSample {
                                   "Organization - Country of Address", "Organization - Website"])
         for case let c? in view where c.crm == .pipedrive {
             let status = c.lifecycle == .won ? "won" : c.lifecycle == .lost ? "lost" : "open"
-            text += SampleCSV.row([String(c.index), "\(c.name) deal", c.amount >= 1000 ? "\(c.amount / 1000),\(String(format: "%03d", c.amount % 1000))" : String(c.amount),
+            text += SampleCSV.row([String(c.index + 1), "\(c.name) deal", c.amount >= 1000 ? "\(c.amount / 1000),\(String(format: "%03d", c.amount % 1000))" : String(c.amount),
                                    "EUR", c.name, String(70_000 + c.index), status, c.owner, SampleCSV.sfDate(c.created),
                                    c.lifecycle == .lost ? SampleCSV.sfDate(c.closed) : "", c.lifecycle == .won ? SampleCSV.sfDate(c.closed) : "",
                                    c.lostReason ?? "", SampleCSV.day(c.lastActivity), c.industry, c.employees.map(String.init) ?? "",
