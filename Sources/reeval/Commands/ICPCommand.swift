@@ -4,6 +4,7 @@ import ICP
 import ICPRegistry
 import LeadData
 import ReevalStore
+import Reevaluation
 
 extension Reeval {
     /// `reeval icp …`: manage ICP versions.
@@ -12,7 +13,50 @@ extension Reeval {
             commandName: "icp",
             abstract: "Register, list, show, compare and check ICP versions.",
             discussion: "An ICP file is YAML: see examples/icp/ and the README's \"Writing an ICP\".",
-            subcommands: [Add.self, List.self, Show.self, Diff.self, Check.self])
+            subcommands: [Add.self, List.self, Show.self, Diff.self, Check.self, Suggest.self])
+
+        struct Suggest: ParsableCommand {
+            static let configuration = CommandConfiguration(
+                abstract: "Draft an ICP from the best customers, with the evidence for each criterion, and print its backtest.",
+                discussion: """
+                    Examples:
+                      reeval icp suggest --out drafts/first.yaml
+                      reeval icp suggest --top 10
+                    """)
+            @ParentCommand var root: Reeval
+
+            @Option(help: ArgumentHelp("The share of customers with won business, best first, to learn from (1 to 100).", valueName: "percent"))
+            var top: Double = 20
+
+            @Option(help: ArgumentHelp("Write the draft to this file (else print it).", valueName: "file"))
+            var out: String?
+
+            func validate() throws {
+                guard top >= 1, top <= 100 else { throw ValidationError("--top takes a percentage from 1 to 100, not \(NumberRange.text(top))") }
+            }
+
+            func run() throws {
+                let global = root.global
+                try withExitCodes {
+                    let now = Date()
+                    let db = try Database.openMigrated(path: global.databasePath, now: now)
+                    let draft = try ICPSuggestion(db: db).draft(topPercent: top, label: "draft-\(Timestamp(now).isoDay)", effective: Timestamp(now).startOfDay)
+                    let backtest = try Backtest(db: db).run(draft.version, from: nil, to: nil)
+                    if let out {
+                        guard FileManager.default.createFile(atPath: out, contents: Data(draft.yaml.utf8), attributes: [.posixPermissions: 0o600]) else {
+                            throw FileFailure.cannotWrite(out, "check the folder exists and is writable")
+                        }
+                    }
+                    if global.json {
+                        Console.json(["draft": draft.yaml, "file": out ?? NSNull(), "best_customers": draft.bestCustomers,
+                                      "closed_records": draft.closedRecords, "backtest": BacktestText.json(backtest)])
+                    } else if !global.quiet {
+                        if out == nil { Console.out(draft.yaml) } else { Console.out("wrote the draft to \(out!)") }
+                        Console.out("\nIts backtest:\n" + BacktestText.table(backtest))
+                    }
+                }
+            }
+        }
 
         struct Add: ParsableCommand {
             static let configuration = CommandConfiguration(abstract: "Register ICP files as new versions (a label never changes).")
