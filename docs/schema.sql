@@ -261,7 +261,7 @@ CREATE TABLE runs (
     by_reason       TEXT NOT NULL DEFAULT '{}',  -- JSON: reason kind → revived leads with it
     seconds         REAL,
     error           TEXT
-, excluded TEXT NOT NULL DEFAULT '{}', unknown_by_criterion TEXT NOT NULL DEFAULT '{}');
+, excluded TEXT NOT NULL DEFAULT '{}', unknown_by_criterion TEXT NOT NULL DEFAULT '{}', enrich TEXT NOT NULL DEFAULT '{}');
 
 CREATE TABLE schema_migrations (
     version    INTEGER PRIMARY KEY,
@@ -287,6 +287,16 @@ CREATE TABLE score_history (
 ) WITHOUT ROWID;
 
 CREATE TABLE state_sequence (next_state_id INTEGER NOT NULL);
+
+CREATE TABLE worth_enriching (
+    run_id          INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+    lead_id         INTEGER NOT NULL REFERENCES leads(id) ON DELETE CASCADE,
+    rank            INTEGER NOT NULL,
+    fields          TEXT NOT NULL,               -- the fields to fill, comma-separated: employees, technologies
+    gain            NUMERIC NOT NULL,            -- the most points filling them could add
+    tier            TEXT NOT NULL,               -- the tier the lead would reach
+    PRIMARY KEY (run_id, rank)
+) WITHOUT ROWID;
 
 CREATE INDEX accounts_by_company_key ON accounts(source, company_key);
 

@@ -13,6 +13,15 @@ public struct Judgement: Sendable {
     public var latestTrigger: Timestamp?
     /// The company as the newest snapshot names it, for previews; nil unless revived.
     public var company: String?
+    /// For a lead not revived that would be if its unknown values matched: the fields to fill,
+    /// the points they could add and the tier they would make it.
+    public var enrich: Enrichment?
+
+    public struct Enrichment: Sendable {
+        public var fields: [String]
+        public var gain: Double
+        public var tier: String
+    }
 
     public var delta: Double { current.score - baseline.score }
 }
@@ -28,6 +37,8 @@ public struct Judge: Sendable {
     private let currentScorer: Scorer
     private let versions: [ICPVersion]
     private let scorers: [String: Scorer]
+    /// The most points each of the current version's criteria and triggers can give, by id.
+    private let maxPoints: [String: Double]
 
     /// `versions` are the registered versions (the baseline is chosen among them by dismissal
     /// date); `current` is the version applied now.
@@ -39,6 +50,9 @@ public struct Judge: Sendable {
         for v in self.versions { scorers[v.label] = Scorer(v) }
         scorers[current.label] = currentScorer
         self.scorers = scorers
+        var maxPoints: [String: Double] = [:]
+        for rule in current.criteria + current.triggers { maxPoints[rule.id] = rule.maxPoints }
+        self.maxPoints = maxPoints
     }
 
     /// The version in force on the dismissal date (the earliest if none was).
@@ -68,7 +82,8 @@ public struct Judge: Sendable {
         // Reasons, the ranking trigger and the company are read only for revived leads: their
         // texts are not formatted for the rest.
         guard revived else {
-            return Judgement(baseline: baseline, current: current, revived: false, reasons: [], latestTrigger: nil, company: nil)
+            return Judgement(baseline: baseline, current: current, revived: false, reasons: [], latestTrigger: nil, company: nil,
+                             enrich: fittedThen || current.isDisqualified ? nil : enrichment(current))
         }
         var reasons: [Reason] = []
         reasons += criterionReasons(baseline: baseline, middle: middle, current: current, baselineVersion: baselineVersion)
@@ -79,7 +94,22 @@ public struct Judge: Sendable {
                                   valueBefore: reason, valueAfter: reason, detail: "lost for '\(reason)', now resolved"))
         }
         return Judgement(baseline: baseline, current: current, revived: true, reasons: Self.ordered(reasons),
-                         latestTrigger: latestTrigger(current, record: now), company: now.company)
+                         latestTrigger: latestTrigger(current, record: now), company: now.company, enrich: nil)
+    }
+
+    /// Missing data is not a miss: whether the lead would reach `revive_at` if every rule it
+    /// could not judge matched with its most points.
+    private func enrichment(_ current: Evaluation) -> Judgement.Enrichment? {
+        guard !self.current.isReviveTier(current.tier) else { return nil }
+        var fields: [String] = [], gain = 0.0
+        for o in current.outcomes where o.verdict == .unknown && o.kind != .disqualifier {
+            let points = maxPoints[o.id] ?? 0
+            guard points > 0 else { continue }
+            gain += points
+            if !fields.contains(o.field) { fields.append(o.field) }
+        }
+        guard gain > 0, let tier = self.current.tier(for: current.score + gain), self.current.isReviveTier(tier) else { return nil }
+        return Judgement.Enrichment(fields: fields, gain: gain, tier: tier)
     }
 
     private func criterionReasons(baseline: Evaluation, middle: Evaluation, current: Evaluation, baselineVersion: ICPVersion) -> [Reason] {

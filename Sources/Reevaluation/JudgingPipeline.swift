@@ -26,6 +26,8 @@ struct JudgedCandidate: Sendable {
     /// The rules the current evaluation could not judge for lack of data.
     let unknown: [String]
     let revival: Revival?
+    /// Set when the lead is worth enriching: what to fill, the points it could add, the tier.
+    let enrich: Judgement.Enrichment?
 }
 
 /// Judges batches of candidates on the other cores while the calling thread reads the next batch
@@ -78,7 +80,7 @@ final class JudgingPipeline {
                     baseline: .init(judgement.baseline), current: .init(judgement.current),
                     baselineStateID: states.baseline, currentStateID: states.current,
                     unknown: judgement.current.outcomes.compactMap { $0.verdict == .unknown ? $0.id : nil },
-                    revival: judgement.revived ? Revival(candidate, judgement) : nil)
+                    revival: judgement.revived ? Revival(candidate, judgement) : nil, enrich: judgement.enrich)
             }
             let size = (batch.count + Self.piecesPerBatch - 1) / Self.piecesPerBatch
             DispatchQueue.concurrentPerform(iterations: Self.piecesPerBatch) { piece in

@@ -84,6 +84,8 @@ public struct Reevaluation {
         // A dry run or a preview stores nothing: no score is written.
         var scores = options.storesNothing ? nil : try ScoreHistory(db: db, runID: runID)
         var unknown: [String: Int] = [:]
+        var enrichByField: [String: Int] = [:]
+        var enrich: [(leadID: Int64, enrichment: Judgement.Enrichment)] = []
         var revived: [Revival] = []
         var baselineVersions = Set<String>()
         var lastBaselineVersion = ""
@@ -96,6 +98,12 @@ public struct Reevaluation {
                 }
                 try scores?.write(item)
                 for id in item.unknown { unknown[id, default: 0] += 1 }
+                if let e = item.enrich {
+                    for field in e.fields { enrichByField[field, default: 0] += 1 }
+                    enrich.append((item.leadID, e))
+                    // Only the top 100 are kept; the list is trimmed as it grows.
+                    if enrich.count >= 1_000 { enrich = Array(enrich.sorted(by: Self.enrichesBefore).prefix(100)) }
+                }
                 if let revival = item.revival { revived.append(revival) }
             }
         }
@@ -145,12 +153,19 @@ public struct Reevaluation {
                     score: item.current.score, tier: item.current.tier ?? "", reasons: item.reasons, isNew: isNew))
             }
         }
+        if !options.storesNothing {
+            let insertEnrich = try db.prepare("INSERT INTO worth_enriching(run_id, lead_id, rank, fields, gain, tier) VALUES (?, ?, ?, ?, ?, ?)")
+            for (rank, item) in enrich.sorted(by: Self.enrichesBefore).prefix(100).enumerated() {
+                try insertEnrich.execute([runID, item.leadID, rank + 1, item.enrichment.fields.joined(separator: ", "), item.enrichment.gain, item.enrichment.tier])
+            }
+        }
+        summary.enrich = enrichByField
         summary.seconds = options.clock().timeIntervalSince(started)
         try db.execute("""
             UPDATE runs SET status = 'completed', finished_at = ?, candidates = ?, evaluated = ?, revived = ?, new_revived = ?,
-                            by_reason = ?, excluded = ?, unknown_by_criterion = ?, seconds = ? WHERE id = ?
+                            by_reason = ?, excluded = ?, unknown_by_criterion = ?, enrich = ?, seconds = ? WHERE id = ?
             """, [ISODate.string(options.clock()), summary.candidates, summary.evaluated, summary.revived, summary.newRevived,
-                  Self.countsJSON(summary.byReason), Self.countsJSON(summary.excluded), Self.countsJSON(unknown), summary.seconds, runID])
+                  Self.countsJSON(summary.byReason), Self.countsJSON(summary.excluded), Self.countsJSON(unknown), Self.countsJSON(enrichByField), summary.seconds, runID])
         // The score history of runs older than the kept ones. Runs that did not complete stored
         // none, so a range below the oldest kept run says the same as `NOT IN (kept)`.
         if !options.storesNothing, let oldestKept = try db.scalar("""
@@ -170,6 +185,11 @@ public struct Reevaluation {
             WHERE run_id = (SELECT max(id) FROM runs WHERE status = 'completed' AND as_of < ?)
             """).forEachRow([asOf.iso]) { row in if let id = row[0].int64 { set.insert(id) } }
         return set
+    }
+
+    /// Worth-enriching order: the most points to gain, then lead id.
+    static func enrichesBefore(_ a: (leadID: Int64, enrichment: Judgement.Enrichment), _ b: (leadID: Int64, enrichment: Judgement.Enrichment)) -> Bool {
+        a.enrichment.gain != b.enrichment.gain ? a.enrichment.gain > b.enrichment.gain : a.leadID < b.leadID
     }
 
     /// `{"key":count,…}` with the keys in order: the keys are reeval's own names, never CRM text.

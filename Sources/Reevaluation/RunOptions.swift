@@ -42,6 +42,8 @@ public struct RunSummary: Sendable {
     public var byReason: [String: Int] = [:]
     /// Dismissed leads not judged, by cause (`Exclusion` raw values): stored as `runs.excluded`.
     public var excluded: [String: Int] = [:]
+    /// Candidates worth enriching, by missing field: stored as `runs.enrich`.
+    public var enrich: [String: Int] = [:]
     public var seconds = 0.0
     public var preview = false
     public var dryRun = false

@@ -98,6 +98,18 @@ public enum HTMLReport {
             }
             out.append("</tbody></table>")
         }
+        out.append("</section><section><h2>Worth enriching</h2>")
+        if r.worthEnriching.isEmpty {
+            out.append("<p>No candidate would reach the revival tier by filling in its unknown values.</p>")
+        } else {
+            out.append("<p>Not revived, but would be if their unknown values matched: missing data is a to-do, not a miss. By field: "
+                       + h(r.enrichByField.map { "\($0.field) \($0.count)" }.joined(separator: ", ")) + ".</p><ul>")
+            for item in r.worthEnriching {
+                out.append("<li>" + h(item.company ?? "(no name)") + " <span class=\"muted\">" + h(item.crmID) + "</span>: "
+                           + h(item.fields) + " unknown: +" + ReportText.number(item.gain) + " would make it " + h(item.tier) + "</li>")
+            }
+            out.append("</ul>")
+        }
         out.append("</section><section><h2>Data quality</h2>")
         if r.unknownByCriterion.isEmpty {
             out.append("<p>Every criterion could be evaluated for every candidate.</p>")

@@ -116,6 +116,22 @@ public enum MarkdownReport {
             line(" |")
         }
         line()
+        line("## Worth enriching")
+        line()
+        if r.worthEnriching.isEmpty {
+            line("No candidate would reach the revival tier by filling in its unknown values.")
+        } else {
+            line("Not revived, but would be if their unknown values matched: missing data is a to-do, not a miss. By field: "
+                 + r.enrichByField.map { "\($0.field) \($0.count)" }.joined(separator: ", ") + ".")
+            line()
+            for item in r.worthEnriching {
+                out.append("- ")
+                out.appendMarkdown((item.company ?? "(no name)") + " [" + item.crmID + "]: " + item.fields + " unknown: +"
+                                   + ReportText.number(item.gain) + " would make it " + item.tier)
+                line()
+            }
+        }
+        line()
         line("## Data quality: unknown values among the candidates")
         line()
         if r.unknownByCriterion.isEmpty {

@@ -41,6 +41,9 @@ public struct RunReport: Sendable {
     public var byReason: [(kind: String, count: Int)]
     /// Per export column, the values imports could not read, most frequent first (up to 5 each).
     public var unreadableValues: [(column: String, values: [(text: String, count: Int)])] = []
+    /// Candidates worth enriching: by missing field (`runs.enrich`), and the top ones.
+    public var enrichByField: [(field: String, count: Int)] = []
+    public var worthEnriching: [(company: String?, crmID: String, fields: String, gain: Double, tier: String)] = []
     /// The accounts with revived leads in this run, best first (`revived_accounts`).
     public var accounts: [Account] = []
 
@@ -167,6 +170,14 @@ public struct RunReport: Sendable {
         if report.baselineVersions.isEmpty {
             report.baselineVersions = Array(Set(report.leads.map(\.baselineICP))).sorted()
         }
+        report.enrichByField = try db.rows("""
+            SELECT e.key, e.value FROM runs, json_each(runs.enrich) e WHERE runs.id = ? ORDER BY e.value DESC, e.key
+            """, [id]).map { ($0[0].string ?? "", $0[1].int ?? 0) }
+        report.worthEnriching = try db.rows("""
+            SELECT coalesce(l.company, a.company), l.crm_id, w.fields, w.gain, w.tier
+            FROM worth_enriching w JOIN leads l ON l.id = w.lead_id LEFT JOIN accounts a ON a.id = l.account_id
+            WHERE w.run_id = ? ORDER BY w.rank LIMIT 20
+            """, [id]).map { ($0[0].string, $0[1].string ?? "", $0[2].string ?? "", $0[3].double ?? 0, $0[4].string ?? "") }
         var grouped: [String: [(text: String, count: Int)]] = [:]
         try db.prepare("""
             SELECT u.key, u.value, count(*) FROM (SELECT unreadable FROM leads WHERE unreadable != '{}'

@@ -84,4 +84,27 @@ struct RevivalRuleTests {
         #expect(try ws.reeval.sql("SELECT DISTINCT run_id, is_new FROM revived_latest") == ["3|0"])
         #expect(try ws.reeval.sql("SELECT id, new_revived FROM runs ORDER BY id") == ["1|4", "2|4", "3|0"])
     }
+
+    @Test("a lead one unknown criterion away from revive_at is worth enriching, by field; one that could not reach it is not")
+    func worthEnriching() throws {
+        let ws = try Workspace()
+        try ws.write("leads.csv", """
+            Lead ID,Company,Industry,Employees,Country,Tech,Stage,Why Lost,Closed,Modified,Created
+            E-1,Almost Fit,Software,,United States,,Lost,Not a fit,2025-08-10,2025-08-10,2025-01-01
+            E-2,Far Off,Retail,,Germany,,Lost,Not a fit,2025-08-10,2025-08-10,2025-01-01
+
+            """)
+        #expect(try ws.reeval.run(["import", "leads.csv", "--mapping", Self.fixtures.appendingPathComponent("acme-leads.yaml").path, "--quiet"]).status == 0)
+        #expect(try ws.reeval.run(["icp", "add", RunCommandTests.repo.appendingPathComponent("examples/icp/2025-q3.yaml").path, "--quiet"]).status == 0)
+        let result = try ws.reeval.run(["--as-of", "2026-11-22", "--report-dir", "reports", "--json"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        // E-1 scores 50 (C); its unknown size (+25), stack (+15) and funding trigger (+15) could make it A.
+        // E-2 scores 0: even with all of them it would reach 55, below B.
+        #expect(object["enrich"] as? [String: Int] == ["employees": 1, "technologies": 1, "last_funding_at": 1])
+        #expect(try ws.reeval.sql("SELECT l.crm_id, w.fields, w.gain, w.tier FROM worth_enriching w JOIN leads l ON l.id = w.lead_id")
+                == ["E-1|employees, technologies, last_funding_at|55|A"])
+        let markdown = try String(contentsOfFile: ws.path("reports/report.md"), encoding: .utf8)
+        #expect(markdown.contains("- Almost Fit \\[E-1\\]: employees, technologies, last\\_funding\\_at unknown: +55 would make it A"), "\(markdown)")
+    }
 }

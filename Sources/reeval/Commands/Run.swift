@@ -124,7 +124,7 @@ enum RunText {
         var object: [String: Any] = [
             "as_of": s.asOf.iso, "since": s.since?.isoDay ?? NSNull(), "icp_version": s.icpVersion,
             "baseline_versions": s.baselineVersions, "candidates": s.candidates, "evaluated": s.evaluated,
-            "revived": s.revived, "new": s.newRevived, "by_reason": s.byReason, "excluded": s.excluded, "seconds": (s.seconds * 1000).rounded() / 1000,
+            "revived": s.revived, "new": s.newRevived, "by_reason": s.byReason, "excluded": s.excluded, "enrich": s.enrich, "seconds": (s.seconds * 1000).rounded() / 1000,
             "stored": !(s.preview || s.dryRun), "inbox_imports": s.inboxImports,
         ]
         object["run_id"] = s.runID ?? NSNull()
