@@ -49,7 +49,8 @@ public struct ICPSuggestion {
         (0, 999_999, "under 1M"), (1_000_000, 9_999_999, "1M-10M"), (10_000_000, 99_999_999, "10M-100M"), (100_000_000, 1e15, "100M+"),
     ]
     /// Attribute columns whose names say they record the outcome.
-    static let outcomeWords = ["stage", "status", "won", "lost", "reason", "close", "amount", "probability", "converted", "outcome"]
+    static let outcomeWords = ["stage", "status", "won", "lost", "reason", "close", "amount", "probability", "converted", "outcome",
+                               "forecast", "expected", "deleted"]
 
     public func draft(topPercent: Double, label: String, effective: Timestamp) throws -> Draft {
         // Every closed record on its state when it came in.

@@ -100,6 +100,11 @@ extension Reeval {
                       SELECT file_name, rows_read, rejected, unreadable FROM imports;
 
                     Then: reeval --db \(path("reeval.sqlite")) icp diff 2024-h1 2025-q3
+
+                    Is the ICP right? Test both versions on the won and lost deals, and draft one from the best customers:
+                      reeval --db \(path("reeval.sqlite")) backtest --icp 2024-h1 --icp 2025-q3
+                      reeval --db \(path("reeval.sqlite")) icp suggest --out \(path("draft.yaml"))
+                      reeval --db \(path("reeval.sqlite")) run --icp \(path("draft.yaml"))
                     """)
             }
         }
