@@ -89,7 +89,9 @@ public struct ICPSuggestion {
         let scores = best.map { scorer.evaluate($0, asOf: effective).score }.sorted()
         // B: reached by 80% of the best customers; A: by 40% of them; C: half of B. When the best
         // all score alike, A is their score and B one point below.
-        var b = max(2, scores[Int(Double(scores.count - 1) * 0.2)])
+        // B is never below the smallest criterion's points: a lead must match at least one.
+        let smallest = provisional.criteria.map(\.maxPoints).filter { $0 > 0 }.min() ?? 2
+        var b = max(max(2, smallest), scores[Int(Double(scores.count - 1) * 0.2)])
         var a = scores[Int(Double(scores.count - 1) * 0.6)]
         if a <= b { a = b; b -= 1 }
         let c = min(b - 1, max(1, (b / 2).rounded(.down)))

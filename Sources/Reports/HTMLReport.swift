@@ -1,4 +1,5 @@
 import Foundation
+import Reevaluation
 
 /// `report.html`: one self-contained file (no scripts, fonts or images from elsewhere) with the
 /// summary, the ICP changes, charts drawn as inline SVG, segments, the ranked list with its
@@ -82,6 +83,15 @@ public enum HTMLReport {
             }
             out.append("</tbody></table>")
         }
+        out.append("</section><section><h2>Is the ICP right?</h2>")
+        if let b = r.backtest {
+            out.append("<p>\(h(b.icp)) on \(b.records) won and lost records, scored as they came in: win rate \(ReportText.percent(b.winRate)) overall. "
+                       + "At \(h(b.reviveAt)) or better: precision \(ReportText.percent(b.atRevive.precision)), recall \(ReportText.percent(b.atRevive.recall))."
+                       + (b.sampleTooSmall ? " The sample is too small to judge (fewer than 20 won or 20 lost)." : "") + "</p>")
+            out.append("<figure class=\"narrow\"><figcaption>Win rate by tier (the line is the overall rate)</figcaption>\(winRateChart(b))</figure>")
+        } else {
+            out.append("<p>No won or lost records to test the ICP on; import the closed deals to see how well it tells won from lost.</p>")
+        }
         out.append("</section><section><h2>Revived accounts</h2>")
         if r.accounts.isEmpty {
             out.append("<p>No revived lead is linked to an account.</p>")
@@ -143,6 +153,7 @@ public enum HTMLReport {
         .icp_change{background:#e3efff}.data_change{background:#e4f6e8}.trigger{background:#fff1d6}.lost_reason_resolved{background:#f3e5ff}
         .new{font-size:11px;background:#1d7a46;color:#fff;border-radius:4px;padding:0 5px}
         .segments table{width:auto;min-width:260px;display:inline-table;margin-right:24px}
+        .narrow{max-width:560px}
         @media print{body{padding:0}.scroll{overflow:visible}}
         @media (max-width:640px){body{padding:12px}th,td{padding:4px}}
         """
@@ -162,6 +173,22 @@ public enum HTMLReport {
             svg += "<rect x=\"\(fmt(labelWidth))\" y=\"\(fmt(y + 6))\" width=\"\(fmt(barWidth))\" height=\"20\" rx=\"3\" fill=\"\(colors[item.kind] ?? "#888")\"/>"
             svg += "<text x=\"\(fmt(labelWidth + barWidth + 6))\" y=\"\(fmt(y + 21))\" font-size=\"13\">\(item.count)</text>"
         }
+        return svg + "</svg>"
+    }
+
+    /// Bars of the win rate per tier, with the overall rate as a line: a right ICP wins more at the top.
+    static func winRateChart(_ b: Backtest.Result) -> String {
+        let width = 480.0, rowHeight = 30.0, labelWidth = 60.0, room = width - labelWidth - 150
+        let tiers = b.tiers.filter { $0.records > 0 }
+        var svg = "<svg viewBox=\"0 0 \(Int(width)) \(Int(rowHeight * Double(tiers.count) + 10))\" role=\"img\" aria-label=\"win rate by tier\">"
+        for (i, t) in tiers.enumerated() {
+            let y = Double(i) * rowHeight + 5
+            svg += "<text x=\"0\" y=\"\(fmt(y + 18))\" font-size=\"13\">\(Escaping.html(t.tier ?? "none"))</text>"
+            svg += "<rect x=\"\(fmt(labelWidth))\" y=\"\(fmt(y + 4))\" width=\"\(fmt(max(2, room * t.winRate)))\" height=\"18\" rx=\"3\" fill=\"#3a78d6\"/>"
+            svg += "<text x=\"\(fmt(labelWidth + room * t.winRate + 6))\" y=\"\(fmt(y + 18))\" font-size=\"12\">\(ReportText.percent(t.winRate)) of \(t.records), lift \(String(format: "%.2f", b.lift(t)))</text>"
+        }
+        let x = labelWidth + room * b.winRate
+        svg += "<line x1=\"\(fmt(x))\" y1=\"0\" x2=\"\(fmt(x))\" y2=\"\(fmt(rowHeight * Double(tiers.count) + 5))\" stroke=\"#e0a020\" stroke-dasharray=\"4 3\"/>"
         return svg + "</svg>"
     }
 

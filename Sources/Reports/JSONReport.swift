@@ -1,4 +1,5 @@
 import LeadData
+import Reevaluation
 
 /// `run.json`: the report's data for scripts, with a stable shape (keys sorted, two-space indent):
 /// `{accounts: [{source, crm_id, company, revived_leads, best_score, best_tier, reason_kinds}], run_id, as_of, since, icp_version, baseline_versions, candidates, revived, new, by_reason, excluded,
@@ -27,6 +28,27 @@ public enum JSONReport {
             out.closeObject()
         }
         out.key("as_of"); out.buffer.appendJSON(r.asOf)
+        out.key("backtest")
+        if let b = r.backtest {
+            out.openObject()
+            out.key("icp"); out.buffer.appendJSON(b.icp)
+            out.key("records"); out.buffer.append(b.records)
+            out.key("tiers")
+            out.array(b.tiers) { out, t in
+                out.openObject()
+                out.key("lift"); out.buffer.append(JSONText.number((b.lift(t) * 10_000).rounded() / 10_000))
+                out.key("records"); out.buffer.append(t.records)
+                out.key("tier"); out.buffer.appendJSON(t.tier)
+                out.key("win_rate"); out.buffer.append(JSONText.number((t.winRate * 10_000).rounded() / 10_000))
+                out.key("won"); out.buffer.append(t.won)
+                out.closeObject()
+            }
+            out.key("win_rate"); out.buffer.append(JSONText.number((b.winRate * 10_000).rounded() / 10_000))
+            out.key("won"); out.buffer.append(b.won)
+            out.closeObject()
+        } else {
+            out.buffer.append("null")
+        }
         out.key("baseline_versions"); out.array(r.baselineVersions) { $0.buffer.appendJSON($1) }
         out.key("by_reason"); out.counts(r.byReason.map { ($0.kind, $0.count) })
         out.key("candidates"); out.buffer.append(r.candidates)

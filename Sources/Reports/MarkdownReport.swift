@@ -1,5 +1,6 @@
 import Foundation
 import LeadData
+import Reevaluation
 
 /// `report.md`: the run for a chat or an email, in Markdown tables, no HTML.
 public enum MarkdownReport {
@@ -58,6 +59,24 @@ public enum MarkdownReport {
                 out.appendMarkdown(value)
                 line(" | \(count) |")
             }
+        }
+        line()
+        line("## Is the ICP right?")
+        line()
+        if let b = r.backtest {
+            out.appendMarkdown("\(b.icp) on \(b.records) won and lost records, scored as they came in: win rate \(ReportText.percent(b.winRate)) overall.")
+            line()
+            line()
+            line("| tier | records | won | win rate | lift |")
+            line("|---|---:|---:|---:|---:|")
+            for t in b.tiers where t.records > 0 {
+                out.append("| ")
+                out.appendMarkdown(t.tier ?? "none")
+                line(" | \(t.records) | \(t.won) | \(ReportText.percent(t.winRate)) | \(String(format: "%.2f", b.lift(t))) |")
+            }
+            if b.sampleTooSmall { line(); line("The sample is too small to judge (fewer than 20 won or 20 lost).") }
+        } else {
+            line("No won or lost records to test the ICP on.")
         }
         line()
         line("## Revived accounts")
@@ -184,6 +203,8 @@ enum ReportText {
         r.excluded.isEmpty ? "Nothing: every dismissed lead was judged."
             : "These dismissed leads were not judged (fill in their dates in the CRM, or widen `--since`):"
     }
+
+    static func percent(_ v: Double) -> String { String(format: "%.1f%%", v * 100) }
 
     static func number(_ v: Double) -> String {
         Int64(exactly: v) != nil && abs(v) < 1e15 ? NumberRange.text(v) : String(format: "%.1f", v)

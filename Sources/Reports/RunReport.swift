@@ -41,6 +41,8 @@ public struct RunReport: Sendable {
     public var byReason: [(kind: String, count: Int)]
     /// Per export column, the values imports could not read, most frequent first (up to 5 each).
     public var unreadableValues: [(column: String, values: [(text: String, count: Int)])] = []
+    /// Is the ICP right: the run's ICP tested on the won and lost records (`reeval backtest`).
+    public var backtest: Backtest.Result?
     /// Candidates worth enriching: by missing field (`runs.enrich`), and the top ones.
     public var enrichByField: [(field: String, count: Int)] = []
     public var worthEnriching: [(company: String?, crmID: String, fields: String, gain: Double, tier: String)] = []
@@ -212,6 +214,8 @@ public struct RunReport: Sendable {
             return (ruleID, rules.first { $0.id == ruleID }?.field.description ?? "", row[1].int ?? 0)
         }
         if let current = versions.first(where: { $0.label == report.icpVersion }) {
+            let backtest = try Backtest(db: db).run(current, from: nil, to: nil)
+            if backtest.records > 0 { report.backtest = backtest }
             for label in report.baselineVersions where label != report.icpVersion {
                 guard let old = versions.first(where: { $0.label == label }) else { continue }
                 report.icpChanges.append((label, ICPDiff.changes(from: old, to: current).map(\.text)))

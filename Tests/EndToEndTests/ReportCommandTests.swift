@@ -77,6 +77,12 @@ struct ReportCommandTests {
         #expect(try read(ws, "reports/report.html").contains("<h2>Revived accounts</h2>"))
         let json = try #require(try JSONSerialization.jsonObject(with: Data(read(ws, "reports/run.json").utf8)) as? [String: Any])
         #expect((json["accounts"] as? [[String: Any]])?.map { $0["crm_id"] as? String } == ["ACC-D", "ACC-A", "ACC-E", "ACC-C", "ACC-B"])
+        // The run's ICP tested on the scenario's won and lost deals: 7 records, 1 won, too few to judge.
+        #expect(markdown.contains("## Is the ICP right?\n\n2025-q3 on 7 won and lost records"))
+        #expect(markdown.contains("The sample is too small to judge"))
+        #expect(try read(ws, "reports/report.html").contains("aria-label=\"win rate by tier\""))
+        let backtest = try #require(json["backtest"] as? [String: Any])
+        #expect(backtest["records"] as? Int == 7 && backtest["won"] as? Int == 1)
     }
 
     @Test("hostile CRM values are inert in HTML, Markdown, CSV and JSON")
