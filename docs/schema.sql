@@ -38,7 +38,8 @@ GROUP BY a.id
 ORDER BY best_score DESC, revived_leads DESC, best_rank;
 
 CREATE VIEW revived_latest AS
-SELECT r.run_id, r.rank, l.source, l.object, l.crm_id, coalesce(l.company, a.company) AS company, l.owner,
+SELECT r.run_id, r.rank, l.source, l.object, l.crm_id, coalesce(l.company, a.company) AS company,
+       coalesce((SELECT o.name FROM owners o WHERE o.source = l.source AND o.crm_id = l.owner), l.owner) AS owner,
        l.lifecycle, l.dismissed_at, r.baseline_icp, r.baseline_score, r.baseline_tier, r.current_icp,
        r.score, r.tier, r.delta,
        (SELECT json_group_array(json_object('kind', x.kind, 'id', x.id, 'points_before', x.points_before,
@@ -107,14 +108,14 @@ CREATE TABLE import_rejects (
     raw             TEXT NOT NULL
 );
 
-CREATE TABLE imports (
+CREATE TABLE "imports" (
     id              INTEGER PRIMARY KEY,
     file_name       TEXT NOT NULL,
     sha256          TEXT NOT NULL UNIQUE,
     preset          TEXT NOT NULL,               -- what read it: "salesforce Lead", a mapping file
     source          TEXT NOT NULL,               -- salesforce | hubspot | pipedrive | a mapping's source
     object          TEXT NOT NULL,               -- the CRM object: Lead, Opportunity, deals, …
-    kind            TEXT NOT NULL CHECK (kind IN ('leads', 'accounts')),
+    kind            TEXT NOT NULL CHECK (kind IN ('leads', 'accounts', 'owners')),
     encoding        TEXT NOT NULL,               -- utf-8 | windows-1252
     observed_at     TEXT NOT NULL,               -- the date the export describes (--observed-at)
     imported_at     TEXT NOT NULL,
@@ -212,6 +213,18 @@ CREATE TABLE leads (
     first_import_id     INTEGER REFERENCES imports(id),
     last_import_id      INTEGER REFERENCES imports(id), state_id INTEGER, state_hash TEXT NOT NULL DEFAULT '', from_account INTEGER NOT NULL DEFAULT 0, account_attribute_keys TEXT, amount REAL, unreadable TEXT NOT NULL DEFAULT '{}', import_line INTEGER,
     UNIQUE (source, object, crm_id)
+);
+
+CREATE TABLE owners (
+    id              INTEGER PRIMARY KEY,
+    source          TEXT NOT NULL,
+    crm_id          TEXT NOT NULL,               -- the id leads name in `owner` (Salesforce OwnerId)
+    name            TEXT,
+    email           TEXT,
+    first_import_id INTEGER REFERENCES imports(id),
+    last_import_id  INTEGER REFERENCES imports(id),
+    import_line     INTEGER,
+    UNIQUE (source, crm_id)
 );
 
 CREATE TABLE revival_reasons (

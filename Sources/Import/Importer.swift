@@ -58,8 +58,10 @@ public struct Importer {
                           observedAt.iso, ISODate.string(options.now)])
                 let importID = db.lastInsertedRowID
                 summary.importID = Int(importID)
-                let writer = try RecordWriter(db: db, kind: preset.kind, source: preset.source, object: preset.object,
-                                              importID: importID, observedAt: observedAt)
+                // A User export goes to `owners`; every other one to leads or accounts.
+                let owners = preset.kind == .owners ? try OwnerWriter(db: db, source: preset.source, importID: importID) : nil
+                let writer = try RecordWriter(db: db, kind: preset.kind == .owners ? .accounts : preset.kind, source: preset.source,
+                                              object: preset.object, importID: importID, observedAt: observedAt)
                 let reject = try db.prepare("INSERT INTO import_rejects(import_id, line, reason, raw) VALUES (?, ?, ?, ?)")
                 func rejectRow(_ line: Int, _ reason: String, _ raw: String) throws {
                     summary.rejected += 1
@@ -77,7 +79,7 @@ public struct Importer {
                         switch item {
                         case .record(let line, let raw, let lead):
                             summary.rowsRead += 1
-                            switch try writer.write(lead, line: line) {
+                            switch try owners?.write(lead, line: line) ?? writer.write(lead, line: line) {
                             case .inserted: summary.inserted += 1
                             case .updated: summary.updated += 1
                             case .unchanged: summary.unchanged += 1

@@ -133,7 +133,8 @@ public struct RunReport: Sendable {
         report.excluded = Exclusion.allCases.compactMap { cause in excluded[cause.rawValue].map { (cause, $0) } }
 
         try db.prepare("""
-            SELECT r.rank, l.source, l.object, l.crm_id, coalesce(l.company, a.company) AS company, l.owner, l.lifecycle,
+            SELECT r.rank, l.source, l.object, l.crm_id, coalesce(l.company, a.company) AS company,
+                   coalesce((SELECT o.name FROM owners o WHERE o.source = l.source AND o.crm_id = l.owner), l.owner) AS owner, l.lifecycle,
                    l.dismissed_at, coalesce(l.industry, a.industry) AS industry, coalesce(l.country, a.country) AS country,
                    coalesce(l.employees_low, a.employees_low) AS employees_low, coalesce(l.employees_high, a.employees_high) AS employees_high,
                    r.baseline_icp, r.baseline_score, r.baseline_tier, r.score, r.tier, r.is_new

@@ -85,6 +85,22 @@ struct ReportCommandTests {
         #expect(backtest["records"] as? Int == 7 && backtest["won"] as? Int == 1)
     }
 
+    @Test("a Salesforce User export maps OwnerId to names in revived_latest and every report")
+    func ownersByName() throws {
+        let ws = try RunCommandTests.scenario()
+        try ws.write("User.csv", "Id,Username,FirstName,LastName,Name,Email,IsActive\n0055g00000OWNER,jane@acme.example,Jane,Roe,Jane Roe,jane@acme.example,true\n")
+        let imported = try ws.reeval.run(["import", "User.csv"])
+        #expect(imported.status == 0, "\(imported.stderr)")
+        #expect(imported.stdout.hasPrefix("User.csv: salesforce User"))
+        #expect(try ws.reeval.sql("SELECT crm_id, name, email FROM owners") == ["0055g00000OWNER|Jane Roe|jane@acme.example"])
+        #expect(try ws.reeval.run(["--as-of", "2026-11-22", "--report-dir", "reports", "--quiet"]).status == 0)
+        #expect(try ws.reeval.sql("SELECT DISTINCT owner FROM revived_latest") == ["Jane Roe"])
+        #expect(try read(ws, "reports/report.md").contains("| Jane Roe |"))
+        #expect(try read(ws, "reports/report.html").contains("Jane Roe"))
+        #expect(try read(ws, "reports/run.json").contains("\"owner\": \"Jane Roe\""))
+        #expect(try ws.reeval.sql("SELECT kind FROM imports WHERE file_name = 'User.csv'") == ["owners"])
+    }
+
     @Test("hostile CRM values are inert in HTML, Markdown, CSV and JSON")
     func hostileValuesAreInert() throws {
         let ws = try Self.hostileScenario()

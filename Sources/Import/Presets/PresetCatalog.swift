@@ -5,7 +5,7 @@ public enum PresetCatalog {
     /// Data-export presets before their report twins, which share their names.
     public static let all: [Preset] = [
         .salesforceLead, .salesforceLeadReport, .salesforceOpportunity, .salesforceOpportunityReport,
-        .salesforceAccount, .salesforceAccountReport, .salesforceContact,
+        .salesforceAccount, .salesforceAccountReport, .salesforceContact, .salesforceUser,
         .hubspotDealsWithAssociations, .hubspotContactsWithAssociations, .hubspotCompaniesWithAssociations,
         .hubspotDeals, .hubspotContacts, .hubspotCompanies,
         .pipedriveDeals, .pipedrivePersons, .pipedriveOrganizations,

@@ -109,4 +109,12 @@ extension Preset {
         fields: salesforceOpportunity.fields,
         signature: ["Opportunity Name", "Stage", "Close Date"],
         lifecycle: .salesforceOpportunity)
+
+    /// A Salesforce `User` export (Data Loader or Data Export): user ids to names, for reports.
+    static let salesforceUser = Preset(
+        source: "salesforce", object: "User", kind: .owners,
+        idColumns: ["Id", "User ID"],
+        fields: [.owner: ["Name", "Full Name"], .email: ["Email"]],
+        signature: ["Username", "IsActive"],
+        lifecycle: .alwaysOpen)
 }
