@@ -3,7 +3,10 @@
 /// merge), and an id of zeros (a totals line at the end of a report, `0,0,0,…`). Nothing is merged
 /// silently: such a row is rejected with the reason.
 enum RecordID {
-    static func problem(_ id: String) -> String? {
+    /// `source` is the preset's CRM when the id column is the preset's own (no mapping chose it):
+    /// then the id must also have that CRM's shape (a Salesforce id is 15 or 18 letters and digits;
+    /// HubSpot and Pipedrive ids are numbers).
+    static func problem(_ id: String, source: String? = nil) -> String? {
         let bytes = Array(id.utf8)
         if let e = bytes.firstIndex(where: { $0 == 0x45 || $0 == 0x65 }), e > 0, e + 1 < bytes.count,
            bytes[..<e].allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2E || $0 == 0x2C }),
@@ -13,6 +16,14 @@ enum RecordID {
         }
         if bytes.allSatisfy({ $0 == 0x30 || $0 == 0x2E }) {
             return "id \(id) cannot be a record id (a totals line?)"
+        }
+        func isAlphanumeric(_ b: UInt8) -> Bool { (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) }
+        switch source {
+        case "salesforce" where !((bytes.count == 15 || bytes.count == 18) && bytes.allSatisfy(isAlphanumeric)):
+            return "id \(id) is not a Salesforce id (15 or 18 letters and digits)"
+        case "hubspot", "pipedrive":
+            guard bytes.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return "id \(id) is not a \(source == "hubspot" ? "HubSpot" : "Pipedrive") id (a number)" }
+        default: break
         }
         return nil
     }

@@ -110,7 +110,7 @@ final class RowProducer: @unchecked Sendable {
         guard let lead = plan.record(values, unreadable: &unreadable) else {
             return .missingID(line: record.line, raw: raw(), column: plan.headers[plan.idIndex])
         }
-        if let problem = RecordID.problem(lead.crmID) {
+        if let problem = RecordID.problem(lead.crmID, source: plan.preset.mappedColumns.isEmpty ? plan.preset.source : nil) {
             return .reject(line: record.line, reason: "\(problem) in column \(plan.headers[plan.idIndex])", raw: raw())
         }
         return .record(line: record.line, raw: record.raw, PreparedRecord(lead, kind: plan.preset.kind))

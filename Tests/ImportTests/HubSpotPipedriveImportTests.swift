@@ -65,6 +65,21 @@ struct HubSpotPipedriveImportTests {
         ])
     }
 
+    @Test("ids of the wrong shape for their CRM are rejected with the reason; a mapping's own id column is not held to a preset's shape")
+    func idShapes() throws {
+        let h = try ImportHarness()
+        let sf = try h.importFile(try h.write("sf.csv", "Id,Name,StageName,CloseDate,IsClosed,IsWon\n0065g00000OPP01AAA,A,Closed Lost,2024-01-01,1,0\n0065g00000OPP02,B,Closed Lost,2024-01-01,1,0\nOPP-3,C,Closed Lost,2024-01-01,1,0\n"))
+        #expect((sf.inserted, sf.rejected) == (2, 1))
+        let hs = try h.importFile(try h.write("hs.csv", "Record ID,Deal Name,Deal Stage\n9001,A,closedlost\nabc,B,closedlost\n"))
+        #expect((hs.inserted, hs.rejected) == (1, 1))
+        #expect(try h.strings("SELECT reason FROM import_rejects ORDER BY id") == [
+            "id OPP-3 is not a Salesforce id (15 or 18 letters and digits) in column Id", "id abc is not a HubSpot id (a number) in column Record ID",
+        ])
+        let mapping = try Mapping.parse("id: Deal Name\n", file: "m.yaml")
+        let mapped = try h.importFile(try h.write("hs2.csv", "Record ID,Deal Name,Deal Stage\n9002,deal-b,closedlost\n"), h.options(source: "hubspot", mapping: mapping))
+        #expect((mapped.inserted, mapped.rejected) == (1, 0))
+    }
+
     @Test("a deal's value is the amount field for each CRM's deals")
     func amounts() throws {
         let h = try ImportHarness()

@@ -121,8 +121,8 @@ struct SalesforceImportTests {
         let h = try ImportHarness()
         let text = """
             "Lead ID","Lead Owner","Company / Account","Lead Status","Annual Revenue","No. of Employees","State/Province","Country","Create Date","Last Activity"\r
-            "00Q1","Jane Roe","Acme","Closed - Not Converted","$1.5M","51-200","CA","United States","03/05/2024","04/01/2024"\r
-            "00Q2","Jane Roe","Initech","Working - Contacted","","","","","03/06/2024",""\r
+            "00Q000000000001","Jane Roe","Acme","Closed - Not Converted","$1.5M","51-200","CA","United States","03/05/2024","04/01/2024"\r
+            "00Q000000000002","Jane Roe","Initech","Working - Contacted","","","","","03/06/2024",""\r
             \r
             "Grand Totals (2 records)"\r
             \r
@@ -134,7 +134,7 @@ struct SalesforceImportTests {
         #expect(summary.preset == "salesforce Lead")
         #expect((summary.rowsRead, summary.inserted, summary.rejected, summary.footerLines) == (2, 2, 0, 3))
         #expect(try h.strings("SELECT crm_id, owner, employees_low, employees_high, annual_revenue_low, region, country, created_at FROM leads ORDER BY crm_id") == [
-            "00Q1|Jane Roe|51|200|1500000.0|CA|US|2024-03-05", "00Q2|Jane Roe|NULL|NULL|NULL|NULL|NULL|2024-03-06",
+            "00Q000000000001|Jane Roe|51|200|1500000.0|CA|US|2024-03-05", "00Q000000000002|Jane Roe|NULL|NULL|NULL|NULL|NULL|2024-03-06",
         ])
     }
 
