@@ -143,7 +143,7 @@ public struct Importer {
                     UPDATE imports SET rows_read = ?, inserted = ?, updated = ?, unchanged = ?, rejected = ?, deleted = ?,
                                        snapshots = ?, unreadable = ?, seconds = ? WHERE id = ?
                     """, [summary.rowsRead, summary.inserted, summary.updated, summary.unchanged, summary.rejected, summary.deleted,
-                          summary.snapshots, "{" + summary.unreadable.keys.sorted().map { JSONText.quoted($0) + ":" + String(summary.unreadable[$0]!) }.joined(separator: ",") + "}", summary.seconds, importID])
+                          summary.snapshots, JSONText.counts(summary.unreadable), summary.seconds, importID])
                 if options.dryRun { throw DryRunRollback() }
             }
         } catch is DryRunRollback {

@@ -66,6 +66,12 @@ public enum JSONText {
         out.append(0x7D)
     }
 
+    /// `{"key":count,…}` with the keys sorted and escaped: the counts columns (`imports.unreadable`,
+    /// `runs.by_reason`, `runs.excluded`, …), whose keys may be export columns or ICP rule ids.
+    public static func counts(_ counts: [String: Int]) -> String {
+        "{" + counts.keys.sorted().map { quoted($0) + ":" + String(counts[$0]!) }.joined(separator: ",") + "}"
+    }
+
     public static func quoted(_ s: String) -> String {
         var out = ""
         append(s, to: &out)

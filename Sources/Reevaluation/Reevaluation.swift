@@ -165,12 +165,12 @@ public struct Reevaluation {
             UPDATE runs SET status = 'completed', finished_at = ?, candidates = ?, evaluated = ?, revived = ?, new_revived = ?,
                             by_reason = ?, excluded = ?, unknown_by_criterion = ?, enrich = ?, seconds = ? WHERE id = ?
             """, [ISODate.string(options.clock()), summary.candidates, summary.evaluated, summary.revived, summary.newRevived,
-                  Self.countsJSON(summary.byReason), Self.countsJSON(summary.excluded), Self.countsJSON(unknown), Self.countsJSON(enrichByField), summary.seconds, runID])
+                  JSONText.counts(summary.byReason), JSONText.counts(summary.excluded), JSONText.counts(unknown), JSONText.counts(enrichByField), summary.seconds, runID])
         // The score history of runs older than the kept ones. Runs that did not complete stored
         // none, so a range below the oldest kept run says the same as `NOT IN (kept)`.
         if !options.storesNothing, let oldestKept = try db.scalar("""
-            SELECT min(id) FROM (SELECT id FROM runs WHERE status = 'completed' OR id = ? ORDER BY id DESC LIMIT ?)
-            """, [runID, max(options.keepRuns, 1)])?.int64 {
+            SELECT min(id) FROM (SELECT id FROM runs WHERE status = 'completed' ORDER BY id DESC LIMIT ?)
+            """, [max(options.keepRuns, 1)])?.int64 {
             try ScoreHistory.trim(before: oldestKept, in: db)
         }
         return summary
@@ -190,11 +190,6 @@ public struct Reevaluation {
     /// Worth-enriching order: the most points to gain, then lead id.
     static func enrichesBefore(_ a: (leadID: Int64, enrichment: Judgement.Enrichment), _ b: (leadID: Int64, enrichment: Judgement.Enrichment)) -> Bool {
         a.enrichment.gain != b.enrichment.gain ? a.enrichment.gain > b.enrichment.gain : a.leadID < b.leadID
-    }
-
-    /// `{"key":count,…}` with the keys in order: the keys are reeval's own names, never CRM text.
-    static func countsJSON(_ counts: [String: Int]) -> String {
-        "{" + counts.keys.sorted().map { "\"\($0)\":\(counts[$0]!)" }.joined(separator: ",") + "}"
     }
 
     /// Imports every CSV in the folder not imported before (by SHA-256), in name order.

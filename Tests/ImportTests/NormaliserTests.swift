@@ -1,3 +1,4 @@
+import Foundation
 import LeadData
 import Testing
 
@@ -43,6 +44,14 @@ struct NormaliserTests {
     ])
     func countryNames(input: String, code: String) {
         #expect(Country.code(input) == code)
+    }
+
+    @Test("counts columns are JSON whatever their keys: export columns and ICP rule ids are escaped")
+    func countsJSON() throws {
+        let text = JSONText.counts(["Country": 2, "say \"hi\"\\": 1, "attributes.Tech_Stack__c": 3])
+        #expect(text == #"{"Country":2,"attributes.Tech_Stack__c":3,"say \"hi\"\\":1}"#)
+        let parsed = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Int])
+        #expect(parsed == ["Country": 2, "say \"hi\"\\": 1, "attributes.Tech_Stack__c": 3])
     }
 
     @Test("money in the shapes exports write", arguments: [
