@@ -59,9 +59,10 @@ public struct Importer {
                 let importID = db.lastInsertedRowID
                 summary.importID = Int(importID)
                 // A User export goes to `owners`; every other one to leads or accounts.
-                let owners = preset.kind == .owners ? try OwnerWriter(db: db, source: preset.source, importID: importID) : nil
-                let writer = try RecordWriter(db: db, kind: preset.kind == .owners ? .accounts : preset.kind, source: preset.source,
-                                              object: preset.object, importID: importID, observedAt: observedAt)
+                let writer: RowWriter = preset.kind == .owners
+                    ? try OwnerWriter(db: db, source: preset.source, importID: importID)
+                    : try RecordWriter(db: db, kind: preset.kind, source: preset.source, object: preset.object,
+                                       importID: importID, observedAt: observedAt)
                 let reject = try db.prepare("INSERT INTO import_rejects(import_id, line, reason, raw) VALUES (?, ?, ?, ?)")
                 func rejectRow(_ line: Int, _ reason: String, _ raw: String) throws {
                     summary.rejected += 1
@@ -79,7 +80,7 @@ public struct Importer {
                         switch item {
                         case .record(let line, let raw, let lead):
                             summary.rowsRead += 1
-                            switch try owners?.write(lead, line: line) ?? writer.write(lead, line: line) {
+                            switch try writer.write(lead, line: line) {
                             case .inserted: summary.inserted += 1
                             case .updated: summary.updated += 1
                             case .unchanged: summary.unchanged += 1
@@ -121,18 +122,20 @@ public struct Importer {
                     throw AlreadyImportedRollback()
                 }
                 try db.execute("UPDATE imports SET sha256 = ? WHERE id = ?", [sha, importID])
-                // The texts that could not be read, as the records keep them, for the summary.
-                let table = preset.kind == .leads ? "leads" : "accounts"
-                try db.prepare("""
-                    SELECT u.key, u.value, count(*) FROM \(table) t, json_each(t.unreadable) u
-                    WHERE t.last_import_id = ? AND t.unreadable != '{}' GROUP BY 1, 2 ORDER BY 1, 3 DESC, 2
-                    """).forEachRow([importID]) { row in
-                    let column = row[0].string ?? ""
-                    if summary.unreadableExamples[column, default: []].count < 5 {
-                        summary.unreadableExamples[column, default: []].append((row[1].string ?? "", row[2].int ?? 0))
+                // The texts that could not be read, as the records keep them, for the summary (users
+                // keep none: their export's only values are id, name and email).
+                let table: String? = preset.kind == .leads ? "leads" : preset.kind == .accounts ? "accounts" : nil
+                if let table {
+                    try db.prepare("""
+                        SELECT u.key, u.value, count(*) FROM \(table) t, json_each(t.unreadable) u
+                        WHERE t.last_import_id = ? AND t.unreadable != '{}' GROUP BY 1, 2 ORDER BY 1, 3 DESC, 2
+                        """).forEachRow([importID]) { row in
+                        let column = row[0].string ?? ""
+                        if summary.unreadableExamples[column, default: []].count < 5 {
+                            summary.unreadableExamples[column, default: []].append((row[1].string ?? "", row[2].int ?? 0))
+                        }
                     }
                 }
-                try writer.propagateAccounts()
                 try writer.finish()
                 summary.snapshots = writer.states
                 if options.strict, summary.rejected > 0, let first = summary.firstRejects.first {

@@ -3,7 +3,7 @@ import ReevalStore
 
 /// Writes a `User` export into `owners`: each user's id, name and email, so that reports show an
 /// owner by name where a lead names them by id (Salesforce `OwnerId`).
-final class OwnerWriter {
+final class OwnerWriter: RowWriter {
     private let source: String
     private let importID: Int64
     private let find: Statement
@@ -19,6 +19,11 @@ final class OwnerWriter {
             """)
         update = try db.prepare("UPDATE owners SET name = ?, email = ?, last_import_id = ?, import_line = ? WHERE id = ?")
     }
+
+    /// Users are not lead states.
+    let states = 0
+
+    func finish() throws {}
 
     func write(_ prepared: PreparedRecord, line: Int) throws -> RecordWriter.Outcome {
         let r = prepared.record

@@ -10,7 +10,7 @@ import ReevalStore
 /// date it was superseded, so a company that grew shows up in the history of every lead linked
 /// to it; a first import writes one row per record and no history. An export older than the
 /// stored state adds history at its own date and leaves the newer values in place.
-final class RecordWriter {
+final class RecordWriter: RowWriter {
     enum Outcome: Equatable {
         case inserted, updated, unchanged
         /// This import already wrote the record, from this line: the row repeats its id.
@@ -185,8 +185,10 @@ final class RecordWriter {
         return nextStateID
     }
 
-    /// Writes the state counter back; called once when the import is done.
+    /// Links and fills the leads of changed accounts, then writes the state counter back; called
+    /// once when the import is done.
     func finish() throws {
+        try propagateAccounts()
         try db.execute("UPDATE state_sequence SET next_state_id = ?", [nextStateID])
     }
 
@@ -313,7 +315,7 @@ final class RecordWriter {
 
     /// After an accounts import: link waiting leads to the accounts this import touched, and give
     /// every linked lead whose state the account's values change a new state.
-    func propagateAccounts() throws {
+    private func propagateAccounts() throws {
         guard kind == .accounts, !touchedAccounts.isEmpty else { return }
         let link = try db.prepare("""
             UPDATE leads SET account_id = :account
