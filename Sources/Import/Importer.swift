@@ -24,15 +24,16 @@ public struct Importer {
         let started = options.clock()
         var summary = ImportSummary(file: path)
         summary.dryRun = options.dryRun
-        // A file on disk is looked up by its SHA-256 before it is parsed, so the nightly re-import
-        // of a file seen before costs one read. Standard input and pipes can be read only once:
-        // they are identified by the digest of what the reader read, checked once it is done.
+        // A file on disk is hashed and looked up before it is parsed, so the nightly re-import of a
+        // file seen before costs one read. Standard input and pipes can be read only once: the
+        // reader hashes what it reads, and the digest is checked once it is done.
         let isRegularFile = path != "-" && ((try? FileManager.default.attributesOfItem(atPath: path)[.type] as? FileAttributeType) == .typeRegular)
-        if isRegularFile, let earlier = try earlierImport(sha256: Self.readingIdentity(fileDigest: try Checksum.sha256(fileAt: path), options)) {
+        let fileDigest = isRegularFile ? try Checksum.sha256(fileAt: path) : nil
+        if let fileDigest, let earlier = try earlierImport(sha256: Self.readingIdentity(fileDigest: fileDigest, options)) {
             summary.alreadyImported = earlier
             return summary
         }
-        let reader = try CSVReader(path: path)
+        let reader = try CSVReader(path: path, hashing: fileDigest == nil)
         try Self.refuseNonCSV(reader.prefix(), file: path)
         summary.delimiter = reader.delimiter == 0x09 ? "tab" : String(UnicodeScalar(reader.delimiter))
         let encoding = options.encoding ?? TextEncoding.detect(prefix: reader.prefix(), isPartial: reader.prefixIsPartial)
@@ -115,7 +116,8 @@ public struct Importer {
                 }
                 guard finished else { throw Failure(.bug, "\(path): the parsing thread stopped before the end of the file") }
                 if summary.rowsRead == 0 && summary.rejected == 0 { throw ImportFailure.headerOnly(path) }
-                let sha = Self.readingIdentity(fileDigest: try reader.sha256(), options)
+                guard let digest = try fileDigest ?? reader.sha256() else { throw Failure(.bug, "\(path): the input was read without a digest") }
+                let sha = Self.readingIdentity(fileDigest: digest, options)
                 if let earlier = try earlierImport(sha256: sha) {
                     summary = ImportSummary(file: path)
                     summary.alreadyImported = earlier

@@ -37,9 +37,9 @@ public final class CSVReader {
     }
 
     private let handle: FileHandle
-    /// The SHA-256 of every byte read, so a file is identified by what was read, read once:
-    /// standard input and pipes (`import <(…)`) cannot be read twice.
-    private var hasher = SHA256()
+    /// The SHA-256 of every byte read, so input that cannot be read twice (standard input, pipes,
+    /// `import <(…)`) is identified by what was read; nil when the caller hashed the file itself.
+    private var hasher: SHA256?
     private var buffer: [UInt8] = []
     private var position = 0
     private var atEnd = false
@@ -56,8 +56,10 @@ public final class CSVReader {
     private var lastRecordSize = 256
     private var lastFieldCount = 16
 
-    /// Opens `path` (`-` is standard input). The delimiter is sniffed from the header line unless given.
-    public init(path: String, delimiter: UInt8? = nil, chunkSize: Int = 1 << 20) throws {
+    /// Opens `path` (`-` is standard input). The delimiter is sniffed from the header line unless
+    /// given; with `hashing`, every byte read goes into `sha256()`.
+    public init(path: String, delimiter: UInt8? = nil, chunkSize: Int = 1 << 20, hashing: Bool = true) throws {
+        hasher = hashing ? SHA256() : nil
         if path == "-" {
             handle = FileHandle.standardInput
         } else {
@@ -217,13 +219,15 @@ public final class CSVReader {
             throw Failure(.io, "cannot read the file: \(error.localizedDescription)")
         }
         if chunk.isEmpty { atEnd = true } else {
-            chunk.withUnsafeBytes { hasher.update($0) }
+            if hasher != nil { chunk.withUnsafeBytes { hasher!.update($0) } }
             buffer.append(contentsOf: chunk)
         }
     }
 
-    /// The SHA-256 (lowercase hex) of every byte of the input, once it has been read to its end.
-    public func sha256() throws -> String {
+    /// The SHA-256 (lowercase hex) of every byte of the input, once it has been read to its end;
+    /// nil for a reader opened without `hashing`.
+    public func sha256() throws -> String? {
+        guard let hasher else { return nil }
         while !atEnd { try fill() }
         return Checksum.hex(hasher.finalize())
     }
