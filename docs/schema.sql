@@ -85,7 +85,7 @@ CREATE TABLE accounts (
     observed_at         TEXT NOT NULL,           -- the export date these values come from
     data_hash           TEXT NOT NULL,           -- of the normalised record: unchanged rows are skipped
     first_import_id     INTEGER REFERENCES imports(id),
-    last_import_id      INTEGER REFERENCES imports(id), unreadable TEXT NOT NULL DEFAULT '{}', import_line INTEGER,
+    last_import_id      INTEGER REFERENCES imports(id), unreadable TEXT NOT NULL DEFAULT '{}', import_line INTEGER, line_hash INTEGER,
     UNIQUE (source, object, crm_id)
 );
 
@@ -211,7 +211,7 @@ CREATE TABLE leads (
     observed_at         TEXT NOT NULL,
     data_hash           TEXT NOT NULL,
     first_import_id     INTEGER REFERENCES imports(id),
-    last_import_id      INTEGER REFERENCES imports(id), state_id INTEGER, state_hash TEXT NOT NULL DEFAULT '', from_account INTEGER NOT NULL DEFAULT 0, account_attribute_keys TEXT, amount REAL, unreadable TEXT NOT NULL DEFAULT '{}', import_line INTEGER,
+    last_import_id      INTEGER REFERENCES imports(id), state_id INTEGER, state_hash TEXT NOT NULL DEFAULT '', from_account INTEGER NOT NULL DEFAULT 0, account_attribute_keys TEXT, amount REAL, unreadable TEXT NOT NULL DEFAULT '{}', import_line INTEGER, line_hash INTEGER,
     UNIQUE (source, object, crm_id)
 );
 
@@ -324,8 +324,6 @@ CREATE INDEX lead_history_by_lead ON lead_history(lead_id, observed_at, state_id
 CREATE INDEX leads_by_account ON leads(account_id);
 
 CREATE INDEX leads_by_account_crm_id ON leads(source, account_crm_id);
-
-CREATE INDEX leads_candidates ON leads(lifecycle, dismissed_at);
 
 CREATE INDEX revived_by_rank ON revived_opportunities(run_id, rank);
 

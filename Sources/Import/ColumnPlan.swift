@@ -68,10 +68,10 @@ struct ColumnPlan: Sendable {
         dates = DateParser(order: preset.dateOrder)
     }
 
-    /// One row as a record; values that cannot be read are left out and reported by column.
-    func record(_ values: [String], unreadable: inout [String: Int]) -> LeadRecord? {
-        let id = clean(values[idIndex])
-        guard let id else { return nil }
+    /// The record of one row's decoded values; nil when it has no id. Values that cannot be read
+    /// are kept as text in the record's `unreadable`.
+    func record(_ values: [String]) -> LeadRecord? {
+        guard let id = crmID(values[idIndex]) else { return nil }
         var record = LeadRecord(crmID: id)
         for (field, indexes) in fieldIndex {
             var found: (index: Int, text: String)?
@@ -79,10 +79,7 @@ struct ColumnPlan: Sendable {
                 if let text = clean(values[index]) { found = (index, text); break }
             }
             guard let (index, text) = found else { continue }
-            if !assign(field, text, to: &record) {
-                unreadable[headers[index], default: 0] += 1
-                record.unreadable[headers[index]] = text
-            }
+            if !assign(field, text, to: &record) { record.unreadable[headers[index]] = text }
         }
         for index in attributeIndexes {
             if let text = clean(values[index]) { record.attributes[headers[index]] = text }
@@ -101,6 +98,9 @@ struct ColumnPlan: Sendable {
         guard let deletedIndex else { return false }
         return TextValues.boolean(values[deletedIndex]) == true
     }
+
+    /// The id text of a row's id column, as `record` reads it.
+    func crmID(_ text: String) -> String? { clean(text) }
 
     private func clean(_ text: String) -> String? {
         let trimmed = text.trimmed

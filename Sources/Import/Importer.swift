@@ -24,16 +24,11 @@ public struct Importer {
         let started = options.clock()
         var summary = ImportSummary(file: path)
         summary.dryRun = options.dryRun
-        // A file on disk is hashed and looked up before it is parsed, so the nightly re-import of a
-        // file seen before costs one read. Standard input and pipes can be read only once: the
-        // reader hashes what it reads, and the digest is checked once it is done.
-        let isRegularFile = path != "-" && ((try? FileManager.default.attributesOfItem(atPath: path)[.type] as? FileAttributeType) == .typeRegular)
-        let fileDigest = isRegularFile ? try Checksum.sha256(fileAt: path) : nil
-        if let fileDigest, let earlier = try earlierImport(sha256: Self.readingIdentity(fileDigest: fileDigest, options)) {
-            summary.alreadyImported = earlier
-            return summary
-        }
-        let reader = try CSVReader(path: path, hashing: fileDigest == nil)
+        // The reader hashes every byte it reads, on the parsing thread, so the digest costs the
+        // writer nothing; a file imported before is found once it is read (a re-import of an
+        // unchanged file writes nothing anyway) and the import is rolled back as a no-op. One
+        // way for files, standard input and pipes alike.
+        let reader = try CSVReader(path: path)
         try Self.refuseNonCSV(reader.prefix(), file: path)
         summary.delimiter = reader.delimiter == 0x09 ? "tab" : String(UnicodeScalar(reader.delimiter))
         let encoding = options.encoding ?? TextEncoding.detect(prefix: reader.prefix(), isPartial: reader.prefixIsPartial)
@@ -71,25 +66,43 @@ public struct Importer {
                     try reject.execute([importID, line, reason, raw])
                 }
                 let total = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
-                // Parsing and normalising run on another thread; this one only writes.
-                let producer = RowProducer(reader: reader, plan: plan, encoding: encoding)
+                let reading = RowReading(plan: plan, encoding: encoding,
+                                         lineHash: LineHash(reading: Self.readingIdentity(fileDigest: "", options) + " \(preset.name) \(encoding.rawValue)",
+                                                            header: headerRecord.raw))
+                var values = [String](repeating: "", count: plan.headers.count)
+                func count(_ outcome: RecordWriter.Outcome, crmID: String, line: Int, raw: @autoclosure () -> String) throws {
+                    switch outcome {
+                    case .inserted: summary.inserted += 1
+                    case .updated: summary.updated += 1
+                    case .unchanged: summary.unchanged += 1
+                    case .duplicate(let first):
+                        // An id the file repeats: the later row is rejected, naming the first.
+                        try rejectRow(line, "duplicate id \(crmID), first on line \(first)", raw())
+                    }
+                }
+                // Parsing (and for a first import, normalising) runs on another thread; this one
+                // writes, and normalises only the rows of a re-import that changed.
+                let producer = RowProducer(reader: reader, reading: reading, normalisesEveryRow: !writer.skipsUnchangedRows)
                 producer.start()
                 defer { producer.queue.cancel() }
                 var finished = false
                 while let batch = producer.queue.pop() {
-                    for item in batch {
-                        switch item {
-                        case .record(let line, let raw, let lead):
-                            summary.rowsRead += 1
-                            switch try writer.write(lead, line: line) {
-                            case .inserted: summary.inserted += 1
-                            case .updated: summary.updated += 1
-                            case .unchanged: summary.unchanged += 1
-                            case .duplicate(let first):
-                                // An id the file repeats: the later row is rejected, naming the first.
-                                try rejectRow(line, "duplicate id \(lead.record.crmID), first on line \(first)",
-                                              encoding.decode(raw[...]) ?? String(decoding: raw, as: UTF8.self))
+                    for var item in batch {
+                        if case .unread(let record, let crmID, let lineHash) = item {
+                            if let outcome = try writer.skipIfUnchanged(crmID: crmID, lineHash: lineHash, line: record.line) {
+                                summary.rowsRead += 1
+                                try count(outcome, crmID: crmID, line: record.line, raw: reading.rawText(record))
+                                continue
                             }
+                            item = reading.normalise(record, values: &values)
+                        }
+                        switch item {
+                        case .record(let line, let raw, let lead, let lineHash):
+                            summary.rowsRead += 1
+                            try count(try writer.write(lead, lineHash: lineHash, line: line), crmID: lead.record.crmID, line: line,
+                                      raw: encoding.decode(raw[...]) ?? String(decoding: raw, as: UTF8.self))
+                        case .unread:
+                            throw Failure(.bug, "\(path): a row was left unread")
                         case .reject(let line, let reason, let raw):
                             summary.rowsRead += 1
                             try rejectRow(line, reason, raw)
@@ -105,8 +118,7 @@ public struct Importer {
                             summary.footerLines += 1
                         case .progress(let bytesRead):
                             options.progress?(bytesRead, total)
-                        case .finished(let unreadable, let utf8Lines):
-                            summary.unreadable = unreadable
+                        case .finished(let utf8Lines):
                             summary.utf8LinesInWindows1252 = utf8Lines
                             finished = true
                         case .failed(let error):
@@ -116,25 +128,27 @@ public struct Importer {
                 }
                 guard finished else { throw Failure(.bug, "\(path): the parsing thread stopped before the end of the file") }
                 if summary.rowsRead == 0 && summary.rejected == 0 { throw ImportFailure.headerOnly(path) }
-                guard let digest = try fileDigest ?? reader.sha256() else { throw Failure(.bug, "\(path): the input was read without a digest") }
-                let sha = Self.readingIdentity(fileDigest: digest, options)
+                let sha = Self.readingIdentity(fileDigest: try reader.sha256(), options)
                 if let earlier = try earlierImport(sha256: sha) {
                     summary = ImportSummary(file: path)
                     summary.alreadyImported = earlier
                     throw AlreadyImportedRollback()
                 }
                 try db.execute("UPDATE imports SET sha256 = ? WHERE id = ?", [sha, importID])
-                // The texts that could not be read, as the records keep them, for the summary (users
-                // keep none: their export's only values are id, name and email).
+                // The texts that could not be read, as the records of this file keep them (those it
+                // wrote and those it found unchanged), for the summary. Users keep none: their
+                // export's only values are id, name and email.
                 let table: String? = preset.kind == .leads ? "leads" : preset.kind == .accounts ? "accounts" : nil
                 if let table {
                     try db.prepare("""
                         SELECT u.key, u.value, count(*) FROM \(table) t, json_each(t.unreadable) u
-                        WHERE t.last_import_id = ? AND t.unreadable != '{}' GROUP BY 1, 2 ORDER BY 1, 3 DESC, 2
+                        WHERE t.unreadable != '{}' AND (t.last_import_id = ? OR t.id IN (\(RecordWriter.seenRows)))
+                        GROUP BY 1, 2 ORDER BY 1, 3 DESC, 2
                         """).forEachRow([importID]) { row in
-                        let column = row[0].string ?? ""
+                        let column = row[0].string ?? "", count = row[2].int ?? 0
+                        summary.unreadable[column, default: 0] += count
                         if summary.unreadableExamples[column, default: []].count < 5 {
-                            summary.unreadableExamples[column, default: []].append((row[1].string ?? "", row[2].int ?? 0))
+                            summary.unreadableExamples[column, default: []].append((row[1].string ?? "", count))
                         }
                     }
                 }
@@ -161,7 +175,7 @@ public struct Importer {
 
     /// Thrown to roll a dry run back after it has done everything.
     private struct DryRunRollback: Error {}
-    /// Thrown to roll back a read of standard input that turned out to be imported before.
+    /// Thrown to roll back the read of a file that turned out to be imported before.
     private struct AlreadyImportedRollback: Error {}
 
     /// What `imports.sha256` identifies: a file read one way. Read by its headers alone it is the

@@ -25,7 +25,12 @@ final class OwnerWriter: RowWriter {
 
     func finish() throws {}
 
-    func write(_ prepared: PreparedRecord, line: Int) throws -> RecordWriter.Outcome {
+    /// A User export is small: every row is read and compared by its values.
+    let skipsUnchangedRows = false
+
+    func skipIfUnchanged(crmID: String, lineHash: Int64, line: Int) throws -> RecordWriter.Outcome? { nil }
+
+    func write(_ prepared: PreparedRecord, lineHash: Int64, line: Int) throws -> RecordWriter.Outcome {
         let r = prepared.record
         // `Name`, else `FirstName LastName` as the export spells them.
         let parts = [r.attributes["FirstName"] ?? r.attributes["First Name"], r.attributes["LastName"] ?? r.attributes["Last Name"]].compactMap { $0 }

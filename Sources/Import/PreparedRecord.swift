@@ -1,11 +1,13 @@
 import LeadData
 import ReevalStore
 
-/// A normalised record with the content hash and company key the writer stores, computed on the
-/// parsing thread so that the writing thread only binds and steps.
+/// A normalised record with the stored values, content hash and company key the writer needs,
+/// computed on the parsing thread so that the writing thread only binds and steps.
 struct PreparedRecord: Sendable {
     let record: LeadRecord
-    /// The hash of the record's own stored values (`LeadColumns.hash`).
+    /// The record's own stored values in `LeadColumns` order: what is bound and what is hashed.
+    let values: [DatabaseValue]
+    /// The hash of those values (`LeadColumns.hash`).
     let hash: String
     let companyKey: String?
 
@@ -13,7 +15,8 @@ struct PreparedRecord: Sendable {
         var record = record
         if record.technologies?.isEmpty == true { record.technologies = nil }
         self.record = record
-        hash = LeadColumns.hash(record, kind == .leads ? LeadColumns.lead : LeadColumns.shared)
+        values = LeadColumns.values(record, kind == .leads ? LeadColumns.lead : LeadColumns.shared)
+        hash = LeadColumns.hash(values)
         companyKey = record.company.flatMap(TextValues.companyKey)
     }
 }

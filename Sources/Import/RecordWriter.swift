@@ -34,6 +34,10 @@ final class RecordWriter: RowWriter {
     private let insertHistory: Statement
     private let historyAround: Statement
     private let setSuperseded: Statement
+    /// The records of a re-import whose rows were unchanged, with their lines: this import wrote
+    /// nothing for them, so this is where a repeated id is found.
+    private let markSeen: Statement
+    private let seenLine: Statement
     private let accountByCRMID: Statement
     private let accountByDomain: Statement
     private let accountByKey: Statement
@@ -49,8 +53,11 @@ final class RecordWriter: RowWriter {
     /// Lead states written: new leads' first states and changed ones.
     private(set) var states = 0
     private var nextStateID: Int64
-    /// The line of the row being written, stored as `import_line`.
+    /// The line of the row being written, stored as `import_line`, and its `LineHash`.
     private var currentLine = 0
+    private var currentLineHash: Int64 = 0
+    /// A first import normalises every row; a re-import skips the rows it read before.
+    var skipsUnchangedRows: Bool { !startedEmpty }
 
     /// The columns after the record's own: what a state row holds beside them.
     private static let stateColumns = "state_id, state_hash, from_account, account_attribute_keys"
@@ -68,20 +75,20 @@ final class RecordWriter: RowWriter {
         let extra = kind == .leads ? ", account_id, " + Self.stateColumns : ""
         let extraCount = kind == .leads ? 5 : 0
         find = try db.prepare("""
-            SELECT id, data_hash, observed_at, \(kind == .leads ? "state_hash" : "''"), last_import_id, import_line
+            SELECT id, data_hash, observed_at, \(kind == .leads ? "state_hash" : "''"), last_import_id, import_line, line_hash
             FROM \(table) WHERE source = ? AND object = ? AND crm_id = ?
             """)
         let placeholders = Array(repeating: "?", count: columns.count + 3 + extraCount).joined(separator: ", ")
         insert = try db.prepare("""
-            INSERT INTO \(table)(source, object, crm_id, first_import_id, last_import_id, import_line, company_key, observed_at, data_hash, \(names)\(extra))
-            VALUES (?, ?, ?, ?, ?, ?, \(placeholders))
+            INSERT INTO \(table)(source, object, crm_id, first_import_id, last_import_id, import_line, line_hash, company_key, observed_at, data_hash, \(names)\(extra))
+            VALUES (?, ?, ?, ?, ?, ?, ?, \(placeholders))
             """)
         let assignments = (["company_key", "observed_at", "data_hash"] + columns.map(\.name)
                            + (kind == .leads ? ["account_id", "state_id", "state_hash", "from_account", "account_attribute_keys"] : []))
             .map { "\($0) = ?" }.joined(separator: ", ")
-        update = try db.prepare("UPDATE \(table) SET last_import_id = ?, import_line = ?, \(assignments) WHERE id = ?")
-        touch = try db.prepare("UPDATE \(table) SET last_import_id = ?, import_line = ? WHERE id = ?")
-        setOwnHash = try db.prepare("UPDATE \(table) SET last_import_id = ?, import_line = ?, data_hash = ?, company_key = ? WHERE id = ?")
+        update = try db.prepare("UPDATE \(table) SET last_import_id = ?, import_line = ?, line_hash = ?, \(assignments) WHERE id = ?")
+        touch = try db.prepare("UPDATE \(table) SET last_import_id = ?, import_line = ?, line_hash = ? WHERE id = ?")
+        setOwnHash = try db.prepare("UPDATE \(table) SET last_import_id = ?, import_line = ?, line_hash = ?, data_hash = ?, company_key = ? WHERE id = ?")
         let leadNames = LeadColumns.names(LeadColumns.lead)
         moveToHistory = try db.prepare("""
             INSERT INTO lead_history(state_id, lead_id, observed_at, superseded_at, import_id, \(leadNames), from_account, account_attribute_keys, state_hash)
@@ -103,11 +110,28 @@ final class RecordWriter: RowWriter {
         hasAccounts = try db.scalar("SELECT EXISTS (SELECT 1 FROM accounts WHERE source = ?)", [source])?.int == 1
         startedEmpty = try db.scalar("SELECT NOT EXISTS (SELECT 1 FROM \(table) WHERE source = ? AND object = ?)", [source, object])?.int == 1
         nextStateID = try db.scalar("SELECT next_state_id FROM state_sequence")?.int64 ?? 1
+        try db.execute("CREATE TEMP TABLE IF NOT EXISTS seen_rows(row_id INTEGER PRIMARY KEY, line INTEGER NOT NULL)")
+        try db.execute("DELETE FROM temp.seen_rows")
+        markSeen = try db.prepare("INSERT OR IGNORE INTO temp.seen_rows(row_id, line) VALUES (?, ?)")
+        seenLine = try db.prepare("SELECT line FROM temp.seen_rows WHERE row_id = ?")
+    }
+
+    /// The rows this import found unchanged (`temp.seen_rows`): for the summary's unreadable values.
+    static let seenRows = "SELECT row_id FROM temp.seen_rows"
+
+    func skipIfUnchanged(crmID: String, lineHash: Int64, line: Int) throws -> Outcome? {
+        guard let existing = try existingRow(crmID) else { return nil }
+        if existing.importID == importID { return .duplicate(firstLine: existing.line) }
+        guard existing.lineHash == lineHash else { return nil }
+        try markSeen.execute([existing.id, line])
+        if db.changes == 0 { return .duplicate(firstLine: try seenLine.scalar([existing.id])?.int ?? 0) }
+        return .unchanged
     }
 
     /// Inserts or updates one record; a lead whose state changed gets a new state.
-    func write(_ prepared: PreparedRecord, line: Int) throws -> Outcome {
+    func write(_ prepared: PreparedRecord, lineHash: Int64, line: Int) throws -> Outcome {
         currentLine = line
+        currentLineHash = lineHash
         if startedEmpty {
             // Nothing to update: insert straight away, and look up only an id the file repeats.
             do {
@@ -120,10 +144,11 @@ final class RecordWriter: RowWriter {
             return .inserted
         }
         if existing.importID == importID { return .duplicate(firstLine: existing.line) }
+        if skipsUnchangedRows, let first = try seenLine.scalar([existing.id])?.int { return .duplicate(firstLine: first) }
         var storedHash = existing.hash
         if storedHash.isEmpty { storedHash = try ownHash(of: existing.id) }   // a row moved by migration 0007
         if storedHash == prepared.hash {
-            try touch.execute([importID, currentLine, existing.id])
+            try touch.execute([importID, currentLine, currentLineHash, existing.id])
             return .unchanged
         }
         if kind == .accounts {
@@ -133,11 +158,11 @@ final class RecordWriter: RowWriter {
             return .updated
         }
         let (accountID, fill) = try accountFill(for: prepared)
-        let state = State(own: prepared.record, account: fill, hash: nil)
+        let state = fill.map { State(own: prepared.record, account: $0) } ?? State(prepared)
         if state.hash == existing.stateHash {
             // The own values changed but not the state the run judges (a value the account gave
             // now comes from the lead itself): no new state.
-            try setOwnHash.execute([importID, currentLine, prepared.hash, prepared.companyKey, existing.id])
+            try setOwnHash.execute([importID, currentLine, currentLineHash, prepared.hash, prepared.companyKey, existing.id])
             return .updated
         }
         if observedAt >= existing.observedAt {
@@ -146,7 +171,8 @@ final class RecordWriter: RowWriter {
             try updateRow(existing.id, prepared, state: (newStateID(), state, accountID))
             states += 1
         } else {
-            try touch.execute([importID, currentLine, existing.id])
+            // The row stays read from the newer export: its line hash is that export's.
+            try touch.execute([importID, currentLine, existing.lineHash, existing.id])
             try addOlderState(leadID: existing.id, state: state)
         }
         return .updated
@@ -155,28 +181,35 @@ final class RecordWriter: RowWriter {
     /// A lead state: the lead's own values filled from its account, and which came from it.
     private struct State {
         let record: LeadRecord
+        /// The state's stored values in `LeadColumns.lead` order.
+        let values: [DatabaseValue]
         let fromAccount: Int64
         let accountAttributeKeys: String?
         let hash: String
 
-        init(own: LeadRecord, account: LeadRecord?, hash: String?) {
-            guard let account else {
-                record = own
-                fromAccount = 0
-                accountAttributeKeys = nil
-                self.hash = hash ?? LeadColumns.hash(own, LeadColumns.lead)
-                return
-            }
-            let merged = own.filled(from: account)
+        /// A lead with no account: its state is its own values, already computed.
+        init(_ prepared: PreparedRecord) {
+            record = prepared.record
+            values = prepared.values
+            fromAccount = 0
+            accountAttributeKeys = nil
+            hash = prepared.hash
+        }
+
+        init(own: LeadRecord, account: LeadRecord?) {
+            let merged = account.map { own.filled(from: $0) } ?? own
             record = merged
             var bits: Int64 = 0
-            for (bit, field) in AccountFill.fields.enumerated() where field.isSet(own) == false && field.isSet(merged) {
-                bits |= 1 << Int64(bit)
+            if account != nil {
+                for (bit, field) in AccountFill.fields.enumerated() where field.isSet(own) == false && field.isSet(merged) {
+                    bits |= 1 << Int64(bit)
+                }
             }
             fromAccount = bits
             let keys = merged.attributes.keys.filter { own.attributes[$0] == nil }.sorted()
             accountAttributeKeys = keys.isEmpty ? nil : keys.joined(separator: "\u{1F}")
-            self.hash = LeadColumns.hash(merged, LeadColumns.lead)
+            values = LeadColumns.values(merged, LeadColumns.lead)
+            hash = LeadColumns.hash(values)
         }
     }
 
@@ -192,14 +225,14 @@ final class RecordWriter: RowWriter {
         try db.execute("UPDATE state_sequence SET next_state_id = ?", [nextStateID])
     }
 
-    private func existingRow(_ crmID: String) throws -> (id: Int64, hash: String, observedAt: String, stateHash: String, importID: Int64, line: Int)? {
+    private func existingRow(_ crmID: String) throws -> (id: Int64, hash: String, observedAt: String, stateHash: String, importID: Int64, line: Int, lineHash: Int64?)? {
         find.clearBindings()
         try find.bind(text: source, at: 1)
         try find.bind(text: object, at: 2)
         try find.bind(text: crmID, at: 3)
         defer { find.reset() }
         return try find.step() ? (find.column(0).int64 ?? 0, find.column(1).string ?? "", find.column(2).string ?? "", find.column(3).string ?? "",
-                                  find.column(4).int64 ?? 0, find.column(5).int ?? 0) : nil
+                                  find.column(4).int64 ?? 0, find.column(5).int ?? 0, find.column(6).int64) : nil
     }
 
     private func insertRow(_ prepared: PreparedRecord) throws {
@@ -210,18 +243,19 @@ final class RecordWriter: RowWriter {
         try insert.bind(int64: importID, at: 4)
         try insert.bind(int64: importID, at: 5)
         try insert.bind(int64: Int64(currentLine), at: 6)
-        try insert.bind(text: prepared.companyKey, at: 7)
-        try insert.bind(text: observedAt, at: 8)
-        try insert.bind(text: prepared.hash, at: 9)
+        try insert.bind(int64: currentLineHash, at: 7)
+        try insert.bind(text: prepared.companyKey, at: 8)
+        try insert.bind(text: observedAt, at: 9)
+        try insert.bind(text: prepared.hash, at: 10)
         if kind == .accounts {
-            try LeadColumns.bind(prepared.record, columns, to: insert, from: 10)
+            try LeadColumns.bind(prepared.values, to: insert, from: 11)
             try insert.run()
             touchedAccounts.append(db.lastInsertedRowID)
             return
         }
         let (accountID, fill) = try accountFill(for: prepared)
-        let state = State(own: prepared.record, account: fill, hash: fill == nil ? prepared.hash : nil)
-        var i = try LeadColumns.bind(state.record, columns, to: insert, from: 10)
+        let state = fill.map { State(own: prepared.record, account: $0) } ?? State(prepared)
+        var i = try LeadColumns.bind(state.values, to: insert, from: 11)
         try insert.bind(int64: accountID, at: i); i += 1
         try bindState(newStateID(), state, to: insert, from: i)
         try insert.run()
@@ -233,10 +267,11 @@ final class RecordWriter: RowWriter {
         update.clearBindings()
         try update.bind(int64: importID, at: 1)
         try update.bind(int64: Int64(currentLine), at: 2)
-        try update.bind(text: prepared.companyKey, at: 3)
-        try update.bind(text: observedAt, at: 4)
-        try update.bind(text: prepared.hash, at: 5)
-        var i = try LeadColumns.bind(state?.state.record ?? prepared.record, columns, to: update, from: 6)
+        try update.bind(int64: currentLineHash, at: 3)
+        try update.bind(text: prepared.companyKey, at: 4)
+        try update.bind(text: observedAt, at: 5)
+        try update.bind(text: prepared.hash, at: 6)
+        var i = try LeadColumns.bind(state?.state.values ?? prepared.values, to: update, from: 7)
         if let state {
             try update.bind(int64: state.accountID, at: i); i += 1
             i = try bindState(state.id, state.state, to: update, from: i)
@@ -273,7 +308,7 @@ final class RecordWriter: RowWriter {
         try insertHistory.bind(text: observedAt, at: 3)
         try insertHistory.bind(text: nextObservedAt ?? current, at: 4)
         try insertHistory.bind(int64: importID, at: 5)
-        var i = try LeadColumns.bind(state.record, LeadColumns.lead, to: insertHistory, from: 6)
+        var i = try LeadColumns.bind(state.values, to: insertHistory, from: 6)
         try insertHistory.bind(int64: state.fromAccount, at: i); i += 1
         try insertHistory.bind(text: state.accountAttributeKeys, at: i); i += 1
         try insertHistory.bind(text: state.hash, at: i)
@@ -347,12 +382,12 @@ final class RecordWriter: RowWriter {
                 leads.append((lead["id"] ?? 0, lead["observed_at"] ?? "", hash, own))
             }
             for lead in leads {
-                let state = State(own: lead.own, account: account, hash: nil)
+                let state = State(own: lead.own, account: account)
                 guard state.hash != lead.hash else { continue }
                 if observedAt >= lead.observedAt {
                     try moveToHistory.execute([observedAt, lead.id])
                     setState.clearBindings()
-                    var i = try LeadColumns.bind(state.record, LeadColumns.lead, to: setState, from: 1)
+                    var i = try LeadColumns.bind(state.values, to: setState, from: 1)
                     try setState.bind(text: observedAt, at: i); i += 1
                     i = try bindState(newStateID(), state, to: setState, from: i)
                     try setState.bind(int64: lead.id, at: i)

@@ -3,8 +3,11 @@ import LeadData
 
 /// What the parsing thread hands the writer: rows already read, decoded and normalised.
 enum ImportItem: Sendable {
-    /// A record with its line and raw text (the raw text is kept should the id prove a duplicate).
-    case record(line: Int, raw: [UInt8], PreparedRecord)
+    /// A record with its line, raw text (kept should the id prove a duplicate) and `LineHash`.
+    case record(line: Int, raw: [UInt8], PreparedRecord, lineHash: Int64)
+    /// A row of a re-import, not normalised yet: the writer skips it when its hash matches the
+    /// stored record's, and normalises it (`RowReading.normalise`) only when it does not.
+    case unread(CSVReader.Record, crmID: String, lineHash: Int64)
     /// A row whose every field is empty: skipped and counted.
     case blank
     case reject(line: Int, reason: String, raw: String)
@@ -12,24 +15,83 @@ enum ImportItem: Sendable {
     case footer
     case missingID(line: Int, raw: String, column: String)
     case progress(bytesRead: Int)
-    case finished(unreadable: [String: Int], utf8Lines: [Int])
+    case finished(utf8Lines: [Int])
     case failed(any Error)
 }
 
-/// Reads, decodes and normalises rows on a thread of its own, so that parsing runs on one core
-/// while SQLite writes on the other. Batches travel through a bounded queue: memory stays flat.
+/// How one file's rows become records: decoding, normalising, the id check and the row hash.
+/// The parsing thread uses it for every row of a first import; the writer, for the rows of a
+/// re-import whose hash says they changed.
+struct RowReading: Sendable {
+    let plan: ColumnPlan
+    let encoding: TextEncoding
+    let lineHash: LineHash
+
+    /// The encoding of one row. A file read as Windows-1252 (its first 64 KiB are not UTF-8) may
+    /// hold UTF-8 rows further on, as exports appended to by another tool do: a row whose bytes
+    /// are valid UTF-8 and hold a multi-byte character is read as UTF-8. Windows-1252 text almost
+    /// never forms valid UTF-8 by chance (it would need `Ã©`-like pairs throughout), so the
+    /// choice is unambiguous.
+    func encoding(of record: CSVReader.Record) -> TextEncoding {
+        if encoding == .windows1252, record.raw.contains(where: { $0 >= 0x80 }), TextEncoding.isValidUTF8(record.raw) { return .utf8 }
+        return encoding
+    }
+
+    func rawText(_ record: CSVReader.Record) -> String {
+        encoding(of: record).decode(record.raw[...]) ?? String(decoding: record.raw, as: UTF8.self)
+    }
+
+    /// The row's field count; a trailing delimiter on data rows but not on the header adds one
+    /// empty field, which does not count.
+    func fieldCount(_ record: CSVReader.Record) -> Int {
+        var count = record.fieldCount
+        if count == plan.headers.count + 1, record.field(count - 1).isEmpty { count -= 1 }
+        return count
+    }
+
+    /// The row's CRM id as `normalise` reads it, or nil when only normalising can tell what is wrong.
+    func crmID(_ record: CSVReader.Record) -> String? {
+        encoding(of: record).decode(record.field(plan.idIndex)).flatMap(plan.crmID)
+    }
+
+    /// Decodes and normalises a row whose shape was checked (`fieldCount` matches the header).
+    func normalise(_ record: CSVReader.Record, values: inout [String]) -> ImportItem {
+        let encoding = encoding(of: record)
+        for i in 0..<plan.headers.count {
+            guard let text = encoding.decode(record.field(i)) else {
+                return .reject(line: record.line, reason: "invalid UTF-8 in column \(plan.headers[i]); re-export as UTF-8 or pass --encoding windows-1252", raw: rawText(record))
+            }
+            values[i] = text
+        }
+        if values.allSatisfy({ $0.allSatisfy(\.isWhitespace) }) { return .blank }
+        if plan.isDeleted(values) { return .deleted }
+        guard let lead = plan.record(values) else {
+            return .missingID(line: record.line, raw: rawText(record), column: plan.headers[plan.idIndex])
+        }
+        if let problem = RecordID.problem(lead.crmID, source: plan.preset.mappedColumns.isEmpty ? plan.preset.source : nil) {
+            return .reject(line: record.line, reason: "\(problem) in column \(plan.headers[plan.idIndex])", raw: rawText(record))
+        }
+        return .record(line: record.line, raw: record.raw, PreparedRecord(lead, kind: plan.preset.kind), lineHash: lineHash.hash(record.raw))
+    }
+}
+
+/// Reads and checks rows on a thread of its own, so that parsing runs on one core while SQLite
+/// writes on the other; for a first import it normalises them too. Batches travel through a
+/// bounded queue: memory stays flat.
 final class RowProducer: @unchecked Sendable {
     // The reader moves to the producer thread when `start` is called and is never touched by
     // the caller again; that single hand-over is why this class can be @unchecked Sendable.
     private let reader: CSVReader
-    private let plan: ColumnPlan
-    private let encoding: TextEncoding
+    private let reading: RowReading
+    /// Whether every row is normalised here (a first import, where every row is new), or rows
+    /// travel unread for the writer to skip when unchanged (a re-import).
+    private let normalisesEveryRow: Bool
     let queue = BatchQueue(capacity: 8)
 
-    init(reader: CSVReader, plan: ColumnPlan, encoding: TextEncoding) {
+    init(reader: CSVReader, reading: RowReading, normalisesEveryRow: Bool) {
         self.reader = reader
-        self.plan = plan
-        self.encoding = encoding
+        self.reading = reading
+        self.normalisesEveryRow = normalisesEveryRow
     }
 
     func start() {
@@ -44,8 +106,7 @@ final class RowProducer: @unchecked Sendable {
     private func produce() {
         var batch: [ImportItem] = []
         batch.reserveCapacity(512)
-        var unreadable: [String: Int] = [:]
-        var values = [String](repeating: "", count: plan.headers.count)
+        var values = [String](repeating: "", count: reading.plan.headers.count)
         var rowsSinceProgress = 0
         func flush() -> Bool {
             defer { batch.removeAll(keepingCapacity: true) }
@@ -53,7 +114,7 @@ final class RowProducer: @unchecked Sendable {
         }
         do {
             while let record = try reader.next() {
-                if let item = item(for: record, values: &values, unreadable: &unreadable) { batch.append(item) }
+                if let item = item(for: record, values: &values) { batch.append(item) }
                 rowsSinceProgress += 1
                 if rowsSinceProgress == 10_000 {
                     rowsSinceProgress = 0
@@ -61,7 +122,7 @@ final class RowProducer: @unchecked Sendable {
                 }
                 if batch.count >= 512, !flush() { return }
             }
-            batch.append(.finished(unreadable: unreadable, utf8Lines: mixedEncodingLines))
+            batch.append(.finished(utf8Lines: mixedEncodingLines))
         } catch {
             batch.append(.failed(error))
         }
@@ -70,50 +131,26 @@ final class RowProducer: @unchecked Sendable {
     }
 
     /// The lines of a Windows-1252 file that were read as UTF-8, for the summary.
-    private(set) var mixedEncodingLines: [Int] = []
+    private var mixedEncodingLines: [Int] = []
 
     /// The line of the last record whose quote never closed, to explain the row after it.
     private var lastUnclosedQuoteLine: Int?
 
-    private func item(for record: CSVReader.Record, values: inout [String], unreadable: inout [String: Int]) -> ImportItem? {
-        // A file read as Windows-1252 (its first 64 KiB are not UTF-8) may hold UTF-8 rows further
-        // on, as exports appended to by another tool do: a row whose bytes are valid UTF-8 and
-        // hold a multi-byte character is read as UTF-8. Windows-1252 text almost never forms valid
-        // UTF-8 by chance (it would need `Ã©`-like pairs throughout), so the choice is unambiguous.
-        var encoding = self.encoding
-        if encoding == .windows1252, record.raw.contains(where: { $0 >= 0x80 }), TextEncoding.isValidUTF8(record.raw) {
-            encoding = .utf8
-            mixedEncodingLines.append(record.line)
-        }
-        let raw = { encoding.decode(record.raw[...]) ?? String(decoding: record.raw, as: UTF8.self) }
+    private func item(for record: CSVReader.Record, values: inout [String]) -> ImportItem? {
+        if reading.encoding(of: record) != reading.encoding { mixedEncodingLines.append(record.line) }
         if record.unclosedQuote {
             lastUnclosedQuoteLine = record.line
-            return .reject(line: record.line, reason: "a quote opened on this line is never closed; the rows after it were read from the next line", raw: raw())
+            return .reject(line: record.line, reason: "a quote opened on this line is never closed; the rows after it were read from the next line", raw: reading.rawText(record))
         }
-        if Footer.isFooter(record, encoding: encoding) { return .footer }
-        var count = record.fieldCount
-        // A trailing delimiter on data rows but not on the header adds one empty field.
-        if count == plan.headers.count + 1, record.field(count - 1).isEmpty { count -= 1 }
-        guard count == plan.headers.count else {
+        if Footer.isFooter(record, encoding: reading.encoding(of: record)) { return .footer }
+        let headers = reading.plan.headers.count
+        guard reading.fieldCount(record) == headers else {
             // Right after an unclosed quote, a short row is most likely the rest of that field.
             let cause = lastUnclosedQuoteLine.map { record.line == $0 + 1 ? " (likely the rest of the unclosed quote on line \($0))" : "" } ?? ""
-            return .reject(line: record.line, reason: "expected \(plan.headers.count) fields, found \(record.fieldCount)\(cause)", raw: raw())
+            return .reject(line: record.line, reason: "expected \(headers) fields, found \(record.fieldCount)\(cause)", raw: reading.rawText(record))
         }
-        for i in 0..<count {
-            guard let text = encoding.decode(record.field(i)) else {
-                return .reject(line: record.line, reason: "invalid UTF-8 in column \(plan.headers[i]); re-export as UTF-8 or pass --encoding windows-1252", raw: raw())
-            }
-            values[i] = text
-        }
-        if values.allSatisfy({ $0.allSatisfy(\.isWhitespace) }) { return .blank }
-        if plan.isDeleted(values) { return .deleted }
-        guard let lead = plan.record(values, unreadable: &unreadable) else {
-            return .missingID(line: record.line, raw: raw(), column: plan.headers[plan.idIndex])
-        }
-        if let problem = RecordID.problem(lead.crmID, source: plan.preset.mappedColumns.isEmpty ? plan.preset.source : nil) {
-            return .reject(line: record.line, reason: "\(problem) in column \(plan.headers[plan.idIndex])", raw: raw())
-        }
-        return .record(line: record.line, raw: record.raw, PreparedRecord(lead, kind: plan.preset.kind))
+        guard !normalisesEveryRow, let crmID = reading.crmID(record) else { return reading.normalise(record, values: &values) }
+        return .unread(record, crmID: crmID, lineHash: reading.lineHash.hash(record.raw))
     }
 }
 

@@ -13,33 +13,14 @@ public enum Checksum {
         hex(SHA256.hash(bytes))
     }
 
-    /// The SHA-256 of a file, read in chunks so memory stays flat whatever its size.
-    public static func sha256(fileAt path: String) throws -> String {
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw FileFailure.cannotRead(path)
-        }
-        defer { try? handle.close() }
-        var hasher = SHA256()
-        while true {
-            let chunk: Data
-            do {
-                chunk = try handle.read(upToCount: 1 << 20) ?? Data()
-            } catch {
-                throw FileFailure.cannotRead(path)
+    /// `value` as 16 lowercase hex digits, big-endian: how 64-bit content hashes are stored.
+    public static func hex64(_ value: UInt64) -> String {
+        let digits: StaticString = "0123456789abcdef"
+        return String(unsafeUninitializedCapacity: 16) { out in
+            digits.withUTF8Buffer { table in
+                for k in 0..<16 { out[k] = table[Int((value >> UInt64(60 - 4 * k)) & 0xF)] }
             }
-            if chunk.isEmpty { break }
-            chunk.withUnsafeBytes { hasher.update($0) }
-        }
-        return hex(hasher.finalize())
-    }
-
-    /// The first 16 bytes of the SHA-256 of `bytes`, as two big-endian words: the identity of a
-    /// stored explanation. 128 bits keep collisions out of reach (about 2^64 texts) at half an
-    /// index entry's size, and two words make a dictionary key with no allocation.
-    public static func digest128(_ bytes: [UInt8]) -> (high: UInt64, low: UInt64) {
-        SHA256.hash(bytes).withUnsafeBytes { raw in
-            (UInt64(bigEndian: raw.loadUnaligned(fromByteOffset: 0, as: UInt64.self)),
-             UInt64(bigEndian: raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self)))
+            return 16
         }
     }
 

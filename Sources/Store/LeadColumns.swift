@@ -105,12 +105,24 @@ public enum LeadColumns {
         columns.map { column in alias.map { "\($0).\(column.name)" } ?? column.name }.joined(separator: ", ")
     }
 
+    /// `record`'s stored values in the columns' order: computed once per record (on the parsing
+    /// thread during an import), then hashed and bound from the same array.
+    public static func values(_ record: LeadRecord, _ columns: [LeadColumn]) -> [DatabaseValue] {
+        columns.map { $0.value(record) }
+    }
+
     /// Binds `record`'s columns from parameter `start` on; returns the next free parameter.
     @discardableResult
     public static func bind(_ record: LeadRecord, _ columns: [LeadColumn], to statement: Statement, from start: Int) throws -> Int {
+        try bind(values(record, columns), to: statement, from: start)
+    }
+
+    /// Binds values from `values(_:_:)` from parameter `start` on; returns the next free parameter.
+    @discardableResult
+    public static func bind(_ values: [DatabaseValue], to statement: Statement, from start: Int) throws -> Int {
         var i = start
-        for column in columns {
-            try statement.bind(column.value(record), at: i)
+        for value in values {
+            try statement.bind(value: value, at: i)
             i += 1
         }
         return i
@@ -143,25 +155,41 @@ public enum LeadColumns {
         return record
     }
 
-    /// The content hash of `record`'s stored values: a 64-bit FNV-1a hash over each column's
-    /// value, as 16 hex digits. Equal stored values, equal hashes.
+    /// The content hash of `record`'s stored values (`hash(_:)` of its `values`).
     public static func hash(_ record: LeadRecord, _ columns: [LeadColumn]) -> String {
+        hash(values(record, columns))
+    }
+
+    /// The content hash of stored values: a 64-bit FNV-1a hash over each value's text, as 16 hex
+    /// digits. Equal stored values, equal hashes. Stored hashes depend on these exact bytes: a
+    /// change here would give every stored lead a new state at its next import.
+    public static func hash(_ values: [DatabaseValue]) -> String {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        func mix(_ byte: UInt8) {
+        @inline(__always) func mix(_ byte: UInt8) {
             hash ^= UInt64(byte)
             hash = hash &* 0x0000_0100_0000_01B3
         }
-        for column in columns {
-            switch column.value(record) {
+        for value in values {
+            switch value {
             case .null: mix(0xFF)
-            case .integer(let v): for b in String(v).utf8 { mix(b) }
+            case .integer(let v):
+                // The decimal digits of `v`, as `String(v)` spells them, without building it.
+                if v < 0 { mix(UInt8(ascii: "-")) }
+                var magnitude = v.magnitude
+                var divisor: UInt64 = 1
+                while magnitude / divisor >= 10 { divisor *= 10 }
+                while divisor > 0 {
+                    mix(UInt8(ascii: "0") + UInt8(magnitude / divisor))
+                    magnitude %= divisor
+                    divisor /= 10
+                }
             case .real(let v): for b in NumberRange.text(v).utf8 { mix(b) }
-            case .text(let s): for b in s.utf8 { mix(b) }
+            case .text(var s): s.withUTF8 { for b in $0 { mix(b) } }
             case .blob(let b): for byte in b { mix(byte) }
             }
             mix(0x1F)
         }
-        return Checksum.hex((0..<8).map { UInt8(truncatingIfNeeded: hash >> (56 - 8 * UInt64($0))) })
+        return Checksum.hex64(hash)
     }
 }
 

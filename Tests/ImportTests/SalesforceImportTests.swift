@@ -74,6 +74,33 @@ struct SalesforceImportTests {
         #expect(try h.strings("SELECT employees_low FROM leads WHERE crm_id = '00Q5g00000AAAA1'") == ["250"])
     }
 
+    @Test("a nightly re-import writes nothing for the rows it read before, still rejects a repeated id, and still reports their unreadable values")
+    func reimportSkipsUnchangedRows() throws {
+        let h = try ImportHarness()
+        try h.importFile(try h.write("Lead-2023.csv", try Self.dataExportLeads(Self.leads)), h.options(observedAt: "2023-07-01"))
+        var nightly = Self.leads
+        nightly[1]["Industry"] = "Financial Services"
+        var changedRepeat = Self.leads[2]
+        changedRepeat["Company"] = "Contoso Ltd"
+        nightly += [Self.leads[0], changedRepeat]   // line 8 repeats line 2 as it was; line 10 repeats line 5, changed
+        let summary = try h.importFile(try h.write("Lead-nightly.csv", try Self.dataExportLeads(nightly)), h.options(observedAt: "2026-06-30"))
+        #expect([summary.rowsRead, summary.inserted, summary.updated, summary.unchanged, summary.deleted, summary.rejected, summary.snapshots]
+                == [7, 0, 1, 3, 1, 2, 1] as [Int])
+        #expect(try h.strings("SELECT line, reason FROM import_rejects ORDER BY line") == [
+            "8|duplicate id 00Q5g00000AAAA1, first on line 2", "10|duplicate id 00Q5g00000AAAA3, first on line 5",
+        ])
+        // The unchanged records were not written: they keep the import and line they were read from.
+        #expect(try h.strings("SELECT crm_id, last_import_id, import_line, industry, company FROM leads ORDER BY crm_id") == [
+            "00Q5g00000AAAA1|1|2|Manufacturing|Müller Maschinenbau GmbH", "00Q5g00000AAAA2|2|4|Financial Services|Northwind Traders",
+            "00Q5g00000AAAA3|1|5|NULL|Contoso", "00Q5g00000AAAA5|1|7|NULL|Fabrikam",
+        ])
+        // Fabrikam's "about fifty" is still this file's, though its row was skipped.
+        #expect(summary.unreadable == ["NumberOfEmployees": 1])
+        #expect(summary.unreadableExamples["NumberOfEmployees"]?.map(\.text) == ["about fifty"])
+        #expect(try h.importFile(try h.write("Lead-again.csv", try Self.dataExportLeads(Self.leads))).alreadyImported?.id == 1)
+        #expect(try h.count("imports") == 2)
+    }
+
     @Test("overlong, surrogate and out-of-range UTF-8 past the detected prefix rejects its row, never mis-decoded")
     func malformedUTF8Later() throws {
         let h = try ImportHarness()

@@ -37,9 +37,9 @@ public final class CSVReader {
     }
 
     private let handle: FileHandle
-    /// The SHA-256 of every byte read, so input that cannot be read twice (standard input, pipes,
-    /// `import <(…)`) is identified by what was read; nil when the caller hashed the file itself.
-    private var hasher: SHA256?
+    /// The SHA-256 of every byte read: a file is identified by what was read, on the thread that
+    /// reads it, and input that cannot be read twice (standard input, pipes, `import <(…)`) the same way.
+    private var hasher = SHA256()
     private var buffer: [UInt8] = []
     private var position = 0
     private var atEnd = false
@@ -57,9 +57,8 @@ public final class CSVReader {
     private var lastFieldCount = 16
 
     /// Opens `path` (`-` is standard input). The delimiter is sniffed from the header line unless
-    /// given; with `hashing`, every byte read goes into `sha256()`.
-    public init(path: String, delimiter: UInt8? = nil, chunkSize: Int = 1 << 20, hashing: Bool = true) throws {
-        hasher = hashing ? SHA256() : nil
+    /// given; every byte read goes into `sha256()`.
+    public init(path: String, delimiter: UInt8? = nil, chunkSize: Int = 1 << 20) throws {
         if path == "-" {
             handle = FileHandle.standardInput
         } else {
@@ -219,15 +218,13 @@ public final class CSVReader {
             throw Failure(.io, "cannot read the file: \(error.localizedDescription)")
         }
         if chunk.isEmpty { atEnd = true } else {
-            if hasher != nil { chunk.withUnsafeBytes { hasher!.update($0) } }
+            chunk.withUnsafeBytes { hasher.update($0) }
             buffer.append(contentsOf: chunk)
         }
     }
 
-    /// The SHA-256 (lowercase hex) of every byte of the input, once it has been read to its end;
-    /// nil for a reader opened without `hashing`.
-    public func sha256() throws -> String? {
-        guard let hasher else { return nil }
+    /// The SHA-256 (lowercase hex) of every byte of the input, once it has been read to its end.
+    public func sha256() throws -> String {
         while !atEnd { try fill() }
         return Checksum.hex(hasher.finalize())
     }

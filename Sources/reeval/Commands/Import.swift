@@ -68,7 +68,8 @@ extension Reeval {
                 // printed once it has committed, so none reports rows that were then rolled back.
                 var summaries: [ImportSummary] = []
                 do {
-                    try db.inTransaction(.immediate) {
+                    // Foreign keys unchecked: the importer writes only ids it read or created.
+                    try db.inTransaction(.immediate, foreignKeys: .unchecked) {
                         for file in files {
                             var fileOptions = options
                             fileOptions.progress = Progress.bar(label: file, quiet: global.quiet || global.json)
