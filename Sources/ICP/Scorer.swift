@@ -15,9 +15,13 @@ public struct Outcome: Sendable, Equatable {
     public var id: String
     public var field: String
     public var verdict: Verdict
-    /// The value the rule read, as text (`250`, `51-200`, `Salesforce; HubSpot`); nil when missing.
-    public var value: String?
+    /// The value the rule read. Kept as read and spelt out only when asked (`value`): most
+    /// outcomes of a run are never shown, and formatting each was a tenth of its judging time.
+    public var read: FieldValue
     public var points: Double
+
+    /// The value the rule read, as text (`250`, `51-200`, `Salesforce; HubSpot`); nil when missing.
+    public var value: String? { read.display }
 }
 
 /// A lead's score under one ICP version as of one date, with the explanation that adds up to it.
@@ -61,30 +65,33 @@ public struct Scorer: Sendable {
         var outcomes: [Outcome] = []
         outcomes.reserveCapacity(criteria.count + triggers.count + disqualifiers.count)
         var score = 0.0
-        for (kind, rules) in [(Outcome.Kind.criterion, criteria), (.trigger, triggers)] {
+        func add(_ kind: Outcome.Kind, _ rules: [PreparedRule]) {
             for rule in rules {
                 let value = rule.criterion.field.value(in: record)
                 let (verdict, points) = rule.test(value, asOf: asOf)
                 score += points
                 outcomes.append(Outcome(kind: kind, id: rule.criterion.id, field: rule.fieldName,
-                                        verdict: verdict, value: value.display, points: points))
+                                        verdict: verdict, read: value, points: points))
             }
         }
+        add(.criterion, criteria)
+        add(.trigger, triggers)
         var disqualified = false
         for rule in disqualifiers {
             let value = rule.criterion.field.value(in: record)
             let (verdict, _) = rule.test(value, asOf: asOf)
             if verdict == .match { disqualified = true }
             outcomes.append(Outcome(kind: .disqualifier, id: rule.criterion.id, field: rule.fieldName,
-                                    verdict: verdict, value: value.display, points: 0))
+                                    verdict: verdict, read: value, points: 0))
         }
         return Evaluation(icpVersion: version.label, score: score,
                           tier: disqualified ? Self.disqualifiedTier : version.tier(for: score), outcomes: outcomes)
     }
 }
 
-/// A rule with its comparison values normalised once.
-struct PreparedRule: Sendable {
+/// A rule with its comparison values normalised once. A class: scoring walks every rule for
+/// every lead, and a struct of this many references cost a retain and release of each per step.
+final class PreparedRule: Sendable {
     let criterion: Criterion
     /// The field's name as explanations write it, worked out once.
     let fieldName: String

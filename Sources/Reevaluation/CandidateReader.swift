@@ -10,19 +10,19 @@ struct CandidateReader {
     /// Lost and disqualified leads, and open leads with no activity for `dormantAfterDays`
     /// (a lead last active exactly that many days before `asOf` is dormant); `since` keeps
     /// dismissals on or after it.
-    func forEach(asOf: Timestamp, since: Timestamp?, dormantAfterDays: Int, _ body: (Candidate) throws -> Void) throws {
+    /// Only `columns` of each state are read: a run's results depend on no other.
+    func forEach(asOf: Timestamp, since: Timestamp?, dormantAfterDays: Int, columns: [LeadColumn], _ body: (Candidate) throws -> Void) throws {
         try forEachLead(where: """
             (l.lifecycle IN ('lost', 'disqualified') OR (l.lifecycle = 'open' AND l.dismissed_at < :cutoff))
               AND l.dismissed_at IS NOT NULL AND (:since IS NULL OR l.dismissed_at >= :since)
             """, [":cutoff": Self.dormancyCutoff(asOf: asOf, dormantAfterDays: dormantAfterDays), ":since": since?.isoDay],
-            dateColumn: "l.dismissed_at", body)
+            dateColumn: "l.dismissed_at", columns: columns, body)
     }
 
     /// Every lead that `condition` (over `leads l`, with named `bindings`) keeps, with all its
     /// states, in id order; `dateColumn` is the date its baseline state is chosen by.
     func forEachLead(where condition: String, _ bindings: [String: DatabaseValueConvertible?], dateColumn: String,
-                     _ body: (Candidate) throws -> Void) throws {
-        let columns = LeadColumns.lead
+                     columns: [LeadColumn] = LeadColumns.lead, _ body: (Candidate) throws -> Void) throws {
         // `NOT INDEXED`: scanning leads in id order, as the history below is read; through
         // leads_candidates SQLite would sort the rows in a temporary B-tree.
         let leads = try db.prepare("""
@@ -54,7 +54,8 @@ struct CandidateReader {
             try body(Candidate(
                 leadID: id, source: leads.column(1).string ?? "", object: leads.column(2).string ?? "", crmID: crmID,
                 lifecycle: leads.column(7).string.flatMap(Lifecycle.init(rawValue:)) ?? .open,
-                dismissedAt: leads.column(4).string.flatMap { dates.parse($0) }, lostReason: leads.column(8).string, states: states))
+                dismissedAt: leads.column(4).string.flatMap { dates.parse($0) }, lostReason: leads.column(8).string, states: states,
+                columns: columns))
         }
         leads.reset()
         history.reset()

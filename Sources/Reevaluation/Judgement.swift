@@ -56,6 +56,21 @@ public struct Judge: Sendable {
     }
 
     /// The version in force on the dismissal date (the earliest if none was).
+    /// The fields any registered version's rules read, and the company revived leads are shown
+    /// by: a judgement reads no other, so a run decodes only their columns.
+    public var fieldsRead: Set<String> {
+        var fields: Set<String> = [CanonicalField.company.rawValue]
+        for version in versions + [current] {
+            for rule in version.criteria + version.triggers + version.disqualifiers {
+                switch rule.field {
+                case .canonical(let field): fields.insert(field.rawValue)
+                case .attribute: fields.insert("attributes")
+                }
+            }
+        }
+        return fields
+    }
+
     public func baselineVersion(for dismissedAt: Timestamp?) -> ICPVersion {
         guard let dismissedAt else { return versions.min { ($0.effective, $0.label) < ($1.effective, $1.label) } ?? current }
         return ICPVersion.inForce(among: versions, at: dismissedAt) ?? current

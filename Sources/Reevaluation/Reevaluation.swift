@@ -110,7 +110,8 @@ public struct Reevaluation {
         // Candidates are judged in batches on another core while this thread reads and writes.
         let pipeline = JudgingPipeline(judge: judge, asOf: options.asOf)
         var batch: [Candidate] = []
-        try reader.forEach(asOf: options.asOf, since: options.since, dormantAfterDays: options.dormantAfterDays) { candidate in
+        try reader.forEach(asOf: options.asOf, since: options.since, dormantAfterDays: options.dormantAfterDays,
+                           columns: LeadColumns.lead(storing: judge.fieldsRead)) { candidate in
             summary.candidates += 1
             batch.append(candidate)
             if batch.count == 1_000 {

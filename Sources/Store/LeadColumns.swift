@@ -16,6 +16,15 @@ public struct LeadColumn: Sendable {
     let value: @Sendable (LeadRecord) -> DatabaseValue
     /// Sets the field from the column's stored value.
     let read: @Sendable (DatabaseValue, inout LeadRecord) -> Void
+
+    /// The field the column stores, as ICP rules name it (`employees` for `employees_low` and
+    /// `employees_high`, `account_id` for `account_crm_id`; `attributes` for every
+    /// `attributes.<column>`).
+    public var field: String {
+        if name == "account_crm_id" { return CanonicalField.accountID.rawValue }
+        for suffix in ["_low", "_high"] where name.hasSuffix(suffix) { return String(name.dropLast(suffix.count)) }
+        return name
+    }
 }
 
 public enum LeadColumns {
@@ -99,6 +108,12 @@ public enum LeadColumns {
     ]
 
     public static let lead = shared + leadOnly
+
+    /// The lead columns that store `fields` (as `LeadColumn.field` names them), in table order:
+    /// what a run reads when only its ICP versions' fields decide its results.
+    public static func lead(storing fields: Set<String>) -> [LeadColumn] {
+        lead.filter { fields.contains($0.field) }
+    }
 
     /// `company, domain, …`, optionally prefixed by a table alias.
     public static func names(_ columns: [LeadColumn], alias: String? = nil) -> String {

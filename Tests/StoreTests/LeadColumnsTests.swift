@@ -51,4 +51,34 @@ struct LeadColumnsTests {
             #expect(LeadColumns.hash(base, LeadColumns.lead) != LeadColumns.hash(other, LeadColumns.lead))
         }
     }
+
+    @Test("stored hashes keep their bytes: FNV-1a over each value's text, whole numbers as Swift prints them, so stored leads keep their states")
+    func hashBytesAreStable() {
+        func reference(_ values: [DatabaseValue]) -> String {
+            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+            func mix(_ bytes: some Sequence<UInt8>) { for b in bytes { hash = (hash ^ UInt64(b)) &* 0x0000_0100_0000_01B3 } }
+            for value in values {
+                switch value {
+                case .null: mix([0xFF])
+                case .integer(let v): mix(String(v).utf8)
+                case .real(let v): mix(NumberRange.text(v).utf8)
+                case .text(let t): mix(t.utf8)
+                case .blob(let b): mix(b)
+                }
+                mix([0x1F])
+            }
+            return (0..<8).map { String(format: "%02x", UInt8(truncatingIfNeeded: hash >> (56 - 8 * UInt64($0)))) }.joined()
+        }
+        let values: [DatabaseValue] = [.integer(0), .integer(7), .integer(10), .integer(-42), .integer(Int64.max), .integer(Int64.min),
+                                       .real(2.5), .text("Müller"), .null, .blob([1, 2])]
+        #expect(LeadColumns.hash(values) == reference(values))
+        let record = Self.record("x")
+        #expect(LeadColumns.hash(record, LeadColumns.lead) == reference(LeadColumns.values(record, LeadColumns.lead)))
+    }
+
+    @Test("a run reads the columns of the fields its ICP names: both bounds of a range, attributes for attributes.<column>")
+    func columnsOfFields() {
+        #expect(LeadColumns.lead(storing: ["employees", "attributes", "account_id", "company"]).map(\.name)
+                == ["company", "employees_low", "employees_high", "attributes", "account_crm_id"])
+    }
 }
