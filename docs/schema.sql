@@ -128,7 +128,7 @@ CREATE TABLE "imports" (
     snapshots       INTEGER NOT NULL DEFAULT 0,
     unreadable      TEXT NOT NULL DEFAULT '{}',  -- JSON: column → count of values that could not be read
     seconds         REAL
-);
+, bytes INTEGER);
 
 CREATE TABLE lead_history (
     state_id            INTEGER PRIMARY KEY,

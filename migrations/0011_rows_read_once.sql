@@ -5,6 +5,10 @@
 ALTER TABLE leads ADD COLUMN line_hash INTEGER;
 ALTER TABLE accounts ADD COLUMN line_hash INTEGER;
 
+-- A file's size: one of the size of a file imported before is hashed before it is read, so the
+-- inbox's files of earlier nights cost one read each; any other is hashed as it is read.
+ALTER TABLE imports ADD COLUMN bytes INTEGER;
+
 -- The run reads leads in id order (`NOT INDEXED`), so this index served no query while every
 -- insert paid for it: it was about a quarter of SQLite's share of a first import.
 DROP INDEX leads_candidates;

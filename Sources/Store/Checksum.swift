@@ -13,6 +13,26 @@ public enum Checksum {
         hex(SHA256.hash(bytes))
     }
 
+    /// The SHA-256 of a file, read in chunks so memory stays flat whatever its size.
+    public static func sha256(fileAt path: String) throws -> String {
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw FileFailure.cannotRead(path)
+        }
+        defer { try? handle.close() }
+        var hasher = SHA256()
+        while true {
+            let chunk: Data
+            do {
+                chunk = try handle.read(upToCount: 1 << 20) ?? Data()
+            } catch {
+                throw FileFailure.cannotRead(path)
+            }
+            if chunk.isEmpty { break }
+            chunk.withUnsafeBytes { hasher.update($0) }
+        }
+        return hex(hasher.finalize())
+    }
+
     /// `value` as 16 lowercase hex digits, big-endian: how 64-bit content hashes are stored.
     public static func hex64(_ value: UInt64) -> String {
         let digits: StaticString = "0123456789abcdef"

@@ -99,6 +99,12 @@ struct SalesforceImportTests {
         #expect(summary.unreadableExamples["NumberOfEmployees"]?.map(\.text) == ["about fifty"])
         #expect(try h.importFile(try h.write("Lead-again.csv", try Self.dataExportLeads(Self.leads))).alreadyImported?.id == 1)
         #expect(try h.count("imports") == 2)
+        // A file of the same size as one imported before, but other bytes, is read, not skipped.
+        var sameSize = Self.leads
+        sameSize[4]["Company"] = "Fabrikan"
+        let other = try h.importFile(try h.write("Lead-same-size.csv", try Self.dataExportLeads(sameSize)), h.options(observedAt: "2026-07-01"))
+        #expect(other.alreadyImported == nil && other.updated == 2)   // Fabrikam, and Northwind back to Retail
+        #expect(try h.strings("SELECT count(DISTINCT bytes), count(*) FROM imports") == ["2|3"])
     }
 
     @Test("overlong, surrogate and out-of-range UTF-8 past the detected prefix rejects its row, never mis-decoded")

@@ -14,10 +14,13 @@ struct ChecksumTests {
                 == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
     }
 
-    @Test("bytes hashed in pieces, as the CSV reader reads a file, give the digest of the whole, at every length around a block")
+    @Test("a file hashed in chunks, or bytes in pieces as the CSV reader reads them, give the digest of the whole, at every length around a block")
     func inPieces() throws {
+        let folder = try TemporaryFolder()
         for length in [0, 1, 55, 56, 63, 64, 65, 119, 120, 128, 1_048_577] {
             let bytes = (0..<length).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ 7) }
+            try Data(bytes).write(to: folder.url.appendingPathComponent("f"))
+            #expect(try Checksum.sha256(fileAt: folder.path("f")) == Checksum.sha256(bytes: bytes), "length \(length)")
             var pieces = SHA256()
             var offset = 0, step = 1
             while offset < length {
