@@ -74,9 +74,8 @@ public struct Importer {
                     if summary.firstRejects.count < 5 { summary.firstRejects.append((line, reason)) }
                     try reject.execute([importID, line, reason, raw])
                 }
-                let total = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
                 let reading = RowReading(plan: plan, encoding: encoding,
-                                         lineHash: LineHash(reading: Self.readingIdentity(fileDigest: "", options) + " \(preset.name) \(encoding.rawValue)",
+                                         lineHash: LineHash(reading: "\(Self.reading(options)) preset:\(preset.name) encoding:\(encoding.rawValue)",
                                                             header: headerRecord.raw))
                 var values = [String](repeating: "", count: plan.headers.count)
                 func count(_ outcome: RecordWriter.Outcome, crmID: String, line: Int, raw: @autoclosure () -> String) throws {
@@ -98,12 +97,13 @@ public struct Importer {
                 while let batch = producer.queue.pop() {
                     for var item in batch {
                         if case .unread(let record, let crmID, let lineHash) = item {
+                            let rowEncoding = reading.encoding(of: record)
                             if let outcome = try writer.skipIfUnchanged(crmID: crmID, lineHash: lineHash, line: record.line) {
                                 summary.rowsRead += 1
-                                try count(outcome, crmID: crmID, line: record.line, raw: reading.rawText(record))
+                                try count(outcome, crmID: crmID, line: record.line, raw: reading.rawText(record, rowEncoding))
                                 continue
                             }
-                            item = reading.normalise(record, values: &values)
+                            item = reading.normalise(record, rowEncoding, values: &values)
                         }
                         switch item {
                         case .record(let line, let raw, let lead, let lineHash):
@@ -126,7 +126,7 @@ public struct Importer {
                         case .footer:
                             summary.footerLines += 1
                         case .progress(let bytesRead):
-                            options.progress?(bytesRead, total)
+                            options.progress?(bytesRead, size ?? 0)
                         case .finished(let utf8Lines):
                             summary.utf8LinesInWindows1252 = utf8Lines
                             finished = true
@@ -193,7 +193,13 @@ public struct Importer {
     /// the same file with a corrected mapping is read again.
     static func readingIdentity(fileDigest: String, _ options: ImportOptions) -> String {
         guard options.mapping != nil || options.source != nil || options.object != nil else { return fileDigest }
-        return Checksum.sha256("\(fileDigest) mapping:\(options.mapping?.sha256 ?? "") source:\(options.source ?? "") object:\(options.object ?? "")")
+        return Checksum.sha256("\(fileDigest) \(reading(options))")
+    }
+
+    /// How the options say to read a file: its mapping (by SHA-256), `--source` and `--object`.
+    /// Part of a file's identity, and of the seed of its rows' `LineHash`.
+    private static func reading(_ options: ImportOptions) -> String {
+        "mapping:\(options.mapping?.sha256 ?? "") source:\(options.source ?? "") object:\(options.object ?? "")"
     }
 
     private func earlierImport(sha256: String) throws -> (id: Int, at: String)? {

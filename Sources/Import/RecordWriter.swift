@@ -158,7 +158,7 @@ final class RecordWriter: RowWriter {
             return .updated
         }
         let (accountID, fill) = try accountFill(for: prepared)
-        let state = fill.map { State(own: prepared.record, account: $0) } ?? State(prepared)
+        let state = State(prepared, account: fill)
         if state.hash == existing.stateHash {
             // The own values changed but not the state the run judges (a value the account gave
             // now comes from the lead itself): no new state.
@@ -180,36 +180,38 @@ final class RecordWriter: RowWriter {
 
     /// A lead state: the lead's own values filled from its account, and which came from it.
     private struct State {
-        let record: LeadRecord
         /// The state's stored values in `LeadColumns.lead` order.
         let values: [DatabaseValue]
         let fromAccount: Int64
         let accountAttributeKeys: String?
         let hash: String
 
-        /// A lead with no account: its state is its own values, already computed.
-        init(_ prepared: PreparedRecord) {
-            record = prepared.record
-            values = prepared.values
-            fromAccount = 0
-            accountAttributeKeys = nil
-            hash = prepared.hash
+        /// A lead's state as read: its own values, already computed, when it has no account.
+        init(_ prepared: PreparedRecord, account: LeadRecord?) {
+            if let account {
+                self.init(own: prepared.record, account: account)
+            } else {
+                self.init(values: prepared.values, fromAccount: 0, accountAttributeKeys: nil, hash: prepared.hash)
+            }
         }
 
-        init(own: LeadRecord, account: LeadRecord?) {
-            let merged = account.map { own.filled(from: $0) } ?? own
-            record = merged
+        init(own: LeadRecord, account: LeadRecord) {
+            let merged = own.filled(from: account)
             var bits: Int64 = 0
-            if account != nil {
-                for (bit, field) in AccountFill.fields.enumerated() where field.isSet(own) == false && field.isSet(merged) {
-                    bits |= 1 << Int64(bit)
-                }
+            for (bit, field) in AccountFill.fields.enumerated() where field.isSet(own) == false && field.isSet(merged) {
+                bits |= 1 << Int64(bit)
             }
-            fromAccount = bits
             let keys = merged.attributes.keys.filter { own.attributes[$0] == nil }.sorted()
-            accountAttributeKeys = keys.isEmpty ? nil : keys.joined(separator: "\u{1F}")
-            values = LeadColumns.values(merged, LeadColumns.lead)
-            hash = LeadColumns.hash(values)
+            let values = LeadColumns.values(merged, LeadColumns.lead)
+            self.init(values: values, fromAccount: bits, accountAttributeKeys: keys.isEmpty ? nil : keys.joined(separator: "\u{1F}"),
+                      hash: LeadColumns.hash(values))
+        }
+
+        init(values: [DatabaseValue], fromAccount: Int64, accountAttributeKeys: String?, hash: String) {
+            self.values = values
+            self.fromAccount = fromAccount
+            self.accountAttributeKeys = accountAttributeKeys
+            self.hash = hash
         }
     }
 
@@ -254,7 +256,7 @@ final class RecordWriter: RowWriter {
             return
         }
         let (accountID, fill) = try accountFill(for: prepared)
-        let state = fill.map { State(own: prepared.record, account: $0) } ?? State(prepared)
+        let state = State(prepared, account: fill)
         var i = try LeadColumns.bind(state.values, to: insert, from: 11)
         try insert.bind(int64: accountID, at: i); i += 1
         try bindState(newStateID(), state, to: insert, from: i)

@@ -37,8 +37,9 @@ struct RowReading: Sendable {
         return encoding
     }
 
-    func rawText(_ record: CSVReader.Record) -> String {
-        encoding(of: record).decode(record.raw[...]) ?? String(decoding: record.raw, as: UTF8.self)
+    /// The row as it stood in the file, decoded in its encoding (`encoding(of:)`).
+    func rawText(_ record: CSVReader.Record, _ encoding: TextEncoding) -> String {
+        encoding.decode(record.raw[...]) ?? String(decoding: record.raw, as: UTF8.self)
     }
 
     /// The row's field count; a trailing delimiter on data rows but not on the header adds one
@@ -50,26 +51,26 @@ struct RowReading: Sendable {
     }
 
     /// The row's CRM id as `normalise` reads it, or nil when only normalising can tell what is wrong.
-    func crmID(_ record: CSVReader.Record) -> String? {
-        encoding(of: record).decode(record.field(plan.idIndex)).flatMap(plan.crmID)
+    func crmID(_ record: CSVReader.Record, _ encoding: TextEncoding) -> String? {
+        encoding.decode(record.field(plan.idIndex)).flatMap(plan.crmID)
     }
 
-    /// Decodes and normalises a row whose shape was checked (`fieldCount` matches the header).
-    func normalise(_ record: CSVReader.Record, values: inout [String]) -> ImportItem {
-        let encoding = encoding(of: record)
+    /// Decodes and normalises a row whose shape was checked (`fieldCount` matches the header),
+    /// in its encoding (`encoding(of:)`).
+    func normalise(_ record: CSVReader.Record, _ encoding: TextEncoding, values: inout [String]) -> ImportItem {
         for i in 0..<plan.headers.count {
             guard let text = encoding.decode(record.field(i)) else {
-                return .reject(line: record.line, reason: "invalid UTF-8 in column \(plan.headers[i]); re-export as UTF-8 or pass --encoding windows-1252", raw: rawText(record))
+                return .reject(line: record.line, reason: "invalid UTF-8 in column \(plan.headers[i]); re-export as UTF-8 or pass --encoding windows-1252", raw: rawText(record, encoding))
             }
             values[i] = text
         }
         if values.allSatisfy({ $0.allSatisfy(\.isWhitespace) }) { return .blank }
         if plan.isDeleted(values) { return .deleted }
         guard let lead = plan.record(values) else {
-            return .missingID(line: record.line, raw: rawText(record), column: plan.headers[plan.idIndex])
+            return .missingID(line: record.line, raw: rawText(record, encoding), column: plan.headers[plan.idIndex])
         }
         if let problem = RecordID.problem(lead.crmID, source: plan.preset.mappedColumns.isEmpty ? plan.preset.source : nil) {
-            return .reject(line: record.line, reason: "\(problem) in column \(plan.headers[plan.idIndex])", raw: rawText(record))
+            return .reject(line: record.line, reason: "\(problem) in column \(plan.headers[plan.idIndex])", raw: rawText(record, encoding))
         }
         return .record(line: record.line, raw: record.raw, PreparedRecord(lead, kind: plan.preset.kind), lineHash: lineHash.hash(record.raw))
     }
@@ -137,19 +138,20 @@ final class RowProducer: @unchecked Sendable {
     private var lastUnclosedQuoteLine: Int?
 
     private func item(for record: CSVReader.Record, values: inout [String]) -> ImportItem? {
-        if reading.encoding(of: record) != reading.encoding { mixedEncodingLines.append(record.line) }
+        let encoding = reading.encoding(of: record)
+        if encoding != reading.encoding { mixedEncodingLines.append(record.line) }
         if record.unclosedQuote {
             lastUnclosedQuoteLine = record.line
-            return .reject(line: record.line, reason: "a quote opened on this line is never closed; the rows after it were read from the next line", raw: reading.rawText(record))
+            return .reject(line: record.line, reason: "a quote opened on this line is never closed; the rows after it were read from the next line", raw: reading.rawText(record, encoding))
         }
-        if Footer.isFooter(record, encoding: reading.encoding(of: record)) { return .footer }
+        if Footer.isFooter(record, encoding: encoding) { return .footer }
         let headers = reading.plan.headers.count
         guard reading.fieldCount(record) == headers else {
             // Right after an unclosed quote, a short row is most likely the rest of that field.
             let cause = lastUnclosedQuoteLine.map { record.line == $0 + 1 ? " (likely the rest of the unclosed quote on line \($0))" : "" } ?? ""
-            return .reject(line: record.line, reason: "expected \(headers) fields, found \(record.fieldCount)\(cause)", raw: reading.rawText(record))
+            return .reject(line: record.line, reason: "expected \(headers) fields, found \(record.fieldCount)\(cause)", raw: reading.rawText(record, encoding))
         }
-        guard !normalisesEveryRow, let crmID = reading.crmID(record) else { return reading.normalise(record, values: &values) }
+        guard !normalisesEveryRow, let crmID = reading.crmID(record, encoding) else { return reading.normalise(record, encoding, values: &values) }
         return .unread(record, crmID: crmID, lineHash: reading.lineHash.hash(record.raw))
     }
 }
