@@ -1,3 +1,5 @@
+import Foundation
+
 /// A value SQLite stores: one of its five storage classes.
 ///
 /// ```swift
@@ -27,6 +29,18 @@ public enum DatabaseValue: Equatable, Hashable, Sendable {
         case .integer(let v): return Double(v)
         case .real(let v): return v
         default: return nil
+        }
+    }
+
+    /// The value as the `sqlite3` shell prints it in list mode (NULL as nothing, a whole real as
+    /// `30.0`): tests compare query results with fixtures the shell wrote, with no shell on the PATH.
+    public var shellText: String {
+        switch self {
+        case .null: return ""
+        case .integer(let v): return String(v)
+        case .real(let v): return v == v.rounded() && abs(v) < 1e15 ? String(format: "%.1f", v) : String(format: "%.15g", v)
+        case .text(let v): return v
+        case .blob(let v): return String(decoding: v, as: UTF8.self)
         }
     }
 

@@ -65,15 +65,7 @@ struct ReevalProcess {
         var trimmed = query.trimmingCharacters(in: .whitespacesAndNewlines)
         while trimmed.hasSuffix(";") { trimmed.removeLast() }
         return try database.rows(trimmed).map { row in
-            row.values.map { value -> String in
-                switch value {
-                case .null: return ""
-                case .integer(let v): return String(v)
-                case .real(let v): return v == v.rounded() && abs(v) < 1e15 ? String(format: "%.1f", v) : String(format: "%.15g", v)
-                case .text(let v): return v
-                case .blob(let v): return String(decoding: v, as: UTF8.self)
-                }
-            }.joined(separator: "|")
+            row.values.map(\.shellText).joined(separator: "|")
         }
     }
 

@@ -153,15 +153,7 @@ struct MigrationTests {
         }
         func rows(_ sql: String) throws -> [String] {
             try db.rows(sql).map { row in
-                row.values.map { value -> String in
-                    switch value {
-                    case .null: return ""
-                    case .integer(let v): return String(v)
-                    case .real(let v): return v == v.rounded() && abs(v) < 1e15 ? String(format: "%.1f", v) : String(format: "%.15g", v)
-                    case .text(let v): return v
-                    case .blob(let v): return String(decoding: v, as: UTF8.self)
-                    }
-                }.joined(separator: "|")
+                row.values.map(\.shellText).joined(separator: "|")
             }
         }
         #expect(try rows("SELECT * FROM revived_latest") == expected("revived_latest.txt"))
