@@ -1,6 +1,7 @@
 CREATE VIEW lead_current AS
 SELECT l.*,
-       h.last_run_id   AS score_run_id,
+       CASE WHEN h.lead_id IS NOT NULL
+            THEN coalesce(h.last_run_id, (SELECT max(id) FROM runs WHERE status = 'completed')) END AS score_run_id,
        h.current_icp   AS score_icp,
        h.current_score AS score,
        h.current_tier  AS tier,
@@ -14,7 +15,9 @@ CREATE VIEW lead_scores AS
 SELECT r.id AS run_id, h.lead_id, h.dismissed_at, h.baseline_icp, h.baseline_state_id, h.baseline_score, h.baseline_tier,
        h.current_icp, h.current_state_id, h.current_score, h.current_tier
 FROM score_history h
-JOIN runs r ON r.id BETWEEN h.first_run_id AND h.last_run_id AND r.status = 'completed';
+JOIN runs r ON r.id >= h.first_run_id
+           AND r.id <= coalesce(h.last_run_id, (SELECT max(id) FROM runs WHERE status = 'completed'))
+           AND r.status = 'completed' AND r.scores_kept;
 
 CREATE VIEW lead_snapshots AS
 SELECT id AS lead_id, state_id, observed_at, NULL AS superseded_at, company, domain, industry, employees_low, employees_high, annual_revenue_low, annual_revenue_high, country, region, city, business_model, technologies, funding_stage, last_funding_at, owner, created_at, last_activity_at, modified_at, attributes, account_crm_id, title, email, lead_source, status, lifecycle, lost_reason, closed_at, amount, unreadable FROM leads
@@ -274,7 +277,7 @@ CREATE TABLE runs (
     by_reason       TEXT NOT NULL DEFAULT '{}',  -- JSON: reason kind → revived leads with it
     seconds         REAL,
     error           TEXT
-, excluded TEXT NOT NULL DEFAULT '{}', unknown_by_criterion TEXT NOT NULL DEFAULT '{}', enrich TEXT NOT NULL DEFAULT '{}');
+, excluded TEXT NOT NULL DEFAULT '{}', unknown_by_criterion TEXT NOT NULL DEFAULT '{}', enrich TEXT NOT NULL DEFAULT '{}', scores_kept INTEGER NOT NULL DEFAULT 1);
 
 CREATE TABLE schema_migrations (
     version    INTEGER PRIMARY KEY,
@@ -283,13 +286,13 @@ CREATE TABLE schema_migrations (
     applied_at TEXT NOT NULL
 );
 
-CREATE TABLE score_history (
+CREATE TABLE "score_history" (
     lead_id             INTEGER NOT NULL REFERENCES leads(id) ON DELETE CASCADE,
     first_run_id        INTEGER NOT NULL,        -- the first completed run of the stretch
-    last_run_id         INTEGER NOT NULL,        -- the last completed run of the stretch
+    last_run_id         INTEGER,                 -- the last completed run of the stretch; NULL while it is current
     dismissed_at        TEXT,
     baseline_icp        TEXT NOT NULL,
-    baseline_state_id   INTEGER,                 -- the state the baseline was judged on (lead_snapshots.id)
+    baseline_state_id   INTEGER,                 -- the state the baseline was judged on (lead_snapshots.state_id)
     baseline_score      REAL NOT NULL,
     baseline_tier       TEXT,
     current_icp         TEXT NOT NULL,

@@ -51,7 +51,7 @@ measure "reeval run --dry-run" "$bin" run --db "$db" --as-of 2026-11-23 --dry-ru
 cp "$db" "$work/floor.sqlite"
 measure "sqlite3 storing a first run's rows (floor)" sqlite3 "$work/floor.sqlite" "PRAGMA synchronous = NORMAL; BEGIN IMMEDIATE;
   INSERT INTO runs(status, as_of, icp_version, dormant_after, started_at) VALUES ('completed', '2026-11-24', 'floor', 90, 'floor');
-  INSERT INTO score_history SELECT lead_id, (SELECT max(id) FROM runs), (SELECT max(id) FROM runs), dismissed_at, baseline_icp,
+  INSERT INTO score_history SELECT lead_id, (SELECT max(id) FROM runs), NULL, dismissed_at, baseline_icp,
          baseline_state_id, baseline_score, baseline_tier, current_icp, current_state_id, current_score, current_tier
-  FROM score_history WHERE last_run_id = (SELECT max(last_run_id) FROM score_history); COMMIT;"
+  FROM score_history WHERE last_run_id IS NULL; COMMIT;"
 rm -f "$work"/floor.sqlite*

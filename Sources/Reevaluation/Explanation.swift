@@ -51,13 +51,16 @@ public struct Explanation: Sendable {
             }
             run = latest
         }
-        guard let asOfText = try db.scalar("SELECT as_of FROM runs WHERE id = ? AND status = 'completed'", [run])?.string,
-              let asOf = DateParser(order: .yearMonthDay).parse(asOfText) else {
+        guard let runRow = try db.rows("SELECT as_of, scores_kept FROM runs WHERE id = ? AND status = 'completed'", [run]).first,
+              let asOf = (runRow["as_of"] as String?).flatMap({ DateParser(order: .yearMonthDay).parse($0) }) else {
             throw Failure(.badData, "no completed run #\(run) in the database; see `reeval status`")
+        }
+        guard (runRow["scores_kept"] as Int?) != 0 else {
+            throw Failure(.badData, "the scores of run #\(run) were trimmed by --keep-runs; explain a kept run (see `reeval status`)")
         }
         guard let row = try db.rows("""
             SELECT dismissed_at, baseline_icp, baseline_state_id, baseline_score, current_icp, current_state_id, current_score
-            FROM score_history WHERE lead_id = ? AND ? BETWEEN first_run_id AND last_run_id
+            FROM lead_scores WHERE lead_id = ? AND run_id = ?
             """, [leadID, run]).first else {
             throw Failure(.badData, "\(crmID) was not a candidate in run #\(run) (it was open and active, won, or left out); see `reeval status`")
         }

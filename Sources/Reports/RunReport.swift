@@ -162,13 +162,13 @@ public struct RunReport: Sendable {
         }
         report.segments = Self.countSegments(report.leads)
         try db.prepare("""
-            SELECT baseline_score, current_score FROM score_history WHERE ? BETWEEN first_run_id AND last_run_id ORDER BY lead_id
+            SELECT baseline_score, current_score FROM lead_scores WHERE run_id = ? ORDER BY lead_id
             """).forEachRow([id]) { row in
             report.baselineScores.append(row[0].double ?? 0)
             report.currentScores.append(row[1].double ?? 0)
         }
         report.baselineVersions = try db.rows("""
-            SELECT DISTINCT baseline_icp FROM score_history WHERE ? BETWEEN first_run_id AND last_run_id ORDER BY 1
+            SELECT DISTINCT baseline_icp FROM lead_scores WHERE run_id = ? ORDER BY 1
             """, [id]).compactMap { $0[0].string }
         if report.baselineVersions.isEmpty {
             report.baselineVersions = Array(Set(report.leads.map(\.baselineICP))).sorted()

@@ -120,8 +120,8 @@ struct RunCommandTests {
         let ws = try Self.scenario()
         #expect(try ws.reeval.run(["--as-of", "2026-11-22", "--quiet"]).status == 0)
         #expect(try ws.reeval.run(["--as-of", "2026-11-22", "--quiet"]).status == 0)
-        // Nothing changed, so the second run extends the first run's score rows and writes none.
-        #expect(try ws.reeval.sql("SELECT first_run_id, last_run_id, count(*) FROM score_history GROUP BY 1, 2") == ["1|2|7"])
+        // Nothing changed, so the second run writes no score row: the first run's stretches stay open.
+        #expect(try ws.reeval.sql("SELECT first_run_id, last_run_id, count(*) FROM score_history GROUP BY 1, 2") == ["1||7"])
         #expect(try ws.reeval.sql("SELECT DISTINCT run_id, is_new FROM revived_latest") == ["2|1"])
         let rows = "SELECT lead_id, rank, baseline_icp, baseline_score, baseline_tier, current_icp, score, tier, delta FROM revived_opportunities WHERE run_id = ? ORDER BY rank"
         #expect(try ws.reeval.sql(rows.replacingOccurrences(of: "?", with: "1")) == ws.reeval.sql(rows.replacingOccurrences(of: "?", with: "2")))

@@ -29,9 +29,10 @@ final class SampleRun {
     }
 
     @discardableResult
-    func run(asOf: Timestamp = SampleExports.demoAsOf, icp: String? = nil) throws -> RunSummary {
+    func run(asOf: Timestamp = SampleExports.demoAsOf, icp: String? = nil, since: Timestamp? = nil) throws -> RunSummary {
         var options = RunOptions(asOf: asOf, clock: { Self.now })
         options.icpLabel = icp
+        options.since = since
         return try Reevaluation(db: db).run(options)
     }
 
@@ -67,15 +68,17 @@ struct ExplainTests {
         }
     }
 
-    @Test("an unchanged nightly run inserts no score_history row and extends the previous ones; lead_scores has a row per run and candidate")
+    @Test("an unchanged nightly run writes no score_history row and extends the previous ones; lead_scores has a row per run and candidate")
     func unchangedNightExtends() throws {
         let sample = try SampleRun()
         let first = try sample.run()
-        let rows = try sample.strings("SELECT count(*) FROM score_history")
-        #expect(rows == ["\(first.candidates)"])
+        #expect(try sample.strings("SELECT count(*) FROM score_history") == ["\(first.candidates)"])
+        let stored = try sample.strings("SELECT * FROM score_history ORDER BY lead_id, first_run_id")
         let second = try sample.run()
-        #expect(try sample.strings("SELECT count(*) FROM score_history") == rows)
-        #expect(try sample.strings("SELECT DISTINCT first_run_id, last_run_id FROM score_history") == ["\(first.runID!)|\(second.runID!)"])
+        // The stretches stay open (no last run yet): the table is exactly as the first run left it.
+        #expect(try sample.strings("SELECT * FROM score_history ORDER BY lead_id, first_run_id") == stored)
+        #expect(try sample.strings("SELECT DISTINCT first_run_id, last_run_id FROM score_history") == ["\(first.runID!)|NULL"])
+        #expect(try sample.strings("SELECT DISTINCT score_run_id FROM lead_current WHERE score IS NOT NULL") == ["\(second.runID!)"])
         #expect(try sample.strings("SELECT run_id, count(*) FROM lead_scores GROUP BY run_id") == [
             "\(first.runID!)|\(first.candidates)", "\(second.runID!)|\(second.candidates)",
         ])
@@ -92,6 +95,34 @@ struct ExplainTests {
         let fourth = try Reevaluation(db: sample.db).run(options)
         #expect(try sample.strings("SELECT DISTINCT run_id FROM lead_scores") == ["\(fourth.runID!)"])
         #expect(try sample.strings("SELECT count(*) FROM score_history") == ["\(fourth.candidates)"])
+        // A stretch that spans the boundary keeps its first run; the trimmed runs leave lead_scores.
+        let stretches = try sample.strings("SELECT * FROM score_history ORDER BY lead_id, first_run_id")
+        let fifth = try Reevaluation(db: sample.db).run(options)
+        #expect(try sample.strings("SELECT * FROM score_history ORDER BY lead_id, first_run_id") == stretches)
+        #expect(try sample.strings("SELECT run_id, count(*) FROM lead_scores GROUP BY run_id") == ["\(fifth.runID!)|\(fifth.candidates)"])
+        #expect(try sample.strings("SELECT id FROM runs WHERE scores_kept ORDER BY id") == ["\(fifth.runID!)"])
+        let lead = try #require(try sample.strings("SELECT l.crm_id FROM score_history h JOIN leads l ON l.id = h.lead_id LIMIT 1").first)
+        #expect(throws: Failure(.badData, "the scores of run #\(fourth.runID!) were trimmed by --keep-runs; explain a kept run (see `reeval status`)")) {
+            try Explanation.load(sample.db, crmID: lead, runID: fourth.runID, source: nil, object: nil)
+        }
+        #expect(try Explanation.load(sample.db, crmID: lead, runID: fifth.runID, source: nil, object: nil).runID == fifth.runID)
+    }
+
+    @Test("a lead that is no longer a candidate ends its stretch at the run before; judged again, it starts a new one")
+    func candidateLeavesAndReturns() throws {
+        let sample = try SampleRun()
+        let first = try sample.run()
+        let second = try sample.run(since: DateParser().parse("2025-06"))
+        #expect(second.candidates > 0 && second.candidates < first.candidates)
+        let left = first.candidates - second.candidates
+        #expect(try sample.strings("SELECT count(*) FROM score_history WHERE first_run_id = ? AND last_run_id = ?", [first.runID, first.runID]) == ["\(left)"])
+        #expect(try sample.strings("SELECT run_id, count(*) FROM lead_scores GROUP BY run_id") == [
+            "\(first.runID!)|\(first.candidates)", "\(second.runID!)|\(second.candidates)",
+        ])
+        let third = try sample.run()
+        #expect(try sample.strings("SELECT count(*) FROM score_history WHERE first_run_id = ? AND last_run_id IS NULL", [third.runID]) == ["\(left)"])
+        #expect(try sample.strings("SELECT count(*) FROM lead_scores WHERE run_id = ?", [third.runID]) == ["\(third.candidates)"])
+        #expect(try sample.strings("SELECT count(*) FROM score_history WHERE last_run_id IS NULL") == ["\(third.candidates)"])
     }
 
     @Test("runs.unknown_by_criterion counts, per rule, the candidates the current ICP could not judge")
