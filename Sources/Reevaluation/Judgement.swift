@@ -39,6 +39,9 @@ public struct Judge: Sendable {
     private let scorers: [String: Scorer]
     /// The most points each of the current version's criteria and triggers can give, by id.
     private let maxPoints: [String: Double]
+    /// The ids of the current version's rules in the order its evaluations list their outcomes
+    /// (criteria, triggers, disqualifiers): what per-rule counts are kept by.
+    public let currentRuleIDs: [String]
 
     /// `versions` are the registered versions (the baseline is chosen among them by dismissal
     /// date); `current` is the version applied now.
@@ -53,6 +56,7 @@ public struct Judge: Sendable {
         var maxPoints: [String: Double] = [:]
         for rule in current.criteria + current.triggers { maxPoints[rule.id] = rule.maxPoints }
         self.maxPoints = maxPoints
+        currentRuleIDs = (current.criteria + current.triggers + current.disqualifiers).map(\.id)
     }
 
     /// The version in force on the dismissal date (the earliest if none was).

@@ -2,11 +2,12 @@ import Dispatch
 import Foundation
 import ICP
 import LeadData
+import ReevalStore
 
 /// What the writing thread needs of a judged candidate: its score row, and its revival when it
 /// is revived. The snapshots and evaluations are freed on the judging threads.
 struct JudgedCandidate: Sendable {
-    /// One side of the score row: the version, score and tier.
+    /// One side of a revival: the version, score and tier.
     struct Side: Sendable {
         let icp: String, score: Double, tier: String?
         init(_ evaluation: Evaluation) {
@@ -17,17 +18,86 @@ struct JudgedCandidate: Sendable {
     }
 
     let leadID: Int64
-    let dismissedAt: Timestamp?
-    let baseline: Side
-    let current: Side
-    /// The states the two sides were judged on: what `reeval explain` recomputes from.
-    let baselineStateID: Int64
-    let currentStateID: Int64
-    /// The rules the current evaluation could not judge for lack of data.
-    let unknown: [String]
+    /// The score row, in `ScoreHistory.resultColumns` order: the dismissal date, both sides and
+    /// the states they were judged on (what `reeval explain` recomputes from). Built on the
+    /// judging thread, so the writing thread only compares it with the stored row.
+    let result: [DatabaseValue]
     let revival: Revival?
-    /// Set when the lead is worth enriching: what to fill, the points it could add, the tier.
-    let enrich: Judgement.Enrichment?
+}
+
+/// A batch's results, in order, and its counts.
+struct JudgedBatch: Sendable {
+    var items: [JudgedCandidate] = []
+    var counts: RunCounts
+
+    init(rules: Int) {
+        counts = RunCounts(rules: rules)
+    }
+
+    mutating func add(_ other: JudgedBatch) {
+        items += other.items
+        counts.add(other.counts)
+    }
+}
+
+/// What a run counts over all its candidates, counted on the judging threads, so the writing
+/// thread only adds batches up.
+struct RunCounts: Sendable {
+    /// Per rule of the current version, in its outcomes' order (`Judge.currentRuleIDs`): the
+    /// candidates it could not judge for lack of data.
+    var unknownByRule: [Int]
+    /// Per field: the candidates worth enriching that lack it.
+    var enrichByField: [String: Int] = [:]
+    /// The candidates worth enriching, the best `WorthEnriching.kept` of them.
+    var enrich = WorthEnriching()
+    /// The versions the baselines were judged under.
+    var baselineVersions: Set<String> = []
+
+    init(rules: Int) {
+        unknownByRule = Array(repeating: 0, count: rules)
+    }
+
+    mutating func add(_ other: RunCounts) {
+        for (i, n) in other.unknownByRule.enumerated() where i < unknownByRule.count { unknownByRule[i] += n }
+        enrichByField.merge(other.enrichByField, uniquingKeysWith: +)
+        enrich.add(other.enrich)
+        baselineVersions.formUnion(other.baselineVersions)
+    }
+
+    /// `unknownByRule` by rule id, as `runs.unknown_by_criterion` stores it.
+    func unknown(ruleIDs: [String]) -> [String: Int] {
+        var byID: [String: Int] = [:]
+        for (i, n) in unknownByRule.enumerated() where n > 0 && i < ruleIDs.count { byID[ruleIDs[i], default: 0] += n }
+        return byID
+    }
+}
+
+/// The candidates most worth enriching: the most points to gain, then lead id; only the best
+/// `kept` are held, so memory stays flat however many candidates qualify.
+struct WorthEnriching: Sendable {
+    static let kept = 100
+    private(set) var best: [(leadID: Int64, enrichment: Judgement.Enrichment)] = []
+
+    mutating func offer(_ leadID: Int64, _ enrichment: Judgement.Enrichment) {
+        if best.count >= Self.kept * 10 { trim() }
+        best.append((leadID, enrichment))
+    }
+
+    mutating func add(_ other: WorthEnriching) {
+        best += other.best
+        if best.count >= Self.kept * 10 { trim() }
+    }
+
+    /// The best `kept`, best first.
+    var ranked: [(leadID: Int64, enrichment: Judgement.Enrichment)] {
+        Array(best.sorted(by: Self.before).prefix(Self.kept))
+    }
+
+    private mutating func trim() { best = ranked }
+
+    static func before(_ a: (leadID: Int64, enrichment: Judgement.Enrichment), _ b: (leadID: Int64, enrichment: Judgement.Enrichment)) -> Bool {
+        a.enrichment.gain != b.enrichment.gain ? a.enrichment.gain > b.enrichment.gain : a.leadID < b.leadID
+    }
 }
 
 /// Judges batches of candidates on the other cores while the calling thread reads the next batch
@@ -55,7 +125,7 @@ final class JudgingPipeline {
     /// A submitted batch: done when `group` is, its results in `pieces`.
     private struct InFlight {
         let group: DispatchGroup
-        let pieces: OrderedResults<[JudgedCandidate]>
+        let pieces: OrderedResults<JudgedBatch>
     }
     /// The batches submitted and not yet taken, oldest first.
     private var inFlight: [InFlight] = []
@@ -67,41 +137,50 @@ final class JudgingPipeline {
 
     /// Starts judging `batch`; returns the oldest batch's results, in order, once more than the
     /// in-flight limit are submitted (none before).
-    func submit(_ batch: [Candidate]) -> [JudgedCandidate] {
+    func submit(_ batch: [Candidate]) -> JudgedBatch {
         let group = DispatchGroup()
-        let pieces = OrderedResults<[JudgedCandidate]>(count: Self.piecesPerBatch)
+        let pieces = OrderedResults<JudgedBatch>(count: Self.piecesPerBatch)
         let judge = self.judge, asOf = self.asOf
         queue.async(group: group) {
-            /// Nil for a candidate without a snapshot to judge.
-            @Sendable func judged(_ candidate: Candidate) -> JudgedCandidate? {
-                guard let judgement = judge.judge(candidate, asOf: asOf), let states = candidate.stateIDs else { return nil }
-                return JudgedCandidate(
-                    leadID: candidate.leadID, dismissedAt: candidate.dismissedAt,
-                    baseline: .init(judgement.baseline), current: .init(judgement.current),
-                    baselineStateID: states.baseline, currentStateID: states.current,
-                    unknown: judgement.current.outcomes.compactMap { $0.verdict == .unknown ? $0.id : nil },
-                    revival: judgement.revived ? Revival(candidate, judgement) : nil, enrich: judgement.enrich)
-            }
             let size = (batch.count + Self.piecesPerBatch - 1) / Self.piecesPerBatch
             DispatchQueue.concurrentPerform(iterations: Self.piecesPerBatch) { piece in
-                let range = min(piece * size, batch.count)..<min((piece + 1) * size, batch.count)
-                pieces.set(piece, batch[range].compactMap(judged))
+                var judged = JudgedBatch(rules: judge.currentRuleIDs.count)
+                for candidate in batch[min(piece * size, batch.count)..<min((piece + 1) * size, batch.count)] {
+                    // A candidate without a snapshot to judge has no result.
+                    guard let judgement = judge.judge(candidate, asOf: asOf), let states = candidate.stateIDs else { continue }
+                    judged.counts.baselineVersions.insert(judgement.baseline.icpVersion)
+                    for (i, o) in judgement.current.outcomes.enumerated() where o.verdict == .unknown && i < judged.counts.unknownByRule.count {
+                        judged.counts.unknownByRule[i] += 1
+                    }
+                    if let e = judgement.enrich {
+                        for field in e.fields { judged.counts.enrichByField[field, default: 0] += 1 }
+                        judged.counts.enrich.offer(candidate.leadID, e)
+                    }
+                    judged.items.append(JudgedCandidate(
+                        leadID: candidate.leadID,
+                        result: ScoreHistory.result(dismissedAt: candidate.dismissedAt, baseline: judgement.baseline, baselineState: states.baseline,
+                                                    current: judgement.current, currentState: states.current),
+                        revival: judgement.revived ? Revival(candidate, judgement) : nil))
+                }
+                pieces.set(piece, judged)
             }
         }
         inFlight.append(InFlight(group: group, pieces: pieces))
-        return inFlight.count > Self.inFlightLimit ? takeOldest() : []
+        return inFlight.count > Self.inFlightLimit ? takeOldest() : JudgedBatch(rules: 0)
     }
 
     /// Waits for every batch in flight and returns their results, in order.
-    func finish() -> [JudgedCandidate] {
-        var all: [JudgedCandidate] = []
-        while !inFlight.isEmpty { all += takeOldest() }
+    func finish() -> JudgedBatch {
+        var all = JudgedBatch(rules: judge.currentRuleIDs.count)
+        while !inFlight.isEmpty { all.add(takeOldest()) }
         return all
     }
 
-    private func takeOldest() -> [JudgedCandidate] {
+    private func takeOldest() -> JudgedBatch {
         let oldest = inFlight.removeFirst()
         oldest.group.wait()
-        return oldest.pieces.values.flatMap { $0 }
+        var all = JudgedBatch(rules: judge.currentRuleIDs.count)
+        for piece in oldest.pieces.values { all.add(piece) }
+        return all
     }
 }

@@ -83,29 +83,17 @@ public struct Reevaluation {
         summary.excluded = try reader.excluded(asOf: options.asOf, since: options.since, dormantAfterDays: options.dormantAfterDays)
         // A dry run or a preview stores nothing: no score is written.
         var scores = options.storesNothing ? nil : try ScoreHistory(db: db, runID: runID)
-        var unknown: [String: Int] = [:]
-        var enrichByField: [String: Int] = [:]
-        var enrich: [(leadID: Int64, enrichment: Judgement.Enrichment)] = []
+        // What the run counts over all candidates, added up batch by batch (the batches' items
+        // are written and let go).
+        var totals = RunCounts(rules: judge.currentRuleIDs.count)
         var revived: [Revival] = []
-        var baselineVersions = Set<String>()
-        var lastBaselineVersion = ""
-        func store(_ judged: [JudgedCandidate]) throws {
-            summary.evaluated += judged.count
-            for item in judged {
-                if item.baseline.icp != lastBaselineVersion {
-                    lastBaselineVersion = item.baseline.icp
-                    baselineVersions.insert(lastBaselineVersion)
-                }
+        func store(_ judged: JudgedBatch) throws {
+            summary.evaluated += judged.items.count
+            for item in judged.items {
                 try scores?.write(item)
-                for id in item.unknown { unknown[id, default: 0] += 1 }
-                if let e = item.enrich {
-                    for field in e.fields { enrichByField[field, default: 0] += 1 }
-                    enrich.append((item.leadID, e))
-                    // Only the top 100 are kept; the list is trimmed as it grows.
-                    if enrich.count >= 1_000 { enrich = Array(enrich.sorted(by: Self.enrichesBefore).prefix(100)) }
-                }
                 if let revival = item.revival { revived.append(revival) }
             }
+            totals.add(judged.counts)
         }
         // Candidates are judged in batches on another core while this thread reads and writes.
         let pipeline = JudgingPipeline(judge: judge, asOf: options.asOf)
@@ -122,7 +110,9 @@ public struct Reevaluation {
         try store(pipeline.submit(batch))
         try store(pipeline.finish())
         try scores?.finish()
-        summary.baselineVersions = baselineVersions.sorted()
+        summary.baselineVersions = totals.baselineVersions.sorted()
+        let unknown = totals.unknown(ruleIDs: judge.currentRuleIDs)
+        let enrichByField = totals.enrichByField
 
         revived.sort(by: Revival.ranksBefore)
         let insertRevived = try db.prepare("""
@@ -156,7 +146,7 @@ public struct Reevaluation {
         }
         if !options.storesNothing {
             let insertEnrich = try db.prepare("INSERT INTO worth_enriching(run_id, lead_id, rank, fields, gain, tier) VALUES (?, ?, ?, ?, ?, ?)")
-            for (rank, item) in enrich.sorted(by: Self.enrichesBefore).prefix(100).enumerated() {
+            for (rank, item) in totals.enrich.ranked.enumerated() {
                 try insertEnrich.execute([runID, item.leadID, rank + 1, item.enrichment.fields.joined(separator: ", "), item.enrichment.gain, item.enrichment.tier])
             }
         }
@@ -186,11 +176,6 @@ public struct Reevaluation {
             WHERE run_id = (SELECT max(id) FROM runs WHERE status = 'completed' AND as_of < ?)
             """).forEachRow([asOf.iso]) { row in if let id = row[0].int64 { set.insert(id) } }
         return set
-    }
-
-    /// Worth-enriching order: the most points to gain, then lead id.
-    static func enrichesBefore(_ a: (leadID: Int64, enrichment: Judgement.Enrichment), _ b: (leadID: Int64, enrichment: Judgement.Enrichment)) -> Bool {
-        a.enrichment.gain != b.enrichment.gain ? a.enrichment.gain > b.enrichment.gain : a.leadID < b.leadID
     }
 
     /// Imports every CSV in the folder not imported before (by SHA-256), in name order.

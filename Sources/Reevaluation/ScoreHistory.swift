@@ -1,3 +1,5 @@
+import ICP
+import LeadData
 import ReevalStore
 
 /// Writes a run's results into `score_history`: one row per lead per stretch of consecutive
@@ -52,9 +54,8 @@ struct ScoreHistory {
         while onOpenRow, let lead = open.column(0).int64, lead < item.leadID {
             try close(lead)
         }
-        let values = Self.values(item)
         if onOpenRow, open.column(0).int64 == item.leadID {
-            if values.indices.allSatisfy({ open.column($0 + 1) == values[$0] }) {
+            if item.result.indices.allSatisfy({ open.column($0 + 1, equals: item.result[$0]) }) {
                 onOpenRow = try open.step()
                 return
             }
@@ -62,7 +63,7 @@ struct ScoreHistory {
         }
         opening.clearBindings()
         try opening.bind(value: .integer(item.leadID), at: 1)
-        for (offset, value) in values.enumerated() { try opening.bind(value: value, at: offset + 2) }
+        for (offset, value) in item.result.enumerated() { try opening.bind(value: value, at: offset + 2) }
         try opening.run()
     }
 
@@ -93,11 +94,12 @@ struct ScoreHistory {
         onOpenRow = try open.step()
     }
 
-    /// `item`'s result in `resultColumns` order: compared with the open stretch, and written when it differs.
-    private static func values(_ item: JudgedCandidate) -> [DatabaseValue] {
-        [item.dismissedAt?.iso.databaseValue ?? .null, .text(item.baseline.icp), .integer(item.baselineStateID),
-         .real(item.baseline.score), item.baseline.tier.databaseValue, .text(item.current.icp), .integer(item.currentStateID),
-         .real(item.current.score), item.current.tier.databaseValue]
+    /// A candidate's result in `resultColumns` order: compared with its open stretch, and written when it differs.
+    static func result(dismissedAt: Timestamp?, baseline: Evaluation, baselineState: Int64,
+                       current: Evaluation, currentState: Int64) -> [DatabaseValue] {
+        [dismissedAt?.iso.databaseValue ?? .null, .text(baseline.icpVersion), .integer(baselineState),
+         .real(baseline.score), baseline.tier.databaseValue, .text(current.icpVersion), .integer(currentState),
+         .real(current.score), current.tier.databaseValue]
     }
 
     /// Keeps the history of the runs from `oldestKept` on: stretches that ended before it go, and

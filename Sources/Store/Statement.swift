@@ -247,6 +247,23 @@ public final class Statement {
         }
     }
 
+    /// Whether column `index` (0-based) of the current row holds `value`, with its type, compared
+    /// in place: a run compares every candidate's result with its stored row without copying it.
+    public func column(_ index: Int, equals value: DatabaseValue) -> Bool {
+        let i = Int32(index)
+        let type = sqlite3_column_type(handle, i)
+        switch value {
+        case .null: return type == SQLITE_NULL
+        case .integer(let v): return type == SQLITE_INTEGER && sqlite3_column_int64(handle, i) == v
+        case .real(let v): return type == SQLITE_FLOAT && sqlite3_column_double(handle, i) == v
+        case .text(var v):
+            guard type == SQLITE_TEXT, let text = sqlite3_column_text(handle, i) else { return false }
+            let count = Int(sqlite3_column_bytes(handle, i))
+            return v.withUTF8 { $0.count == count && $0.elementsEqual(UnsafeBufferPointer(start: text, count: count)) }
+        case .blob: return column(index) == value
+        }
+    }
+
     /// The bytes of column `index` (0-based) of the current row, as stored: text as UTF-8,
     /// without the validation a `String` needs; empty for NULL. For large JSON read in bulk.
     public func bytes(at index: Int) -> [UInt8] {

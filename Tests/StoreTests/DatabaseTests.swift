@@ -19,6 +19,24 @@ struct DatabaseTests {
         #expect(read == values)
     }
 
+    @Test("a column compared in place equals exactly the value read from it, type included")
+    func columnEqualsInPlace() throws {
+        let db = try Database(path: ":memory:")
+        try db.execute("CREATE TABLE t(v)")
+        let values: [DatabaseValue] = [.null, .integer(3), .real(3), .real(0.1), .text(""), .text("2024-03-05T14:02:11Z"), .text("Zürich"), .blob([1, 2])]
+        let insert = try db.prepare("INSERT INTO t(v) VALUES (?)")
+        for value in values { try insert.execute([value]) }
+        let read = try db.prepare("SELECT v FROM t ORDER BY rowid")
+        var row = 0
+        while try read.step() {
+            for (i, value) in values.enumerated() {
+                #expect(read.column(0, equals: value) == (i == row), "row \(row) against \(value)")
+            }
+            row += 1
+        }
+        #expect(row == values.count)
+    }
+
     @Test("a database that cannot be written says so in words, naming the file, not as a raw SQLite code")
     func readOnlyDatabase() throws {
         let folder = try TemporaryFolder()
