@@ -35,10 +35,12 @@ public struct Judgement: Sendable {
 public struct Judge: Sendable {
     public let current: ICPVersion
     private let currentScorer: Scorer
+    /// The registered versions, each with the scorer its baselines are judged by.
     private let versions: [ICPVersion]
-    private let scorers: [String: Scorer]
-    /// The most points each of the current version's criteria and triggers can give, by id.
-    private let maxPoints: [String: Double]
+    private let baselines: [Baseline]
+    /// The most points each of the current version's rules can give, in its outcomes' order
+    /// (disqualifiers give none).
+    private let maxPoints: [Double]
     /// The ids of the current version's rules in the order its evaluations list their outcomes
     /// (criteria, triggers, disqualifiers): what per-rule counts are kept by.
     public let currentRuleIDs: [String]
@@ -48,14 +50,11 @@ public struct Judge: Sendable {
     public init(versions: [ICPVersion], current: ICPVersion) {
         self.current = current
         self.versions = versions.isEmpty ? [current] : versions
-        currentScorer = Scorer(current)
-        var scorers: [String: Scorer] = [:]
-        for v in self.versions { scorers[v.label] = Scorer(v) }
-        scorers[current.label] = currentScorer
-        self.scorers = scorers
-        var maxPoints: [String: Double] = [:]
-        for rule in current.criteria + current.triggers { maxPoints[rule.id] = rule.maxPoints }
-        self.maxPoints = maxPoints
+        let currentScorer = Scorer(current)
+        self.currentScorer = currentScorer
+        // A registered version under the current one's label is scored as the current one.
+        baselines = self.versions.map { Baseline(version: $0, scorer: $0.label == current.label ? currentScorer : Scorer($0)) }
+        maxPoints = (current.criteria + current.triggers).map(\.maxPoints) + current.disqualifiers.map { _ in 0 }
         currentRuleIDs = (current.criteria + current.triggers + current.disqualifiers).map(\.id)
     }
 
@@ -76,27 +75,42 @@ public struct Judge: Sendable {
     }
 
     public func baselineVersion(for dismissedAt: Timestamp?) -> ICPVersion {
-        guard let dismissedAt else { return versions.min { ($0.effective, $0.label) < ($1.effective, $1.label) } ?? current }
-        return ICPVersion.inForce(among: versions, at: dismissedAt) ?? current
+        baseline(for: dismissedAt).version
+    }
+
+    /// A registered version and its scorer, shared by reference: a run picks one per candidate.
+    private final class Baseline: Sendable {
+        let version: ICPVersion
+        let scorer: Scorer
+        init(version: ICPVersion, scorer: Scorer) {
+            self.version = version
+            self.scorer = scorer
+        }
+    }
+
+    /// The version in force on the dismissal date; with no date, the earliest.
+    private func baseline(for dismissedAt: Timestamp?) -> Baseline {
+        // `versions` is never empty: without registered versions it holds the current one.
+        let index = ICPVersion.inForceIndex(among: versions, at: dismissedAt) ?? 0
+        return baselines[index]
     }
 
     public func judge(_ candidate: Candidate, asOf: Timestamp) -> Judgement? {
         guard let (before, now) = candidate.records() else { return nil }
-        let baselineVersion = baselineVersion(for: candidate.dismissedAt)
-        let baselineScorer = scorers[baselineVersion.label] ?? Scorer(baselineVersion)
+        let chosen = baseline(for: candidate.dismissedAt)
         let baselineDate = candidate.dismissedAt ?? asOf
-        let baseline = baselineScorer.evaluate(before, asOf: baselineDate)
+        let baseline = chosen.scorer.evaluate(before, asOf: baselineDate)
         // The middle step: the current ICP on what was known at dismissal. When the baseline
         // version is the current one, that is the baseline evaluation itself.
-        let middle = baselineVersion.label == self.current.label ? baseline : currentScorer.evaluate(before, asOf: baselineDate)
+        let middle = chosen.version.label == self.current.label ? baseline : currentScorer.evaluate(before, asOf: baselineDate)
         let current = currentScorer.evaluate(now, asOf: asOf)
 
         let newlyResolved = current.isDisqualified == false && self.current.resolves(lostReason: candidate.lostReason)
-            && !baselineVersion.resolves(lostReason: candidate.lostReason)
+            && !chosen.version.resolves(lostReason: candidate.lostReason)
         // Revived means "fits now and did not then": a lead already at its baseline version's
         // `revive_at` when it was dropped was dropped for another reason, whatever its tier now.
         let fitsNow = self.current.isReviveTier(current.tier) && !current.isDisqualified
-        let fittedThen = baselineVersion.isReviveTier(baseline.tier) && !baseline.isDisqualified
+        let fittedThen = chosen.version.isReviveTier(baseline.tier) && !baseline.isDisqualified
         let revived = fitsNow && (!fittedThen || newlyResolved)
         // Reasons, the ranking trigger and the company are read only for revived leads: their
         // texts are not formatted for the rest.
@@ -105,7 +119,7 @@ public struct Judge: Sendable {
                              enrich: fittedThen || current.isDisqualified ? nil : enrichment(current))
         }
         var reasons: [Reason] = []
-        reasons += criterionReasons(baseline: baseline, middle: middle, current: current, baselineVersion: baselineVersion)
+        reasons += criterionReasons(baseline: baseline, middle: middle, current: current, baselineVersion: chosen.version)
         reasons += triggerReasons(baseline: baseline, current: current)
         reasons += disqualifierReasons(baseline: baseline, middle: middle, current: current)
         if newlyResolved, let reason = candidate.lostReason {
@@ -121,8 +135,8 @@ public struct Judge: Sendable {
     private func enrichment(_ current: Evaluation) -> Judgement.Enrichment? {
         guard !self.current.isReviveTier(current.tier) else { return nil }
         var fields: [String] = [], gain = 0.0
-        for o in current.outcomes where o.verdict == .unknown && o.kind != .disqualifier {
-            let points = maxPoints[o.id] ?? 0
+        for (i, o) in current.outcomes.enumerated() where o.verdict == .unknown && o.kind != .disqualifier {
+            let points = i < maxPoints.count ? maxPoints[i] : 0
             guard points > 0 else { continue }
             gain += points
             if !fields.contains(o.field) { fields.append(o.field) }

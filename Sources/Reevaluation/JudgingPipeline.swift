@@ -100,25 +100,24 @@ struct WorthEnriching: Sendable {
     }
 }
 
-/// Judges batches of candidates on the other cores while the calling thread reads the next batch
+/// Judges batches of candidates on every core while the calling thread reads the next batch
 /// and writes earlier ones: the database connection stays on the calling thread, and the
 /// judging, which needs no database, runs beside it.
 ///
-/// Two batches are in flight, so neither side waits for the other at each batch: the judging
-/// threads start the next batch while the calling thread is still writing, and the calling
-/// thread finds a batch judged when it comes back.
+/// Each batch is cut into pieces, each a task of its own on the shared pool, so a core that
+/// finishes a piece takes the next one, of this batch or a later one: no core waits for the
+/// slowest piece of a batch. Four batches are in flight, so the calling thread reads ahead
+/// while the pool works, and finds a batch judged when it comes back for it.
 ///
 /// ```swift
 /// let pipeline = JudgingPipeline(judge: judge, asOf: asOf)
-/// write(pipeline.submit(batch))    // nothing until two batches are in flight, then the oldest one's results
+/// write(pipeline.submit(batch))    // nothing until four batches are in flight, then the oldest one's results
 /// write(pipeline.finish())         // the results of the batches still in flight, in order
 /// ```
 final class JudgingPipeline {
     private let judge: Judge
     private let asOf: Timestamp
-    /// Batches run one after another, each on all cores, in the order they were submitted.
-    private let queue = DispatchQueue(label: "reeval.judging")
-    private static let inFlightLimit = 2
+    private static let inFlightLimit = 4
     /// Pieces per batch: small enough that a core that finishes its piece early takes another.
     private static let piecesPerBatch = 8
 
@@ -141,9 +140,9 @@ final class JudgingPipeline {
         let group = DispatchGroup()
         let pieces = OrderedResults<JudgedBatch>(count: Self.piecesPerBatch)
         let judge = self.judge, asOf = self.asOf
-        queue.async(group: group) {
-            let size = (batch.count + Self.piecesPerBatch - 1) / Self.piecesPerBatch
-            DispatchQueue.concurrentPerform(iterations: Self.piecesPerBatch) { piece in
+        let size = (batch.count + Self.piecesPerBatch - 1) / Self.piecesPerBatch
+        for piece in 0..<Self.piecesPerBatch {
+            DispatchQueue.global().async(group: group) {
                 var judged = JudgedBatch(rules: judge.currentRuleIDs.count)
                 for candidate in batch[min(piece * size, batch.count)..<min((piece + 1) * size, batch.count)] {
                     // A candidate without a snapshot to judge has no result.
