@@ -76,5 +76,12 @@ measure "sqlite3 copy of reeval's rows (floor)" sqlite3 "$work/floor.sqlite" "PR
   BEGIN IMMEDIATE; INSERT INTO imports SELECT * FROM done.imports;
   INSERT INTO leads($columns) SELECT $columns FROM done.leads ORDER BY id; COMMIT;"
 rm -f "$work"/floor.sqlite*
+# The floor of a row-by-row importer: the same rows bound one by one into a prepared INSERT through
+# SQLite's C API (scripts/floor-insert.c), timed from BEGIN to COMMIT with the rows already in memory.
+command -v cc >/dev/null || { apt-get update -qq && apt-get install -y -qq gcc >/dev/null; }
+cc -O2 -o "$work/floor-insert" scripts/floor-insert.c -lsqlite3
+"$bin" init --db "$work/floor.sqlite" --quiet
+printf "%-34s %8.2f s\n" "C API, one INSERT per row (floor)" "$("$work/floor-insert" "$work/bench.sqlite" "$work/floor.sqlite")"
+rm -f "$work"/floor.sqlite*
 measure "reeval import (same file again)" "$bin" import --db "$work/bench.sqlite" "$csv" --quiet
 measure "reeval import (1% rows changed)" "$bin" import --db "$work/bench.sqlite" "$changed" --observed-at 2026-01-01 --quiet

@@ -11,23 +11,34 @@ struct CandidateReader {
     /// (a lead last active exactly that many days before `asOf` is dormant); `since` keeps
     /// dismissals on or after it.
     /// Only `columns` of each state are read: a run's results depend on no other.
-    func forEach(asOf: Timestamp, since: Timestamp?, dormantAfterDays: Int, columns: [LeadColumn], _ body: (Candidate) throws -> Void) throws {
+    ///
+    /// Returns the dismissed leads the run does not judge, by cause (the keys of `runs.excluded`):
+    /// those with no date at all to dismiss them by (`no_dismissal_date`: an open one cannot even
+    /// be told dormant), and dismissals before `since` (`before_since`); causes with no lead are
+    /// left out. They are counted in the same pass over `leads` as the candidates are read.
+    func forEach(asOf: Timestamp, since: Timestamp?, dormantAfterDays: Int, columns: [LeadColumn], _ body: (Candidate) throws -> Void) throws -> [String: Int] {
         try forEachLead(where: """
-            (l.lifecycle IN ('lost', 'disqualified') OR (l.lifecycle = 'open' AND l.dismissed_at < :cutoff))
-              AND l.dismissed_at IS NOT NULL AND (:since IS NULL OR l.dismissed_at >= :since)
+            l.lifecycle IN ('lost', 'disqualified') OR (l.lifecycle = 'open' AND (l.dismissed_at IS NULL OR l.dismissed_at < :cutoff))
             """, [":cutoff": Self.dormancyCutoff(asOf: asOf, dormantAfterDays: dormantAfterDays), ":since": since?.isoDay],
-            dateColumn: "l.dismissed_at", columns: columns, body)
+            dateColumn: "l.dismissed_at", columns: columns, excludedBy: """
+            CASE WHEN l.dismissed_at IS NULL THEN '\(Exclusion.noDismissalDate.rawValue)'
+                 WHEN :since IS NOT NULL AND l.dismissed_at < :since THEN '\(Exclusion.beforeSince.rawValue)' END
+            """, body)
     }
 
     /// Every lead that `condition` (over `leads l`, with named `bindings`) keeps, with all its
-    /// states, in id order; `dateColumn` is the date its baseline state is chosen by.
+    /// states, in id order; `dateColumn` is the date its baseline state is chosen by. A lead for
+    /// which `excludedBy` (an SQL expression) is not NULL is not read, only counted under that
+    /// value; the counts are returned.
+    @discardableResult
     func forEachLead(where condition: String, _ bindings: [String: DatabaseValueConvertible?], dateColumn: String,
-                     columns: [LeadColumn] = LeadColumns.lead, _ body: (Candidate) throws -> Void) throws {
+                     columns: [LeadColumn] = LeadColumns.lead, excludedBy: String = "NULL",
+                     _ body: (Candidate) throws -> Void) throws -> [String: Int] {
         // `NOT INDEXED`: scanning leads in id order, as the history below is read; through
-        // leads_candidates SQLite would sort the rows in a temporary B-tree.
+        // an index SQLite would sort the rows in a temporary B-tree.
         let leads = try db.prepare("""
             SELECT l.id, l.source, l.object, l.crm_id, \(dateColumn), l.state_id, l.observed_at, l.lifecycle, l.lost_reason,
-                   \(LeadColumns.names(columns, alias: "l"))
+                   \(excludedBy), \(LeadColumns.names(columns, alias: "l"))
             FROM leads l NOT INDEXED
             WHERE \(condition)
             ORDER BY l.id
@@ -37,8 +48,13 @@ struct CandidateReader {
             SELECT lead_id, state_id, observed_at, \(LeadColumns.names(columns)) FROM lead_history ORDER BY lead_id, observed_at, state_id
             """)
         let dates = DateParser(order: .yearMonthDay)
+        var excluded: [String: Int] = [:]
         var historyRow = try history.step()
         while try leads.step() {
+            if let cause = leads.column(9).string {
+                excluded[cause, default: 0] += 1
+                continue
+            }
             let id = leads.column(0).int64 ?? 0
             let crmID = leads.column(3).string ?? ""
             var states: [(stateID: Int64, observedAt: Timestamp, values: [DatabaseValue])] = []
@@ -49,7 +65,7 @@ struct CandidateReader {
                 historyRow = try history.step()
             }
             if let observed = leads.column(6).string.flatMap({ dates.parse($0) }) {
-                states.append((leads.column(5).int64 ?? 0, observed, LeadColumns.values(from: leads, at: 9, count: columns.count)))
+                states.append((leads.column(5).int64 ?? 0, observed, LeadColumns.values(from: leads, at: 10, count: columns.count)))
             }
             try body(Candidate(
                 leadID: id, source: leads.column(1).string ?? "", object: leads.column(2).string ?? "", crmID: crmID,
@@ -59,28 +75,7 @@ struct CandidateReader {
         }
         leads.reset()
         history.reset()
-    }
-
-    /// The dismissed leads the run does not judge, by cause: lost, disqualified or open leads with
-    /// no date at all to dismiss them by (`no_dismissal_date`: an open one cannot even be told
-    /// dormant), and dismissals before `since` (`before_since`). Causes with no lead are left out.
-    func excluded(asOf: Timestamp, since: Timestamp?, dormantAfterDays: Int) throws -> [String: Int] {
-        let statement = try db.prepare("""
-            SELECT coalesce(sum(dismissed_at IS NULL), 0),
-                   coalesce(sum(dismissed_at IS NOT NULL AND :since IS NOT NULL AND dismissed_at < :since), 0)
-            FROM leads
-            WHERE lifecycle IN ('lost', 'disqualified')
-               OR (lifecycle = 'open' AND (dismissed_at IS NULL OR dismissed_at < :cutoff))
-            """)
-        try statement.bind([":cutoff": Self.dormancyCutoff(asOf: asOf, dormantAfterDays: dormantAfterDays), ":since": since?.isoDay])
-        var counts: [String: Int] = [:]
-        if try statement.step() {
-            let noDate = Int(statement.column(0).int64 ?? 0), beforeSince = Int(statement.column(1).int64 ?? 0)
-            if noDate > 0 { counts[Exclusion.noDismissalDate.rawValue] = noDate }
-            if beforeSince > 0 { counts[Exclusion.beforeSince.rawValue] = beforeSince }
-        }
-        statement.reset()
-        return counts
+        return excluded
     }
 
     /// Open leads last active before this day are dormant (one last active exactly

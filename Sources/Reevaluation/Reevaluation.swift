@@ -80,7 +80,6 @@ public struct Reevaluation {
 
         let previous = try previousRevived(before: options.asOf)
         let reader = CandidateReader(db: db)
-        summary.excluded = try reader.excluded(asOf: options.asOf, since: options.since, dormantAfterDays: options.dormantAfterDays)
         // A dry run or a preview stores nothing: no score is written.
         var scores = options.storesNothing ? nil : try ScoreHistory(db: db, runID: runID)
         // What the run counts over all candidates, added up batch by batch (the batches' items
@@ -98,7 +97,7 @@ public struct Reevaluation {
         // Candidates are judged in batches on another core while this thread reads and writes.
         let pipeline = JudgingPipeline(judge: judge, asOf: options.asOf)
         var batch: [Candidate] = []
-        try reader.forEach(asOf: options.asOf, since: options.since, dormantAfterDays: options.dormantAfterDays,
+        summary.excluded = try reader.forEach(asOf: options.asOf, since: options.since, dormantAfterDays: options.dormantAfterDays,
                            columns: LeadColumns.lead(storing: judge.fieldsRead)) { candidate in
             summary.candidates += 1
             batch.append(candidate)
