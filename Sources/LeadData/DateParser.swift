@@ -132,6 +132,13 @@ public struct DateParser: Sendable {
         return Timestamp(seconds: stamp.seconds - Int64(offsetSeconds), isDateOnly: stamp.isDateOnly)
     }
 
+    /// A date as reeval stores it (ISO 8601 text, `Timestamp.iso` or `isoDay`), read from its
+    /// bytes without making a string: a run reads two per candidate. Anything else is read as
+    /// `parse` reads a year-month-day text.
+    public static func stored(_ bytes: UnsafeBufferPointer<UInt8>) -> Timestamp? {
+        parseISO(bytes) ?? DateParser(order: .yearMonthDay).parse(String(decoding: bytes, as: UTF8.self))
+    }
+
     /// The fast path for the ISO 8601 forms exports write most (`2024-03-05`,
     /// `2024-03-05 14:02[:11]`, `2024-03-05T14:02:11[.000][Z|+0000|+00:00]`); nil for anything
     /// else, which the general parser then reads. Both give the same moment for these forms.

@@ -47,7 +47,6 @@ struct CandidateReader {
         let history = try db.prepare("""
             SELECT lead_id, state_id, observed_at, \(LeadColumns.names(columns)) FROM lead_history ORDER BY lead_id, observed_at, state_id
             """)
-        let dates = DateParser(order: .yearMonthDay)
         var excluded: [String: Int] = [:]
         var historyRow = try history.step()
         while try leads.step() {
@@ -59,18 +58,18 @@ struct CandidateReader {
             let crmID = leads.column(3).string ?? ""
             var states: [(stateID: Int64, observedAt: Timestamp, values: [DatabaseValue])] = []
             while historyRow, let historyLead = history.column(0).int64, historyLead <= id {
-                if historyLead == id, let observed = history.column(2).string.flatMap({ dates.parse($0) }) {
+                if historyLead == id, let observed = history.timestamp(at: 2) {
                     states.append((history.column(1).int64 ?? 0, observed, LeadColumns.values(from: history, at: 3, count: columns.count)))
                 }
                 historyRow = try history.step()
             }
-            if let observed = leads.column(6).string.flatMap({ dates.parse($0) }) {
+            if let observed = leads.timestamp(at: 6) {
                 states.append((leads.column(5).int64 ?? 0, observed, LeadColumns.values(from: leads, at: 10, count: columns.count)))
             }
             try body(Candidate(
                 leadID: id, source: leads.column(1).string ?? "", object: leads.column(2).string ?? "", crmID: crmID,
                 lifecycle: leads.column(7).string.flatMap(Lifecycle.init(rawValue:)) ?? .open,
-                dismissedAt: leads.column(4).string.flatMap { dates.parse($0) }, lostReason: leads.column(8).string, states: states,
+                dismissedAt: leads.timestamp(at: 4), lostReason: leads.column(8).string, states: states,
                 columns: columns))
         }
         leads.reset()

@@ -247,6 +247,14 @@ public final class Statement {
         }
     }
 
+    /// The date column `index` (0-based) of the current row holds as stored text, read in place
+    /// (`DateParser.stored`); nil for NULL, a number or text that is not a date.
+    public func timestamp(at index: Int) -> Timestamp? {
+        let i = Int32(index)
+        guard sqlite3_column_type(handle, i) == SQLITE_TEXT, let text = sqlite3_column_text(handle, i) else { return nil }
+        return DateParser.stored(UnsafeBufferPointer(start: text, count: Int(sqlite3_column_bytes(handle, i))))
+    }
+
     /// Whether column `index` (0-based) of the current row holds `value`, with its type, compared
     /// in place: a run compares every candidate's result with its stored row without copying it.
     public func column(_ index: Int, equals value: DatabaseValue) -> Bool {

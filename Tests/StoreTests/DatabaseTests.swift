@@ -37,6 +37,20 @@ struct DatabaseTests {
         #expect(row == values.count)
     }
 
+    @Test("a stored date is read in place as the parser reads its text; NULL, numbers and other text are no date")
+    func timestampInPlace() throws {
+        let db = try Database(path: ":memory:")
+        let read = try db.prepare("SELECT '2024-03-05T14:02:11Z', '2024-03-05', '5 March 2024', NULL, 20240305, 'soon'")
+        #expect(try read.step())
+        let parser = DateParser(order: .yearMonthDay)
+        #expect(read.timestamp(at: 0) == parser.parse("2024-03-05T14:02:11Z"))
+        #expect(read.timestamp(at: 0)?.iso == "2024-03-05T14:02:11Z")
+        #expect(read.timestamp(at: 1) == parser.parse("2024-03-05"))
+        #expect(read.timestamp(at: 2) == parser.parse("5 March 2024"))
+        #expect(read.timestamp(at: 2) != nil)
+        for i in 3...5 { #expect(read.timestamp(at: i) == nil) }
+    }
+
     @Test("a database that cannot be written says so in words, naming the file, not as a raw SQLite code")
     func readOnlyDatabase() throws {
         let folder = try TemporaryFolder()
