@@ -100,9 +100,6 @@ public struct Judge: Sendable {
         let chosen = baseline(for: candidate.dismissedAt)
         let baselineDate = candidate.dismissedAt ?? asOf
         let baseline = chosen.scorer.evaluate(before, asOf: baselineDate)
-        // The middle step: the current ICP on what was known at dismissal. When the baseline
-        // version is the current one, that is the baseline evaluation itself.
-        let middle = chosen.version.label == self.current.label ? baseline : currentScorer.evaluate(before, asOf: baselineDate)
         let current = currentScorer.evaluate(now, asOf: asOf)
 
         let newlyResolved = current.isDisqualified == false && self.current.resolves(lostReason: candidate.lostReason)
@@ -118,6 +115,9 @@ public struct Judge: Sendable {
             return Judgement(baseline: baseline, current: current, revived: false, reasons: [], latestTrigger: nil, company: nil,
                              enrich: fittedThen || current.isDisqualified ? nil : enrichment(current))
         }
+        // The middle step, which only reasons need: the current ICP on what was known at
+        // dismissal. When the baseline version is the current one, that is the baseline itself.
+        let middle = chosen.version.label == self.current.label ? baseline : currentScorer.evaluate(before, asOf: baselineDate)
         var reasons: [Reason] = []
         reasons += criterionReasons(baseline: baseline, middle: middle, current: current, baselineVersion: chosen.version)
         reasons += triggerReasons(baseline: baseline, current: current)
