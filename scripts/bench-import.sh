@@ -54,6 +54,7 @@ swift build -c release --product reeval >/dev/null
 bin="$(swift build -c release --show-bin-path)/reeval"
 measure() { # label, command...
     local label=$1; shift
+    sync   # the previous step's dirty pages are written back now, not during this measurement
     local out; /usr/bin/time -o "$work/time.txt" -f "%e %M" "$@" >/dev/null 2>"$work/stderr.txt" || { cat "$work/stderr.txt" >&2; return 1; }
     out=$(tail -1 "$work/time.txt")
     local secs=${out% *} kb=${out#* }
@@ -81,6 +82,7 @@ rm -f "$work"/floor.sqlite*
 command -v cc >/dev/null || { apt-get update -qq && apt-get install -y -qq gcc >/dev/null; }
 cc -O2 -o "$work/floor-insert" scripts/floor-insert.c -lsqlite3
 "$bin" init --db "$work/floor.sqlite" --quiet
+sync
 printf "%-34s %8.2f s\n" "C API, one INSERT per row (floor)" "$("$work/floor-insert" "$work/bench.sqlite" "$work/floor.sqlite")"
 rm -f "$work"/floor.sqlite*
 measure "reeval import (same file again)" "$bin" import --db "$work/bench.sqlite" "$csv" --quiet

@@ -21,6 +21,7 @@ rm -f "$db" "$db"-wal "$db"-shm
 
 measure() { # label, command...
     local label=$1; shift
+    sync   # the previous step's dirty pages are written back now, not during this measurement
     /usr/bin/time -o "$work/time.txt" -f "%e %M" "$@" >/dev/null 2>"$work/stderr.txt" || { cat "$work/stderr.txt" >&2; return 1; }
     local out; out=$(tail -1 "$work/time.txt")
     printf "%-40s %8.2f s %8.0f MB\n" "$label" "${out% *}" "$(( ${out#* } / 1024 ))"
@@ -28,7 +29,9 @@ measure() { # label, command...
 candidates=$(sqlite3 "$db" "SELECT count(*) FROM leads WHERE lifecycle IN ('lost','disqualified') OR (lifecycle = 'open' AND dismissed_at < '2026-08-25')")
 echo "leads: $rows   candidates: $candidates"
 # The floor: a plain SQL CASE score of the same leads over sqlite3 .import's own (untyped) table.
-measure "sqlite3 CASE score over .import (floor)" sqlite3 "$work/sqlite-import.sqlite" "
+# Measured before and after the runs: on a shared machine the two show how much the figures drift.
+floor() {
+  measure "sqlite3 CASE score over .import (floor)" sqlite3 "$work/sqlite-import.sqlite" "
   DROP TABLE IF EXISTS floor_score;
   CREATE TABLE floor_score AS
   SELECT Id,
@@ -38,6 +41,8 @@ measure "sqlite3 CASE score over .import (floor)" sqlite3 "$work/sqlite-import.s
   + CASE WHEN Country IN ('United States','USA','Canada','United Kingdom') THEN 20 ELSE 0 END AS score
   FROM leads
   WHERE Status IN ('Closed - Not Converted','Unqualified') OR (Status NOT IN ('Closed - Not Converted','Unqualified') AND LastActivityDate < '2026-08-25');"
+}
+floor
 size() { stat -c %s "$db"; }
 measure "reeval run (first run, stored)" "$bin" run --db "$db" --as-of 2026-11-22 --quiet
 before=$(size)
@@ -46,6 +51,7 @@ after=$(size)
 printf "%-40s %8.2f %%\n" "database growth of the nightly run" "$(echo "($after - $before) * 100 / $before" | bc -l)"
 measure "reeval run, the next day (as of +1)" "$bin" run --db "$db" --as-of 2026-11-23 --quiet
 measure "reeval run --dry-run" "$bin" run --db "$db" --as-of 2026-11-23 --dry-run --quiet
+floor
 # The storage floor: plain SQL writing what a first run writes, as one more run: a score_history
 # row per candidate.
 cp "$db" "$work/floor.sqlite"
