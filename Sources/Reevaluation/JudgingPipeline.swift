@@ -25,9 +25,10 @@ struct JudgedCandidate: Sendable {
     let revival: Revival?
 }
 
-/// A batch's results, in order, and its counts.
+/// A batch's results, in order, as the judging threads made them (one array per piece, so the
+/// writing thread reads them where they are instead of copying them into one), and its counts.
 struct JudgedBatch: Sendable {
-    var items: [JudgedCandidate] = []
+    var pieces: [[JudgedCandidate]] = []
     var counts: RunCounts
 
     init(rules: Int) {
@@ -35,7 +36,7 @@ struct JudgedBatch: Sendable {
     }
 
     mutating func add(_ other: JudgedBatch) {
-        items += other.items
+        pieces += other.pieces
         counts.add(other.counts)
     }
 }
@@ -73,19 +74,22 @@ struct RunCounts: Sendable {
 }
 
 /// The candidates most worth enriching: the most points to gain, then lead id; only the best
-/// `kept` are held, so memory stays flat however many candidates qualify.
+/// `kept` are held, so memory stays flat however many candidates qualify, and once that many are
+/// known, one that ranks after all of them is not even held.
 struct WorthEnriching: Sendable {
     static let kept = 100
     private(set) var best: [(leadID: Int64, enrichment: Judgement.Enrichment)] = []
+    /// The last of the best `kept` at the latest trim: nothing ranking after it can make the list.
+    private var last: (leadID: Int64, enrichment: Judgement.Enrichment)?
 
     mutating func offer(_ leadID: Int64, _ enrichment: Judgement.Enrichment) {
-        if best.count >= Self.kept * 10 { trim() }
+        if let last, !Self.before((leadID, enrichment), last) { return }
         best.append((leadID, enrichment))
+        if best.count >= Self.kept * 10 { trim() }
     }
 
     mutating func add(_ other: WorthEnriching) {
-        best += other.best
-        if best.count >= Self.kept * 10 { trim() }
+        for item in other.best { offer(item.leadID, item.enrichment) }
     }
 
     /// The best `kept`, best first.
@@ -93,7 +97,10 @@ struct WorthEnriching: Sendable {
         Array(best.sorted(by: Self.before).prefix(Self.kept))
     }
 
-    private mutating func trim() { best = ranked }
+    private mutating func trim() {
+        best = ranked
+        if best.count == Self.kept { last = best.last }
+    }
 
     static func before(_ a: (leadID: Int64, enrichment: Judgement.Enrichment), _ b: (leadID: Int64, enrichment: Judgement.Enrichment)) -> Bool {
         a.enrichment.gain != b.enrichment.gain ? a.enrichment.gain > b.enrichment.gain : a.leadID < b.leadID
@@ -144,6 +151,8 @@ final class JudgingPipeline {
         for piece in 0..<Self.piecesPerBatch {
             DispatchQueue.global().async(group: group) {
                 var judged = JudgedBatch(rules: judge.currentRuleIDs.count)
+                var items: [JudgedCandidate] = []
+                items.reserveCapacity(size)
                 for candidate in batch[min(piece * size, batch.count)..<min((piece + 1) * size, batch.count)] {
                     // A candidate without a snapshot to judge has no result.
                     guard let judgement = judge.judge(candidate, asOf: asOf), let states = candidate.stateIDs else { continue }
@@ -155,12 +164,13 @@ final class JudgingPipeline {
                         for field in e.fields { judged.counts.enrichByField[field, default: 0] += 1 }
                         judged.counts.enrich.offer(candidate.leadID, e)
                     }
-                    judged.items.append(JudgedCandidate(
+                    items.append(JudgedCandidate(
                         leadID: candidate.leadID,
                         result: ScoreHistory.result(dismissedAt: candidate.dismissedAt, baseline: judgement.baseline, baselineState: states.baseline,
                                                     current: judgement.current, currentState: states.current),
                         revival: judgement.revived ? Revival(candidate, judgement) : nil))
                 }
+                judged.pieces = [items]
                 pieces.set(piece, judged)
             }
         }

@@ -82,15 +82,17 @@ public struct Reevaluation {
         let reader = CandidateReader(db: db)
         // A dry run or a preview stores nothing: no score is written.
         var scores = options.storesNothing ? nil : try ScoreHistory(db: db, runID: runID)
-        // What the run counts over all candidates, added up batch by batch (the batches' items
+        // What the run counts over all candidates, added up batch by batch (the batches' results
         // are written and let go).
         var totals = RunCounts(rules: judge.currentRuleIDs.count)
         var revived: [Revival] = []
         func store(_ judged: JudgedBatch) throws {
-            summary.evaluated += judged.items.count
-            for item in judged.items {
-                try scores?.write(item)
-                if let revival = item.revival { revived.append(revival) }
+            for piece in judged.pieces {
+                summary.evaluated += piece.count
+                for item in piece {
+                    try scores?.write(item)
+                    if let revival = item.revival { revived.append(revival) }
+                }
             }
             totals.add(judged.counts)
         }
