@@ -12,15 +12,15 @@ public struct Candidate: Sendable {
     public var dismissedAt: Timestamp?
     public var lostReason: String?
     /// Its states, oldest first: what was known of it over time, each with its state id, the
-    /// date it was first seen and its stored values of `columns` (only the two a judgement needs
-    /// are ever decoded, on a judging thread).
-    public var states: [(stateID: Int64, observedAt: Timestamp, values: [DatabaseValue])]
+    /// date it was first seen and its stored values of `columns`, as SQLite returned them (only
+    /// the two a judgement needs are ever decoded, on a judging thread).
+    public var states: [(stateID: Int64, observedAt: Timestamp, values: StoredValues)]
     /// The columns the states hold: all of `LeadColumns.lead`, or for a run only those its ICP
     /// versions read (the fields left out stay empty in `records()`).
     public var columns: [LeadColumn]
 
     public init(leadID: Int64, source: String, object: String, crmID: String, lifecycle: Lifecycle, dismissedAt: Timestamp?,
-                lostReason: String?, states: [(stateID: Int64, observedAt: Timestamp, values: [DatabaseValue])],
+                lostReason: String?, states: [(stateID: Int64, observedAt: Timestamp, values: StoredValues)],
                 columns: [LeadColumn] = LeadColumns.lead) {
         self.leadID = leadID
         self.source = source
@@ -50,8 +50,8 @@ public struct Candidate: Sendable {
     /// The baseline and current (newest) records, each decoded once.
     public func records() -> (baseline: LeadRecord, current: LeadRecord)? {
         guard let b = baselineIndex else { return nil }
-        let current = LeadColumns.read(columns, values: states[states.count - 1].values, crmID: crmID)
+        let current = LeadColumns.read(columns, values: states[states.count - 1].values.values, crmID: crmID)
         if b == states.count - 1 { return (current, current) }
-        return (LeadColumns.read(columns, values: states[b].values, crmID: crmID), current)
+        return (LeadColumns.read(columns, values: states[b].values.values, crmID: crmID), current)
     }
 }

@@ -56,15 +56,15 @@ struct CandidateReader {
             }
             let id = leads.column(0).int64 ?? 0
             let crmID = leads.column(3).string ?? ""
-            var states: [(stateID: Int64, observedAt: Timestamp, values: [DatabaseValue])] = []
+            var states: [(stateID: Int64, observedAt: Timestamp, values: StoredValues)] = []
             while historyRow, let historyLead = history.column(0).int64, historyLead <= id {
                 if historyLead == id, let observed = history.timestamp(at: 2) {
-                    states.append((history.column(1).int64 ?? 0, observed, LeadColumns.values(from: history, at: 3, count: columns.count)))
+                    states.append((history.column(1).int64 ?? 0, observed, StoredValues(from: history, at: 3, count: columns.count)))
                 }
                 historyRow = try history.step()
             }
             if let observed = leads.timestamp(at: 6) {
-                states.append((leads.column(5).int64 ?? 0, observed, LeadColumns.values(from: leads, at: 10, count: columns.count)))
+                states.append((leads.column(5).int64 ?? 0, observed, StoredValues(from: leads, at: 10, count: columns.count)))
             }
             try body(Candidate(
                 leadID: id, source: leads.column(1).string ?? "", object: leads.column(2).string ?? "", crmID: crmID,

@@ -150,12 +150,6 @@ public enum LeadColumns {
         return record
     }
 
-    /// The current row's raw values of `count` columns from result column `start`: read on the
-    /// thread that steps the statement, decoded (`read(_:values:crmID:)`) on another.
-    public static func values(from statement: Statement, at start: Int, count: Int) -> [DatabaseValue] {
-        (start..<(start + count)).map { statement.column($0) }
-    }
-
     /// A record from raw values in the columns' order.
     public static func read(_ columns: [LeadColumn], values: [DatabaseValue], crmID: String) -> LeadRecord {
         var record = LeadRecord(crmID: crmID)

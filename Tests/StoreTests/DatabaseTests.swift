@@ -19,6 +19,22 @@ struct DatabaseTests {
         #expect(read == values)
     }
 
+    @Test("stored values copied off a row decode to exactly what the row's columns read, every type included")
+    func storedValuesRoundTrip() throws {
+        let db = try Database(path: ":memory:")
+        let values: [DatabaseValue] = [
+            .null, .integer(Int64.max), .integer(Int64.min), .real(-1.5e300), .real(0.1),
+            .text(""), .text("Zürich ✓ 🚀 \"quoted\"\nline"), .text(String(repeating: "x", count: 70_000)), .blob([]), .blob([0, 255, 0, 1]),
+        ]
+        let select = try db.prepare("SELECT 'before', " + Array(repeating: "?", count: values.count).joined(separator: ", "))
+        try select.bind(values)
+        #expect(try select.step())
+        let stored = StoredValues(from: select, at: 1, count: values.count)
+        #expect(stored.values == (1...values.count).map { select.column($0) })
+        #expect(stored.values == values)
+        #expect(StoredValues(from: select, at: 1, count: 0).values.isEmpty)
+    }
+
     @Test("a column compared in place equals exactly the value read from it, type included")
     func columnEqualsInPlace() throws {
         let db = try Database(path: ":memory:")
