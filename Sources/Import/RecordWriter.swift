@@ -26,6 +26,9 @@ final class RecordWriter: RowWriter {
     private let columns: [LeadColumn]
 
     private let find: Statement
+    /// What a re-import asks of every row before reading it: the record's id, the import and
+    /// line that wrote it, and its line hash; no text, so a row found unchanged makes no string.
+    private let probe: Statement
     private let insert: Statement
     private let update: Statement
     private let touch: Statement
@@ -78,6 +81,7 @@ final class RecordWriter: RowWriter {
             SELECT id, data_hash, observed_at, \(kind == .leads ? "state_hash" : "''"), last_import_id, import_line, line_hash
             FROM \(table) WHERE source = ? AND object = ? AND crm_id = ?
             """)
+        probe = try db.prepare("SELECT id, last_import_id, import_line, line_hash FROM \(table) WHERE source = ? AND object = ? AND crm_id = ?")
         let placeholders = Array(repeating: "?", count: columns.count + 3 + extraCount).joined(separator: ", ")
         insert = try db.prepare("""
             INSERT INTO \(table)(source, object, crm_id, first_import_id, last_import_id, import_line, line_hash, company_key, observed_at, data_hash, \(names)\(extra))
@@ -120,7 +124,14 @@ final class RecordWriter: RowWriter {
     static let seenRows = "SELECT row_id FROM temp.seen_rows"
 
     func skipIfUnchanged(crmID: String, lineHash: Int64, line: Int) throws -> Outcome? {
-        guard let existing = try existingRow(crmID) else { return nil }
+        probe.clearBindings()
+        try probe.bind(text: source, at: 1)
+        try probe.bind(text: object, at: 2)
+        try probe.bind(text: crmID, at: 3)
+        guard try probe.step() else { probe.reset(); return nil }
+        let existing = (id: probe.column(0).int64 ?? 0, importID: probe.column(1).int64 ?? 0, line: probe.column(2).int ?? 0,
+                        lineHash: probe.column(3).int64)
+        probe.reset()
         if existing.importID == importID { return .duplicate(firstLine: existing.line) }
         guard existing.lineHash == lineHash else { return nil }
         try markSeen.execute([existing.id, line])
