@@ -96,7 +96,7 @@ public struct Reevaluation {
             }
             totals.add(judged.counts)
         }
-        // Candidates are judged in batches on another core while this thread reads and writes.
+        // Candidates are judged in batches on every core while this thread reads and writes.
         let pipeline = JudgingPipeline(judge: judge, asOf: options.asOf)
         var batch: [Candidate] = []
         summary.excluded = try reader.forEach(asOf: options.asOf, since: options.since, dormantAfterDays: options.dormantAfterDays,
