@@ -58,7 +58,6 @@ public struct Judge: Sendable {
         currentRuleIDs = (current.criteria + current.triggers + current.disqualifiers).map(\.id)
     }
 
-    /// The version in force on the dismissal date (the earliest if none was).
     /// The fields any registered version's rules read, and the company revived leads are shown
     /// by: a judgement reads no other, so a run decodes only their columns.
     public var fieldsRead: Set<String> {
@@ -72,10 +71,6 @@ public struct Judge: Sendable {
             }
         }
         return fields
-    }
-
-    public func baselineVersion(for dismissedAt: Timestamp?) -> ICPVersion {
-        baseline(for: dismissedAt).version
     }
 
     /// A registered version and its scorer, shared by reference: a run picks one per candidate.

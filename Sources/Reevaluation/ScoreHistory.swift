@@ -68,11 +68,9 @@ struct ScoreHistory {
     }
 
     /// Closes the stretches of leads that were not candidates this time, then writes the exceptions.
-    func finish() throws {
-        var onRow = onOpenRow
-        while onRow, let lead = open.column(0).int64 {
-            try closing.execute([lead])
-            onRow = try open.step()
+    mutating func finish() throws {
+        while onOpenRow, let lead = open.column(0).int64 {
+            try close(lead)
         }
         open.reset()
         try db.execute("""
