@@ -124,11 +124,7 @@ final class RecordWriter: RowWriter {
     static let seenRows = "SELECT row_id FROM temp.seen_rows"
 
     func skipIfUnchanged(crmID: String, lineHash: Int64, line: Int) throws -> Outcome? {
-        probe.clearBindings()
-        try probe.bind(text: source, at: 1)
-        try probe.bind(text: object, at: 2)
-        try probe.bind(text: crmID, at: 3)
-        guard try probe.step() else { probe.reset(); return nil }
+        guard try lookUp(crmID, with: probe) else { probe.reset(); return nil }
         let existing = (id: probe.column(0).int64 ?? 0, importID: probe.column(1).int64 ?? 0, line: probe.column(2).int ?? 0,
                         lineHash: probe.column(3).int64)
         probe.reset()
@@ -238,13 +234,19 @@ final class RecordWriter: RowWriter {
         try db.execute("UPDATE state_sequence SET next_state_id = ?", [nextStateID])
     }
 
+    /// Steps `statement` (a `WHERE source = ? AND object = ? AND crm_id = ?` query) on the
+    /// record with `crmID`; false when there is none. The caller resets it.
+    private func lookUp(_ crmID: String, with statement: Statement) throws -> Bool {
+        statement.clearBindings()
+        try statement.bind(text: source, at: 1)
+        try statement.bind(text: object, at: 2)
+        try statement.bind(text: crmID, at: 3)
+        return try statement.step()
+    }
+
     private func existingRow(_ crmID: String) throws -> (id: Int64, hash: String, observedAt: String, stateHash: String, importID: Int64, line: Int, lineHash: Int64?)? {
-        find.clearBindings()
-        try find.bind(text: source, at: 1)
-        try find.bind(text: object, at: 2)
-        try find.bind(text: crmID, at: 3)
         defer { find.reset() }
-        return try find.step() ? (find.column(0).int64 ?? 0, find.column(1).string ?? "", find.column(2).string ?? "", find.column(3).string ?? "",
+        return try lookUp(crmID, with: find) ? (find.column(0).int64 ?? 0, find.column(1).string ?? "", find.column(2).string ?? "", find.column(3).string ?? "",
                                   find.column(4).int64 ?? 0, find.column(5).int ?? 0, find.column(6).int64) : nil
     }
 
