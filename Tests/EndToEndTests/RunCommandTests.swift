@@ -180,9 +180,11 @@ struct RunCommandTests {
     @Test("a run killed mid-way leaves no partial run, integrity_check ok, and the next run completes")
     func killedRun() throws {
         let ws = try Self.scenario()
-        // Enough dormant leads that the run takes a while.
+        // Enough dormant leads that the run takes a while, and that its score rows outgrow
+        // SQLite's page cache (2 MB) before it commits: a run writes nothing else to the WAL
+        // until then, so only a spill makes the WAL grow while the transaction is still open.
         var text = "Record ID,Deal Name,Deal Stage,Close Date,Create Date,Last Activity Date\n"
-        for i in 1...30_000 { text += "\(i),Deal \(i),Closed Lost,2024-02-15,2023-11-01 09:00,2024-02-01 10:00\n" }
+        for i in 1...60_000 { text += "\(i),Deal \(i),Closed Lost,2024-02-15,2023-11-01 09:00,2024-02-01 10:00\n" }
         try ws.write("deals.csv", text)
         #expect(try ws.reeval.run(["import", "deals.csv", "--quiet"]).status == 0)
         let process = Process()
@@ -204,7 +206,7 @@ struct RunCommandTests {
         #expect(try ws.reeval.sql("PRAGMA integrity_check") == ["ok"])
         let next = try ws.reeval.run(["--as-of", "2026-11-22", "--quiet"])
         #expect(next.status == 0)
-        #expect(try ws.reeval.sql("SELECT status, candidates FROM runs") == ["completed|30007"])
+        #expect(try ws.reeval.sql("SELECT status, candidates FROM runs") == ["completed|60007"])
     }
 
     @Test("--inbox imports new exports in name order before evaluating; a bad file fails the run with 65 and nothing evaluated")
