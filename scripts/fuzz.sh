@@ -22,9 +22,9 @@ seed() { # target, files…
     mkdir -p "$dir"
     for f in "$@"; do [ -f "$f" ] && cp "$f" "$dir/" 2>/dev/null; done
 }
-seed fuzz-csv Tests/EndToEndTests/Fixtures/revival/*.csv Tests/EndToEndTests/Fixtures/revival-rule/*.csv ../shared/datasets/*/*.csv
-seed fuzz-import Tests/EndToEndTests/Fixtures/revival/*.csv Tests/EndToEndTests/Fixtures/revival-rule/*.csv ../shared/datasets/*/*.csv
-seed fuzz-icp examples/icp/*.yaml Tests/ICPTests/BrokenICPs/*.yaml
+seed fuzz-csv Tests/EndToEndTests/Fixtures/revival/*.csv Tests/EndToEndTests/Fixtures/revival-rule/*.csv Tests/EndToEndTests/Fixtures/history/*.csv ../shared/datasets/*/*.csv
+seed fuzz-import Tests/EndToEndTests/Fixtures/revival/*.csv Tests/EndToEndTests/Fixtures/revival-rule/*.csv Tests/EndToEndTests/Fixtures/history/*.csv ../shared/datasets/*/*.csv
+seed fuzz-icp examples/icp/*.yaml Tests/ICPTests/BrokenICPs/*.yaml Tests/EndToEndTests/Fixtures/history/history.yaml
 seed fuzz-mapping examples/mappings/*.yaml Tests/EndToEndTests/Fixtures/*/*.yaml
 mkdir -p "$work/corpus/fuzz-values"
 for v in "250" "51-200" "10,000+" '$1.5M' "1 500 000,00" "2024-03-05T14:02:11.000+0000" "03/05/2024" "15 Apr, 2021 00:02:00" \

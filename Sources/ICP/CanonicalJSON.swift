@@ -8,12 +8,14 @@ extension ICPVersion {
         func rule(_ c: Criterion) -> [String: Any] {
             var object: [String: Any] = ["id": c.id, "field": c.field.description, "operator": c.rule.name]
             switch c.rule {
-            case .isIn(let l), .notIn(let l), .any(let l), .all(let l), .none(let l): object["values"] = l
+            case .isIn(let l), .notIn(let l), .any(let l), .all(let l), .none(let l), .entered(let l), .added(let l): object["values"] = l
             case .equals(let t): object["values"] = [t]
             case .between(let a, let b): object["values"] = [a, b]
             case .atLeast(let n), .below(let n): object["values"] = [n]
             case .exists(let flag): object["values"] = [flag]
             case .withinDays(let d): object["values"] = [d]
+            case .grewBy(let fraction): object["values"] = [fraction]
+            case .changed, .afterDismissal: object["values"] = [true]
             case .bands(let bands): object["bands"] = bands.map { ["between": [$0.low, $0.high], "points": $0.points] }
             }
             if let points = c.points { object["points"] = points }

@@ -77,13 +77,15 @@ public enum ICPDiff {
         let name = b.field.description
         switch (a.rule, b.rule) {
         case (.isIn(let x), .isIn(let y)), (.any(let x), .any(let y)), (.all(let x), .all(let y)),
-             (.notIn(let x), .notIn(let y)), (.none(let x), .none(let y)):
+             (.notIn(let x), .notIn(let y)), (.none(let x), .none(let y)), (.entered(let x), .entered(let y)), (.added(let x), .added(let y)):
             let oldKeys = Set(x.map(TextKey.make)), newKeys = Set(y.map(TextKey.make))
             let added = y.filter { !oldKeys.contains(TextKey.make($0)) }
             let removed = x.filter { !newKeys.contains(TextKey.make($0)) }
             let verb: String
             switch b.rule {
             case .notIn, .none: verb = "now also excludes"
+            case .entered: verb = "now also counts entering"
+            case .added: verb = "now also counts adopting"
             default: verb = "now also includes"
             }
             if !added.isEmpty { texts.append("\(b.id): \(name) \(verb) \(added.joined(separator: ", "))") }
@@ -127,10 +129,20 @@ public enum ICPDiff {
         case .below(let n): text = "\(field) below \(points(n))"
         case .exists(let flag): text = "\(field) is \(flag ? "known" : "unknown")"
         case .withinDays(let d): text = "\(field) within the last \(d) days"
-        case .bands(let bands): text = "\(field) in bands " + bands.map { "\(range($0)): +\(points($0.points))" }.joined(separator: ", ")
+        case .bands(let bands): text = "\(field) in bands " + bands.map { "\(range($0)): \(signed($0.points))" }.joined(separator: ", ")
+        case .grewBy(let fraction): text = "\(field) grew \(points(fraction * 100))% or more since dismissal"
+        case .changed: text = "\(field) changed since dismissal"
+        case .entered(let l): text = "\(field) became one of \(l.joined(separator: ", ")) since dismissal"
+        case .added(let l): text = "\(field) gained any of \(l.joined(separator: ", ")) since dismissal"
+        case .afterDismissal: text = "\(field) after the dismissal date"
         }
-        if withPoints, let p = c.points { text += ": +\(points(p))" }
+        if withPoints, let p = c.points { text += ": \(signed(p))" }
         return text
+    }
+
+    /// Points with their sign: "+30", "-15".
+    public static func signed(_ value: Double) -> String {
+        value < 0 ? points(value) : "+" + points(value)
     }
 
     static func range(_ band: Band) -> String { "\(points(band.low))-\(points(band.high))" }

@@ -1,3 +1,4 @@
+import Foundation
 import LeadData
 import Yams
 
@@ -80,6 +81,9 @@ extension ICPParser {
         if let field, let parsedRule, let problem = fit(parsedRule, field) {
             collector.add(opKey, "\(named): \(problem)")
         }
+        if let parsedRule, parsedRule.readsHistory, section != "triggers" {
+            collector.add(opKey, "\(named): \(opName) compares the lead now with the lead when it was dismissed, so it is allowed under triggers only; move this rule to triggers")
+        }
         // Points.
         var points: Double?
         if let pointsNode = rule["points"] {
@@ -152,6 +156,15 @@ extension ICPParser {
                 collector.add(value, "\(named): within_days takes a whole number of days from 1 to \(ICPLimits.days), like within_days: 365"); return nil
             }
             return .withinDays(Int(n))
+        case "grew_by":
+            return growth(value, named: named, collector: &collector).map(Rule.grewBy)
+        case "changed", "after_dismissal":
+            guard let text = value.scalarText, TextValues.boolean(text) == true else {
+                collector.add(value, "\(named): \(name) takes true (\(name): true); to score the opposite, give the rule negative points"); return nil
+            }
+            return name == "changed" ? .changed : .afterDismissal
+        case "entered": return list().map(Rule.entered)
+        case "added": return list().map(Rule.added)
         case "bands":
             guard let items = value.sequence, !items.isEmpty else {
                 collector.add(value, "\(named): bands is a list like - {between: [50, 200], points: 25}"); return nil
@@ -177,6 +190,21 @@ extension ICPParser {
         }
     }
 
+    /// `grew_by: 30%` as the fraction 0.3: a whole or decimal percentage from 1% to 1000%, with its sign.
+    private static func growth(_ value: Node, named: String, collector: inout ProblemCollector) -> Double? {
+        let text = value.scalarText?.trimmingCharacters(in: .whitespaces) ?? ""
+        let problem = "\(named): grew_by takes a percentage from 1% to 1000%, like grew_by: 30%"
+        guard text.hasSuffix("%") else {
+            collector.add(value, "\(problem) (not \(text.isEmpty ? "a list" : text); write the % sign)"); return nil
+        }
+        let digits = text.dropLast().trimmingCharacters(in: .whitespaces)
+        guard !digits.isEmpty, digits.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ".") }),
+              let percent = Double(digits), percent >= 1, percent <= 1000 else {
+            collector.add(value, "\(problem) (not \(text))"); return nil
+        }
+        return percent / 100
+    }
+
     /// Why an operator does not fit a field's kind of value, or nil when it does.
     static func fit(_ rule: Rule, _ field: FieldReference) -> String? {
         guard case .canonical(let canonical) = field else { return nil }
@@ -187,16 +215,19 @@ extension ICPParser {
         case .equals: allowed = [.text, .country, .number]
         case .any, .all, .none: allowed = [.list]
         case .between, .atLeast, .below, .bands: allowed = [.number]
-        case .withinDays: allowed = [.date]
-        case .exists: return nil
+        case .withinDays, .afterDismissal: allowed = [.date]
+        case .grewBy: allowed = [.number]
+        case .entered: allowed = [.text, .country]
+        case .added: allowed = [.list]
+        case .exists, .changed: return nil
         }
         guard !allowed.contains(kind) else { return nil }
         let suggestion: String
         switch kind {
-        case .text, .country: suggestion = "in, not_in, equals or exists"
-        case .number: suggestion = "between, at_least, below, bands, equals or exists"
-        case .list: suggestion = "any, all, none or exists"
-        case .date: suggestion = "within_days or exists"
+        case .text, .country: suggestion = "in, not_in, equals or exists (under triggers also entered or changed)"
+        case .number: suggestion = "between, at_least, below, bands, equals or exists (under triggers also grew_by or changed)"
+        case .list: suggestion = "any, all, none or exists (under triggers also added or changed)"
+        case .date: suggestion = "within_days or exists (under triggers also after_dismissal or changed)"
         }
         return "\(rule.name) does not fit \(canonical.rawValue), a \(kind == .country ? "country" : kind.rawValue) field; use \(suggestion)"
     }

@@ -24,9 +24,10 @@ public struct ICPVersion: Sendable, Equatable {
         public var threshold: Double
     }
 
-    /// The highest score the criteria and triggers can give.
+    /// The highest score the criteria and triggers can give: a rule with negative points adds
+    /// nothing to it (the best lead misses that rule).
     public var maxScore: Double {
-        (criteria + triggers).reduce(0) { $0 + $1.maxPoints }
+        (criteria + triggers).reduce(0) { $0 + max(0, $1.maxPoints) }
     }
 
     /// The tier a score earns; nil below every threshold.
@@ -103,6 +104,19 @@ public enum Rule: Sendable, Equatable {
     case exists(Bool)
     case withinDays(Int)
     case bands([Band])
+    // What changed since the lead was dropped (triggers only): each compares the newest state
+    // with the state at dismissal, so it can only match in a current evaluation.
+    /// The number grew by at least this fraction (0.3 for `grew_by: 30%`): now's low bound is at
+    /// least (1 + fraction) × then's high bound.
+    case grewBy(Double)
+    /// A different value now than then (`changed: true`).
+    case changed
+    /// The value is in the list now and was not then.
+    case entered([String])
+    /// Some listed value is in the list field now and was not then.
+    case added([String])
+    /// A date after the dismissal date (`after_dismissal: true`).
+    case afterDismissal
 
     /// The operator's name as written in ICP files.
     public var name: String {
@@ -119,6 +133,21 @@ public enum Rule: Sendable, Equatable {
         case .exists: return "exists"
         case .withinDays: return "within_days"
         case .bands: return "bands"
+        case .grewBy: return "grew_by"
+        case .changed: return "changed"
+        case .entered: return "entered"
+        case .added: return "added"
+        case .afterDismissal: return "after_dismissal"
+        }
+    }
+
+    /// Whether the rule compares the newest state with the state at dismissal: such a rule is
+    /// allowed under `triggers:` only, and is `unknown` wherever no dismissal state is given
+    /// (a baseline, a backtest).
+    public var readsHistory: Bool {
+        switch self {
+        case .grewBy, .changed, .entered, .added, .afterDismissal: return true
+        default: return false
         }
     }
 }

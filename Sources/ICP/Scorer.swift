@@ -19,9 +19,27 @@ public struct Outcome: Sendable, Equatable {
     /// outcomes of a run are never shown, and formatting each was a tenth of its judging time.
     public var read: FieldValue
     public var points: Double
+    /// For a rule over history (`grew_by`, `changed`, `entered`, `added`, `after_dismissal`), the
+    /// value it compared with: the field at dismissal, or the dismissal date for
+    /// `after_dismissal`; nil for every other rule, and where no dismissal state was given.
+    public var readThen: FieldValue? = nil
 
     /// The value the rule read, as text (`250`, `51-200`, `Salesforce; HubSpot`); nil when missing.
     public var value: String? { read.display }
+    /// The value at dismissal a rule over history compared with, as text; nil when missing.
+    public var valueThen: String? { readThen?.display }
+}
+
+/// What a lead was when it was dismissed: the state the rules over history compare its newest
+/// state with, and the date it was dropped.
+public struct DismissalState: Sendable {
+    public var record: LeadRecord
+    public var dismissedAt: Timestamp
+
+    public init(record: LeadRecord, dismissedAt: Timestamp) {
+        self.record = record
+        self.dismissedAt = dismissedAt
+    }
 }
 
 /// A lead's score under one ICP version as of one date, with the explanation that adds up to it.
@@ -37,7 +55,9 @@ public struct Evaluation: Sendable, Equatable {
     public func outcome(_ id: String) -> Outcome? { outcomes.first { $0.id == id } }
 }
 
-/// Scores leads against one ICP version: a pure function of (lead, version, as-of date).
+/// Scores leads against one ICP version: a pure function of (lead, state at dismissal, version,
+/// as-of date). Without a state at dismissal (a baseline, a backtest) the rules over history are
+/// `unknown` and give 0 points.
 ///
 /// The version's values are normalised once here (lower-cased text, ISO country codes), so
 /// scoring a lead does no parsing beyond reading its own values.
@@ -61,17 +81,25 @@ public struct Scorer: Sendable {
         disqualifiers = version.disqualifiers.map(PreparedRule.init)
     }
 
-    public func evaluate(_ record: LeadRecord, asOf: Timestamp) -> Evaluation {
+    public func evaluate(_ record: LeadRecord, asOf: Timestamp, since then: DismissalState? = nil) -> Evaluation {
         var outcomes: [Outcome] = []
         outcomes.reserveCapacity(criteria.count + triggers.count + disqualifiers.count)
         var score = 0.0
         func add(_ kind: Outcome.Kind, _ rules: [PreparedRule]) {
             for rule in rules {
                 let value = rule.criterion.field.value(in: record)
-                let (verdict, points) = rule.test(value, asOf: asOf)
-                score += points
-                outcomes.append(Outcome(kind: kind, id: rule.criterion.id, field: rule.fieldName,
-                                        verdict: verdict, read: value, points: points))
+                var outcome = Outcome(kind: kind, id: rule.criterion.id, field: rule.fieldName, verdict: .unknown, read: value, points: 0)
+                if rule.readsHistory {
+                    if let then {
+                        let before = rule.valueThen(in: then)
+                        (outcome.verdict, outcome.points) = rule.testHistory(value, then: before)
+                        outcome.readThen = before
+                    }
+                } else {
+                    (outcome.verdict, outcome.points) = rule.test(value, asOf: asOf)
+                }
+                score += outcome.points
+                outcomes.append(outcome)
             }
         }
         add(.criterion, criteria)
@@ -98,14 +126,17 @@ final class PreparedRule: Sendable {
     private let keys: Set<String>
     private let keyList: [String]
     private let isCountry: Bool
+    /// Whether the rule compares with the state at dismissal (worked out once).
+    let readsHistory: Bool
 
     init(_ criterion: Criterion) {
         self.criterion = criterion
+        readsHistory = criterion.rule.readsHistory
         fieldName = criterion.field.description
         isCountry = criterion.field == .canonical(.country)
         var texts: [String] = []
         switch criterion.rule {
-        case .isIn(let l), .notIn(let l), .any(let l), .all(let l), .none(let l): texts = l
+        case .isIn(let l), .notIn(let l), .any(let l), .all(let l), .none(let l), .entered(let l), .added(let l): texts = l
         case .equals(let t): texts = [t]
         default: break
         }
@@ -165,8 +196,58 @@ final class PreparedRule: Sendable {
                 return (.miss, 0)
             }
             return (.match, band.points)
-        case .exists:
+        case .exists, .grewBy, .changed, .entered, .added, .afterDismissal:
             return (.unknown, 0)
+        }
+    }
+
+    /// What a rule over history compares with: the field at dismissal, or for `after_dismissal`
+    /// the dismissal date itself.
+    func valueThen(in then: DismissalState) -> FieldValue {
+        if case .afterDismissal = criterion.rule { return .date(then.dismissedAt) }
+        return criterion.field.value(in: then.record)
+    }
+
+    /// The verdict and points of a rule over history, comparing the value now with the value then
+    /// as rules match values (text ignoring case and spaces, countries as codes, lists as sets); a
+    /// missing value on either side is unknown, and a range counts only for what all of it says.
+    func testHistory(_ now: FieldValue, then: FieldValue) -> (Verdict, Double) {
+        let points = criterion.points ?? 0
+        func result(_ matched: Bool) -> (Verdict, Double) { matched ? (.match, points) : (.miss, 0) }
+        if case .missing = now { return (.unknown, 0) }
+        if case .missing = then { return (.unknown, 0) }
+        switch criterion.rule {
+        case .grewBy(let fraction):
+            guard let after = Self.number(now), let before = Self.number(then) else { return (.unknown, 0) }
+            // An open range then ("1000+") has no top, so no growth from it is certain.
+            guard let top = before.high else { return (.miss, 0) }
+            return result(after.low > top && after.low >= top * (1 + fraction))
+        case .changed:
+            guard let after = signature(now), let before = signature(then) else { return (.unknown, 0) }
+            return result(after != before)
+        case .entered:
+            guard let after = Self.text(now), let before = Self.text(then) else { return (.unknown, 0) }
+            return result(keys.contains(key(after)) && !keys.contains(key(before)))
+        case .added:
+            let after = Set(Self.list(now).map(key)), before = Set(Self.list(then).map(key))
+            guard !after.isEmpty, !before.isEmpty else { return (.unknown, 0) }
+            return result(keyList.contains { after.contains($0) && !before.contains($0) })
+        case .afterDismissal:
+            guard let after = Self.date(now), let before = Self.date(then) else { return (.unknown, 0) }
+            return result(after.dayNumber > before.dayNumber)
+        default:
+            return (.unknown, 0)
+        }
+    }
+
+    /// A value in the form two values compare equal in when rules would match them alike.
+    private func signature(_ value: FieldValue) -> String? {
+        switch value {
+        case .missing: return nil
+        case .number(let n): return "n\(n.low)-\(n.high.map { "\($0)" } ?? "+")"
+        case .date(let d): return "d\(d.dayNumber)"
+        case .list(let l): return "l" + Set(l.map(key)).sorted().joined(separator: "\u{1}")
+        case .text(let t): return "t" + key(t)
         }
     }
 

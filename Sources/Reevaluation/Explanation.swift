@@ -79,11 +79,13 @@ public struct Explanation: Sendable {
             return LeadColumns.read(LeadColumns.lead, from: stored, crmID: crmID)
         }
         let baselineAsOf = dismissedAt ?? asOf
+        let baselineState = try state("baseline_state_id")
+        let then = dismissedAt.map { DismissalState(record: baselineState, dismissedAt: $0) }
         var explanation = Explanation(
             leadID: leadID, source: lead["source"] ?? "", object: lead["object"] ?? "", crmID: crmID, runID: run, dismissedAt: dismissedAt,
             baselineAsOf: baselineAsOf, currentAsOf: asOf,
-            baseline: Scorer(baselineVersion).evaluate(try state("baseline_state_id"), asOf: baselineAsOf),
-            current: Scorer(currentVersion).evaluate(try state("current_state_id"), asOf: asOf),
+            baseline: Scorer(baselineVersion).evaluate(baselineState, asOf: baselineAsOf),
+            current: Scorer(currentVersion).evaluate(try state("current_state_id"), asOf: asOf, since: then),
             storedBaselineScore: row["baseline_score"] ?? 0, storedCurrentScore: row["current_score"] ?? 0, reasons: [], revived: false)
         explanation.revived = try db.scalar("SELECT 1 FROM revived_opportunities WHERE run_id = ? AND lead_id = ?", [run, leadID]) != nil
         explanation.reasons = try db.rows("""

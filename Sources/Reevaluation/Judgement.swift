@@ -54,7 +54,10 @@ public struct Judge: Sendable {
         self.currentScorer = currentScorer
         // A registered version under the current one's label is scored as the current one.
         baselines = self.versions.map { Baseline(version: $0, scorer: $0.label == current.label ? currentScorer : Scorer($0)) }
-        maxPoints = (current.criteria + current.triggers).map(\.maxPoints) + current.disqualifiers.map { _ in 0 }
+        // A rule over history cannot be filled in by enriching today: it adds nothing to what a
+        // lead worth enriching could reach.
+        maxPoints = (current.criteria + current.triggers).map { $0.rule.readsHistory ? 0 : $0.maxPoints }
+            + current.disqualifiers.map { _ in 0 }
         currentRuleIDs = (current.criteria + current.triggers + current.disqualifiers).map(\.id)
     }
 
@@ -95,7 +98,9 @@ public struct Judge: Sendable {
         let chosen = baseline(for: candidate.dismissedAt)
         let baselineDate = candidate.dismissedAt ?? asOf
         let baseline = chosen.scorer.evaluate(before, asOf: baselineDate)
-        let current = currentScorer.evaluate(now, asOf: asOf)
+        // The rules over history compare the newest state with the baseline state.
+        let then = candidate.dismissedAt.map { DismissalState(record: before, dismissedAt: $0) }
+        let current = currentScorer.evaluate(now, asOf: asOf, since: then)
 
         let newlyResolved = current.isDisqualified == false && self.current.resolves(lostReason: candidate.lostReason)
             && !chosen.version.resolves(lostReason: candidate.lostReason)
@@ -115,7 +120,7 @@ public struct Judge: Sendable {
         let middle = chosen.version.label == self.current.label ? baseline : currentScorer.evaluate(before, asOf: baselineDate)
         var reasons: [Reason] = []
         reasons += criterionReasons(baseline: baseline, middle: middle, current: current, baselineVersion: chosen.version)
-        reasons += triggerReasons(baseline: baseline, current: current)
+        reasons += triggerReasons(baseline: baseline, current: current, dismissedAt: baselineDate)
         reasons += disqualifierReasons(baseline: baseline, middle: middle, current: current)
         if newlyResolved, let reason = candidate.lostReason {
             reasons.append(Reason(kind: .lostReasonResolved, id: "lost_reason", field: "lost_reason", pointsBefore: 0, pointsAfter: 0,
@@ -174,7 +179,7 @@ public struct Judge: Sendable {
         return reasons
     }
 
-    private func triggerReasons(baseline: Evaluation, current: Evaluation) -> [Reason] {
+    private func triggerReasons(baseline: Evaluation, current: Evaluation, dismissedAt: Timestamp) -> [Reason] {
         var ids: [String] = []
         for o in baseline.outcomes + current.outcomes where o.kind == .trigger && !ids.contains(o.id) { ids.append(o.id) }
         return ids.compactMap { id in
@@ -183,6 +188,10 @@ public struct Judge: Sendable {
             let p0 = b?.points ?? 0, p2 = c?.points ?? 0
             guard p0 != p2 else { return nil }
             let field = (c ?? b)?.field ?? id
+            if let c, let change = c.historyChange(since: dismissedAt) {
+                return Reason(kind: .trigger, id: id, field: field, pointsBefore: p0, pointsAfter: p2,
+                              valueBefore: c.valueThen, valueAfter: c.value, detail: "\(change): \(id) \(signed(p2 - p0))")
+            }
             let detail = p2 > p0
                 ? "\(id) fired: \(field) \(c?.value ?? "unknown") \(signed(p2 - p0))"
                 : "\(id) lapsed: \(field) \(c?.value ?? "unknown") \(signed(p2 - p0))"

@@ -44,12 +44,12 @@ public enum HTMLReport {
             out.appendHTML(lead.source)
             out.append(" ")
             out.appendHTML(lead.object)
-            out.append("</span><br>")
+            out.append("</span><br><span class=\"id\">")
             out.appendHTML(lead.crmID)
-            out.append("</td><td>")
+            out.append("</span></td><td>")
             out.appendHTML(lead.owner ?? "")
             out.append("</td><td>")
-            out.appendHTML(lead.lifecycle)
+            out.appendHTML(ReportText.dismissal(lead.lifecycle))
             out.append("<br><span class=\"muted\">")
             out.appendHTML(String((lead.dismissedAt ?? "").prefix(10)))
             out.append("</span></td><td class=\"num\">")
@@ -142,7 +142,7 @@ public enum HTMLReport {
     static let style = """
         body{font:15px/1.5 -apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif;color:#1d2733;max-width:1200px;margin:0 auto;padding:24px;background:#fff}
         h1{margin:0;font-size:28px}h2{font-size:19px;margin:32px 0 8px;border-bottom:1px solid #e3e8ee;padding-bottom:4px}
-        .sub,.muted{color:#5f6b7a}.muted{font-size:12px}
+        .sub,.muted{color:#5f6b7a}.muted{font-size:12px}.id{white-space:nowrap;font-family:ui-monospace,monospace;font-size:12px}
         .cards{display:flex;gap:16px;flex-wrap:wrap;margin:20px 0}.card{flex:1;min-width:140px;border:1px solid #e3e8ee;border-radius:8px;padding:12px 16px}
         .big{font-size:30px;font-weight:600}.charts{display:flex;gap:24px;flex-wrap:wrap}figure{flex:1;min-width:300px;margin:0}
         figcaption{font-weight:600;margin-bottom:6px}svg{width:100%;height:auto}

@@ -116,7 +116,7 @@ public enum MarkdownReport {
             out.append(" | ")
             out.appendMarkdown(lead.owner ?? "")
             out.append(" | ")
-            out.append(lead.lifecycle)
+            out.append(ReportText.dismissal(lead.lifecycle))
             out.append(" | ")
             out.append(String((lead.dismissedAt ?? "").prefix(10)))
             out.append(" | ")
@@ -188,6 +188,12 @@ public enum MarkdownReport {
 
 /// Words and numbers shared by the renderers.
 enum ReportText {
+    /// How a lead was dropped, as the "dismissed" column heads its date: an open lead was not
+    /// dropped by anyone, it went quiet, so it reads "dormant since".
+    static func dismissal(_ lifecycle: String) -> String {
+        lifecycle == "open" ? "dormant since" : lifecycle
+    }
+
     static func reasonTitle(_ kind: String) -> String {
         switch kind {
         case "icp_change": return "The ICP changed"

@@ -1,3 +1,4 @@
+import Foundation
 import LeadData
 
 /// CSV text helpers for the sample writers.
@@ -29,6 +30,22 @@ enum SalesforceSample {
 
     static func accountID(_ c: SampleCompany) -> String { "001" + String(format: "%012d", c.index) + "AAA" }
 
+    /// The sales rep's user id, one per name in `SampleCompanies.owners`.
+    static func ownerID(_ c: SampleCompany) -> String {
+        "005" + String(format: "%012d", (SampleCompanies.owners.firstIndex(of: c.owner) ?? 0) + 1) + "AAA"
+    }
+
+    /// The `User` export that names the owners: a Data Export's User.csv, in part.
+    static func users() -> String {
+        var text = SampleCSV.quotedRow(["Id", "Username", "Name", "Email", "IsActive", "UserRoleId"])
+        for (i, name) in SampleCompanies.owners.enumerated() {
+            let login = name.lowercased().folding(options: .diacriticInsensitive, locale: nil).replacingOccurrences(of: " ", with: ".")
+            text += SampleCSV.quotedRow(["005" + String(format: "%012d", i + 1) + "AAA", "\(login)@sample-team.example", name,
+                                         "\(login)@sample-team.example", "1", ""])
+        }
+        return text
+    }
+
     static func accounts(_ view: [SampleCompany?]) -> String {
         let header = ["Id", "IsDeleted", "Name", "Type", "BillingCity", "BillingCountry", "Website", "Industry", "AnnualRevenue",
                       "NumberOfEmployees", "OwnerId", "CreatedDate", "LastModifiedDate", "LastActivityDate", "Tech_Stack__c", "Last_Funding_Date__c"]
@@ -36,7 +53,7 @@ enum SalesforceSample {
         for case let c? in view where c.crm == .salesforceOpportunity {
             text += SampleCSV.quotedRow([accountID(c), "0", c.name, c.lifecycle == .won ? "Customer" : "Prospect", "", c.country ?? "",
                                          "https://www.\(c.domain)", c.industry, c.revenue.map(String.init) ?? "", c.employees.map(String.init) ?? "",
-                                         "0055g00000OWNER", SampleCSV.sfDate(c.created),
+                                         ownerID(c), SampleCSV.sfDate(c.created),
                                          SampleCSV.sfDate(c.lastActivity ?? c.created), SampleCSV.sfDate(c.lastActivity),
                                          c.tools.joined(separator: ";"), SampleCSV.day(c.fundingDate)])
         }
@@ -56,11 +73,11 @@ enum SalesforceSample {
             case .disqualified: status = "Unqualified"
             case .open: status = c.lastActivity == nil ? "Open - Not Contacted" : "Working - Contacted"
             }
-            var fields = ["00Q" + String(format: "%012d", c.index) + "AAA", "0", "Alex", "Rivera \(c.index)", "VP Operations", c.name, "",
+            var fields = ["00Q" + String(format: "%012d", c.index) + "AAA", "0", "Alex", "Rivera \(c.index)", c.title, c.name, "",
                           c.country ?? "", "alex.rivera\(c.index)@\(c.domain)", c.domain,
                           c.index % 7 == 0 ? "Met at SaaStr; asked about \"SSO\",\nfollow up in Q3" : "",
                           "Web", status, c.industry, c.revenue.map { "\($0)" } ?? "", c.employees.map(String.init) ?? "",
-                          "0055g00000OWNER", c.lifecycle == .won ? "1" : "0", c.lifecycle == .won ? SampleCSV.sfDate(c.closed) : "",
+                          ownerID(c), c.lifecycle == .won ? "1" : "0", c.lifecycle == .won ? SampleCSV.sfDate(c.closed) : "",
                           c.lifecycle == .won ? "001" + String(format: "%012d", c.index) + "AAA" : emptyLookup,
                           SampleCSV.sfDate(c.created), SampleCSV.sfDate(c.closed ?? c.lastActivity ?? c.created), SampleCSV.sfDate(c.lastActivity ?? c.closed),
                           c.lostReason ?? "", c.tools.joined(separator: ";"), SampleCSV.day(c.fundingDate)]
@@ -80,7 +97,7 @@ enum SalesforceSample {
             text += SampleCSV.quotedRow(["006" + String(format: "%012d", c.index) + "AAA", "0", accountID(c), "\(c.name) - Platform", stage,
                                          String(c.amount), closed ? (c.lifecycle == .won ? "100" : "0") : "60",
                                          SampleCSV.sfDate(c.closed ?? exportDate.adding(days: 45)), "New Business", "Partner",
-                                         closed ? "1" : "0", c.lifecycle == .won ? "1" : "0", closed ? "Closed" : "Pipeline", "0055g00000OWNER",
+                                         closed ? "1" : "0", c.lifecycle == .won ? "1" : "0", closed ? "Closed" : "Pipeline", ownerID(c),
                                          SampleCSV.sfDate(c.created), SampleCSV.sfDate(c.closed ?? c.lastActivity ?? c.created),
                                          SampleCSV.sfDate(c.lastActivity), c.lostReason ?? ""])
         }

@@ -7,6 +7,8 @@ struct SampleCompany: Sendable {
     var index: Int
     var crm: CRM
     var name: String
+    /// The contact's title (Salesforce leads carry it).
+    var title: String
     var domain: String
     var industry: String
     var country: String?          // as the CRM user typed it
@@ -29,6 +31,10 @@ struct SampleCompany: Sendable {
     var addedTool: String?
     var raisedOn: Timestamp?
     var newActivity: Timestamp?
+    /// A new executive in the contact's seat by the later export (a new title).
+    var newTitle: String?
+    /// A country the company moved into (its headquarters) by the later export.
+    var enteredCountry: String?
     /// Whether the record exists in the older export at all.
     var inOlderExport: Bool
 
@@ -49,6 +55,8 @@ struct SampleCompany: Sendable {
         if let addedTool, !c.tools.contains(addedTool) { c.tools.append(addedTool) }
         if let raisedOn { c.fundingDate = raisedOn }
         if let newActivity { c.lastActivity = newActivity }
+        if let newTitle { c.title = newTitle }
+        if let enteredCountry { c.country = enteredCountry }
         c.broken = false
         return c
     }
@@ -70,6 +78,7 @@ enum SampleCompanies {
         ("No SSO", 12), ("Missing HubSpot integration", 8), ("Too expensive", 18), ("Chose competitor", 14), ("No budget", 16),
         ("Bad timing", 14), ("Not a fit", 10), ("No decision", 8),
     ]
+    static let titles = ["Head of Operations", "Operations Manager", "Director of Sales", "IT Manager", "Founder"]
     static let owners = ["Ana Souza", "Ben Carter", "Chloé Martin", "Dmitri Ivanov", "Emma Schultz", "Farah Khan"]
     static let prefixes = ["North", "Blue", "Bright", "Vertex", "Summit", "Harbor", "Quantum", "Maple", "Atlas", "Nimbus", "Cobalt",
                            "Granite", "Silver", "Lumen", "Pioneer", "Zenith", "Orbit", "Willow", "Crimson", "Aurora"]
@@ -94,13 +103,13 @@ enum SampleCompanies {
             var tools = Array(Set((0..<rng.int(0...3)).map { _ in rng.pick(Self.tools) })).sorted()
             if rng.chance(0.25) { tools = [] }
             var c = SampleCompany(
-                index: i, crm: crm, name: name, domain: "\(slug).example", industry: rng.weighted(industries),
+                index: i, crm: crm, name: name, title: rng.pick(titles), domain: "\(slug).example", industry: rng.weighted(industries),
                 country: rng.weighted(countries), employees: rng.chance(0.18) ? nil : employees, employeesText: nil,
                 revenue: rng.chance(0.4) ? nil : employees * rng.int(80...250) * 1000, tools: tools,
                 fundingDate: rng.chance(0.2) ? created.adding(days: -rng.int(30...900)) : nil, owner: rng.pick(owners),
                 lifecycle: lifecycle, lostReason: lifecycle == .lost ? rng.weighted(lostReasons) : nil, created: created, closed: closed,
                 lastActivity: lastActivity, amount: rng.int(5...120) * 1000, broken: i % 331 == 17,
-                grownTo: nil, addedTool: nil, raisedOn: nil, newActivity: nil,
+                grownTo: nil, addedTool: nil, raisedOn: nil, newActivity: nil, newTitle: nil, enteredCountry: nil,
                 inOlderExport: created.dayNumber <= older.dayNumber)
             // Who buys follows the newer ICP (2025-q3), as a real CRM's history would if the ICP is
             // right: the more of its industries, sizes and countries a closed deal has, the more
@@ -123,6 +132,14 @@ enum SampleCompanies {
             if lifecycle == .open {
                 // Most open deals stay active; some went quiet long ago.
                 c.newActivity = rng.chance(0.55) ? newer.adding(days: -rng.int(1...60)) : nil
+            }
+            // The buying signals the rules over history read: a new executive, a move into a new
+            // market, and a lost deal whose company is active again (only where the export has a
+            // close date, so the dismissal date stays put when the activity date moves).
+            if rng.chance(0.08) { c.newTitle = rng.pick(["VP Sales", "VP Revenue Operations", "Chief Revenue Officer"]) }
+            if rng.chance(0.06) { c.enteredCountry = rng.pick(["United Kingdom", "Canada", "Germany"]) }
+            if c.lifecycle == .lost, crm != .salesforceLead, let closed = c.closed, closed.dayNumber < newer.dayNumber - 90, rng.chance(0.1) {
+                c.newActivity = newer.adding(days: -rng.int(5...90))
             }
             return c
         }

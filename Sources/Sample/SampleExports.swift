@@ -3,10 +3,12 @@ import LeadData
 
 /// Realistic, deterministic CRM exports for demos and benchmarks, written the way the real CRMs
 /// write them: a Salesforce weekly Data Export (Lead, Account, Opportunity; API names, every field
-/// quoted, `0`/`1`, `YYYY-MM-DD HH:MM:SS`, `000000000000000AAA`), a HubSpot export (companies and
+/// quoted, `0`/`1`, `YYYY-MM-DD HH:MM:SS`, `000000000000000AAA`, with User, and a mapping overlay
+/// for the org's custom fields), a HubSpot export (companies and
 /// deals, label headers, `;` lists) and a Pipedrive deals export, each twice: as of 2024-06-30 and
-/// a later one as of 2026-10-01 in which some companies grew, adopted tools or raised rounds,
-/// and some open deals went quiet. Two ICP files come with them.
+/// a later one as of 2026-10-01 in which some companies grew, adopted tools, raised rounds, got
+/// a new executive or moved into a new market, some lost deals became active again, and some
+/// open deals went quiet. Two ICP files come with them.
 ///
 /// ```swift
 /// let written = try SampleExports(leads: 2000, seed: 42).write(to: "sample")
@@ -29,7 +31,22 @@ public struct SampleExports: Sendable {
     public struct File: Sendable {
         public let path: String
         public let observedAt: Timestamp
+        /// The mapping overlay to import it with (relative to the output folder), if any: the
+        /// Salesforce org's custom fields, mapped to canonical ones as the README tells users to.
+        public let mapping: String?
     }
+
+    /// The Salesforce org's custom fields as canonical ones, added to the Salesforce preset
+    /// (`reeval import … --source salesforce --mapping mappings/salesforce-custom-fields.yaml`).
+    public static let salesforceMapping = "mappings/salesforce-custom-fields.yaml"
+    static let salesforceMappingText = """
+        # The sample org's custom fields, added to the Salesforce preset:
+        #   reeval import Account.csv Lead.csv --source salesforce --mapping mappings/salesforce-custom-fields.yaml
+        fields:
+          technologies: Tech_Stack__c
+          last_funding_at: Last_Funding_Date__c
+
+        """
 
     /// Writes every file under `folder` and returns the exports in import order (accounts first).
     @discardableResult
@@ -39,7 +56,9 @@ public struct SampleExports: Sendable {
         for (snapshot, date) in [(false, Self.olderExport), (true, Self.newerExport)] {
             let dir = "exports-\(date.isoDay)"
             let view = companies.map { $0.state(later: snapshot) }
-            let files: [(String, String)] = [
+            // Users rarely change: one User export (with the older one) names every owner.
+            let users: [(String, String)] = snapshot ? [] : [("salesforce/User.csv", SalesforceSample.users())]
+            let files: [(String, String)] = users + [
                 ("salesforce/Account.csv", SalesforceSample.accounts(view)),
                 ("salesforce/Lead.csv", SalesforceSample.leads(view, exportDate: date)),
                 ("salesforce/Opportunity.csv", SalesforceSample.opportunities(view, exportDate: date)),
@@ -50,9 +69,11 @@ public struct SampleExports: Sendable {
             for (name, text) in files {
                 let relative = "\(dir)/\(name)"
                 try Self.save(text, to: (folder as NSString).appendingPathComponent(relative), latin1: name.hasPrefix("salesforce"))
-                exports.append(File(path: relative, observedAt: date))
+                exports.append(File(path: relative, observedAt: date,
+                                    mapping: ["salesforce/Account.csv", "salesforce/Lead.csv"].contains(name) ? Self.salesforceMapping : nil))
             }
         }
+        try Self.save(Self.salesforceMappingText, to: (folder as NSString).appendingPathComponent(Self.salesforceMapping), latin1: false)
         var icps: [String] = []
         for (name, text) in [("icp/2024-h1.yaml", SampleICP.older), ("icp/2025-q3.yaml", SampleICP.newer)] {
             try Self.save(text, to: (folder as NSString).appendingPathComponent(name), latin1: false)

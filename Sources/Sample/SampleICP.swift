@@ -20,19 +20,15 @@ enum SampleICP {
             field: country
             in: [United States, Canada]
             points: 20
-          # HubSpot and Pipedrive name the stack `technologies`; the Salesforce org keeps it in
-          # the custom field Tech_Stack__c, which lands in attributes.
+          # The Salesforce org keeps the stack in its custom field Tech_Stack__c, which the
+          # sample's mapping overlay imports as technologies.
           - id: stack
             field: technologies
             any: [Salesforce, HubSpot]
             points: 15
-          - id: stack-salesforce-org
-            field: attributes.Tech_Stack__c
-            any: [Salesforce, HubSpot]
-            points: 15
         triggers:
           - id: recent-funding
-            field: attributes.Last_Funding_Date__c
+            field: last_funding_at
             within_days: 365
             points: 10
         disqualify:
@@ -47,7 +43,7 @@ enum SampleICP {
 
     static let newer = """
         # From July 2025: Financial Services added, larger companies welcome, the UK in, funding
-        # weighs more, and SSO and the HubSpot integration shipped.
+        # weighs more, buying signals since the loss count, and SSO and the HubSpot integration shipped.
         version: 2025-q3
         effective: 2025-07-01
         description: Mid-market B2B software and Financial Services in North America and the UK
@@ -71,15 +67,18 @@ enum SampleICP {
             field: technologies
             any: [Salesforce, HubSpot]
             points: 15
-          - id: stack-salesforce-org
-            field: attributes.Tech_Stack__c
-            any: [Salesforce, HubSpot]
-            points: 15
         triggers:
           - id: recent-funding
-            field: attributes.Last_Funding_Date__c
+            field: last_funding_at
             within_days: 365
             points: 15
+          # What changed since the lead was dropped: each compares the lead now with the lead
+          # on its dismissal date, so it only counts in today's evaluation.
+          - {id: grew, field: employees, grew_by: 30%, points: 15}
+          - {id: new-exec, field: title, changed: true, points: 10}
+          - {id: new-market, field: country, entered: [United Kingdom, Canada], points: 10}
+          - {id: adopted, field: technologies, added: [Salesforce, HubSpot, Snowflake], points: 10}
+          - {id: came-back, field: last_activity_at, after_dismissal: true, points: 20}
         disqualify:
           - id: too-small
             field: employees

@@ -13,13 +13,30 @@ struct DemoCommandTests {
             #expect(FileManager.default.fileExists(atPath: ws.path("demo/report/\(name)")), "\(name)")
         }
         let db = "demo/reeval.sqlite"
-        #expect(try ws.reeval.sql("SELECT count(*) FROM imports", db: db) == ["12"])
+        #expect(try ws.reeval.sql("SELECT count(*) FROM imports", db: db) == ["13"])
+        // The org's custom fields come in through a mapping overlay, as the README tells users to.
         #expect(try ws.reeval.sql("SELECT DISTINCT preset FROM imports ORDER BY 1", db: db) == [
-            "hubspot companies", "hubspot deals", "pipedrive deals", "salesforce Account", "salesforce Lead", "salesforce Opportunity",
+            "hubspot companies", "hubspot deals", "pipedrive deals",
+            "salesforce Account + mapping demo/sample/mappings/salesforce-custom-fields.yaml",
+            "salesforce Lead + mapping demo/sample/mappings/salesforce-custom-fields.yaml", "salesforce Opportunity", "salesforce User",
         ])
         #expect(try ws.reeval.sql("SELECT count(*) FROM icp_versions", db: db) == ["2"])
         let kinds = try ws.reeval.sql("SELECT DISTINCT json_extract(j.value, '$.kind') FROM revived_latest r, json_each(r.reasons) j ORDER BY 1", db: db)
         #expect(kinds == ["data_change", "icp_change", "lost_reason_resolved", "trigger"])
+        // Every trigger over history of the newer ICP revives someone, and reasons name canonical
+        // fields, never raw export columns.
+        #expect(try ws.reeval.sql("SELECT DISTINCT id FROM revival_reasons WHERE kind = 'trigger' ORDER BY 1", db: db) == [
+            "adopted", "came-back", "grew", "new-exec", "new-market", "recent-funding",
+        ])
+        #expect(try ws.reeval.sql("SELECT count(*) FROM revival_reasons WHERE detail LIKE '%attributes.%' OR detail LIKE '%\\_\\_c%' ESCAPE '\\'", db: db) == ["0"])
+        let markdown = try String(contentsOfFile: ws.path("demo/report/report.md"), encoding: .utf8)
+        #expect(markdown.contains("| dormant since | "), "an open lead that went quiet reads dormant since")
+        #expect(!markdown.contains("| open | "))
+        // Owners show by name: the sample's User export names them.
+        #expect(!markdown.contains("00500000000"), "owner ids in the report")
+        #expect(markdown.contains("Ana Souza"))
+        let html = try String(contentsOfFile: ws.path("demo/report/report.html"), encoding: .utf8)
+        #expect(html.contains("<span class=\"id\">006"), "CRM ids are kept on one line")
         let revived = Int(try ws.reeval.sql("SELECT count(*) FROM revived_latest", db: db).first ?? "0") ?? 0
         let candidates = Int(try ws.reeval.sql("SELECT candidates FROM runs", db: db).first ?? "0") ?? 0
         #expect(revived > 0 && revived * 4 < candidates, "a plausible share: \(revived) of \(candidates)")
@@ -45,7 +62,7 @@ struct DemoCommandTests {
         #expect(try ws.reeval.run(["sample", "--leads", "300", "--out", "a", "--seed", "7", "--quiet"]).status == 0)
         #expect(try ws.reeval.run(["sample", "--leads", "300", "--out", "b", "--seed", "7", "--quiet"]).status == 0)
         let files = try FileManager.default.subpathsOfDirectory(atPath: ws.path("a")).filter { $0.hasSuffix(".csv") || $0.hasSuffix(".yaml") }.sorted()
-        #expect(files.count == 14)
+        #expect(files.count == 16)
         for file in files {
             #expect(try Data(contentsOf: ws.url.appendingPathComponent("a/\(file)")) == Data(contentsOf: ws.url.appendingPathComponent("b/\(file)")), "\(file)")
         }

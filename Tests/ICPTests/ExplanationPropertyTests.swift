@@ -30,6 +30,11 @@ struct ExplanationPropertyTests {
               - {id: mid, field: employees, between: [\(low), \(low + 500)], points: \(points())}
             triggers:
               - {id: funding, field: last_funding_at, within_days: \(1 + rng.next() % 700), points: \(points())}
+              - {id: grew, field: employees, grew_by: \(1 + rng.next() % 200)%, points: \(points())}
+              - {id: changed, field: industry, changed: true, points: \(points())}
+              - {id: entered, field: country, entered: [\(pick(["US", "GB", "DE", "FR"]))], points: \(points())}
+              - {id: added, field: technologies, added: [\(pick(tools)), \(pick(tools))], points: \(points())}
+              - {id: back, field: last_funding_at, after_dismissal: true, points: \(points())}
             disqualify:
               - {id: competitor, field: technologies, any: [CompetitorCRM]}
             """
@@ -51,14 +56,19 @@ struct ExplanationPropertyTests {
         }
     }
 
-    @Test("over thousands of generated leads and ICPs, the outcome points add up to the score")
+    @Test("over thousands of generated leads, states at dismissal and ICPs, the outcome points add up to the score")
     func pointsAddUp() async {
         await propertyCheck(count: 3000, input: Gen.int(in: 0...1_000_000), Gen.int(in: 0...1_000_000)) { icpSeed, leadSeed in
             guard let version = try? Self.version(icpSeed) else {
                 Issue.record("generated ICP \(icpSeed) did not parse")
                 return
             }
-            let evaluation = Scorer(version).evaluate(Self.lead(leadSeed), asOf: ICPFixtures.asOf)
+            // Every other lead is judged against a state at dismissal (a current evaluation), the
+            // rest without one (a baseline), where the rules over history must be unknown.
+            let then = leadSeed % 2 == 0 ? DismissalState(record: Self.lead(leadSeed / 2 + 1), dismissedAt: ICPFixtures.asOf.adding(days: -400)) : nil
+            let evaluation = Scorer(version).evaluate(Self.lead(leadSeed), asOf: ICPFixtures.asOf, since: then)
+            let history = Set(version.triggers.filter(\.rule.readsHistory).map(\.id))
+            if then == nil { #expect(evaluation.outcomes.filter { history.contains($0.id) }.allSatisfy { $0.verdict == .unknown && $0.readThen == nil }) }
             #expect(evaluation.outcomes.reduce(0) { $0 + $1.points } == evaluation.score)
             #expect(evaluation.outcomes.filter { $0.verdict == .unknown }.allSatisfy { $0.points == 0 })
             let dq = evaluation.outcomes.contains { $0.kind == .disqualifier && $0.verdict == .match }

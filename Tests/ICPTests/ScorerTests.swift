@@ -11,6 +11,38 @@ struct ScorerTests {
         return (o.verdict, o.points)
     }
 
+    /// A trigger over history, judged now against the state at dismissal on 2025-03-01 (or with none).
+    func history(_ field: String, _ op: String, then: ((inout LeadRecord) -> Void)?, now: (inout LeadRecord) -> Void) throws -> (Verdict, Double) {
+        let version = try ICPFixtures.version("""
+            criteria:
+              - {id: base, field: industry, exists: true, points: 1}
+            triggers:
+              - id: rule
+                field: \(field)
+                \(op)
+                points: 10
+            """)
+        let state = then.map { DismissalState(record: ICPFixtures.lead($0), dismissedAt: Timestamp(year: 2025, month: 3, day: 1)) }
+        let o = try #require(Scorer(version).evaluate(ICPFixtures.lead(now), asOf: ICPFixtures.asOf, since: state).outcome("rule"))
+        return (o.verdict, o.points)
+    }
+
+    @Test("rules over history: unknown without a state at dismissal; growth from an open range or 0 is judged by what is certain")
+    func historyRules() throws {
+        #expect(try history("employees", "grew_by: 30%", then: nil) { $0.employees = NumberRange(500) } == (.unknown, 0))
+        #expect(try history("employees", "grew_by: 30%", then: { $0.employees = NumberRange(100) }) { $0.employees = NumberRange(130) } == (.match, 10))
+        #expect(try history("employees", "grew_by: 30%", then: { $0.employees = NumberRange(100) }) { $0.employees = NumberRange(129) } == (.miss, 0))
+        #expect(try history("employees", "grew_by: 30%", then: { $0.employees = NumberRange(low: 1000, high: nil) }) { $0.employees = NumberRange(5000) } == (.miss, 0))
+        #expect(try history("employees", "grew_by: 30%", then: { $0.employees = NumberRange(0) }) { $0.employees = NumberRange(0) } == (.miss, 0))
+        #expect(try history("employees", "grew_by: 30%", then: { $0.employees = NumberRange(0) }) { $0.employees = NumberRange(3) } == (.match, 10))
+        #expect(try history("country", "changed: true", then: { $0.country = "United Kingdom" }) { $0.country = "GB" } == (.miss, 0))
+        #expect(try history("technologies", "changed: true", then: { $0.technologies = ["A", "B"] }) { $0.technologies = ["b", "a"] } == (.miss, 0))
+        #expect(try history("technologies", "changed: true", then: { $0.technologies = ["A"] }) { $0.technologies = ["A", "C"] } == (.match, 10))
+        #expect(try history("last_activity_at", "after_dismissal: true", then: { _ in }) { $0.lastActivityAt = Timestamp(year: 2025, month: 3, day: 1) } == (.miss, 0))
+        #expect(try history("last_activity_at", "after_dismissal: true", then: { _ in }) { $0.lastActivityAt = Timestamp(year: 2025, month: 3, day: 2) } == (.match, 10))
+        #expect(try history("last_activity_at", "after_dismissal: true", then: nil) { $0.lastActivityAt = Timestamp(year: 2026, month: 3, day: 2) } == (.unknown, 0))
+    }
+
     @Test("in: case and spaces are ignored; missing is unknown; another value is a miss")
     func inOperator() throws {
         #expect(try verdict("industry", "in: [Software, Financial Services]") { $0.industry = "  financial   SERVICES " } == (.match, 10))

@@ -61,11 +61,15 @@ extension Reeval {
                 let sample = try SampleExports(leads: leads, seed: 42).write(to: path("sample"))
                 let db = try Database.openMigrated(path: path("reeval.sqlite"), now: now)
 
-                log("2/4 importing \(sample.exports.count) exports with --source auto")
+                log("2/4 importing \(sample.exports.count) exports with --source auto (Salesforce with its custom fields' mapping)")
                 var rejected = 0
                 for file in sample.exports {
                     var options = ImportOptions(now: now, clock: { Date() })
                     options.observedAt = file.observedAt
+                    if let mapping = file.mapping {
+                        options.source = "salesforce"
+                        options.mapping = try Mapping.load(path: path("sample/" + mapping))
+                    }
                     let summary = try Importer(db: db).importFile(path("sample/" + file.path), options: options)
                     rejected += summary.rejected
                     log("    \(file.path): \(summary.preset), \(summary.rowsRead) rows, \(summary.rejected) rejected")
@@ -84,7 +88,7 @@ extension Reeval {
                     return
                 }
                 guard !global.quiet else { return }
-                let reasons = summary.byReason.sorted { $0.value > $1.value }.map { "\($0.value) \($0.key.replacingOccurrences(of: "_", with: " "))" }
+                let reasons = summary.byReason.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map { "\($0.value) \($0.key.replacingOccurrences(of: "_", with: " "))" }
                 Console.out("""
 
                     reeval demo: \(summary.candidates) dismissed leads re-evaluated, \(summary.revived) revived \

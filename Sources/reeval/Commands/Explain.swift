@@ -59,7 +59,8 @@ extension Reeval {
                 for o in evaluation.outcomes {
                     let points = o.kind == .disqualifier ? (o.verdict == .match ? "DQ" : "") : (o.points >= 0 ? "+" : "") + ICPNumber.text(o.points)
                     lines.append("  \(o.kind.rawValue.padding(toLength: 12, withPad: " ", startingAt: 0)) \(o.id.padding(toLength: 20, withPad: " ", startingAt: 0)) "
-                                 + "\(o.verdict.rawValue.padding(toLength: 7, withPad: " ", startingAt: 0)) \(o.field) = \(o.value ?? "unknown")  \(points)")
+                                 + "\(o.verdict.rawValue.padding(toLength: 7, withPad: " ", startingAt: 0)) \(o.field) = \(o.value ?? "unknown")"
+                                 + (o.readThen.map { _ in " (then \(o.valueThen ?? "unknown"))" } ?? "") + "  \(points)")
                 }
             }
             if !e.reasons.isEmpty {
@@ -74,8 +75,11 @@ extension Reeval {
             func side(_ evaluation: Evaluation, _ asOf: Timestamp) -> [String: Any] {
                 ["icp": evaluation.icpVersion, "as_of": asOf.iso, "score": evaluation.score, "tier": evaluation.tier ?? NSNull(),
                  "outcomes": evaluation.outcomes.map { o -> [String: Any] in
-                     ["kind": o.kind.rawValue, "id": o.id, "field": o.field, "verdict": o.verdict.rawValue,
-                      "value": o.value ?? NSNull(), "points": o.points]
+                     var outcome: [String: Any] = ["kind": o.kind.rawValue, "id": o.id, "field": o.field, "verdict": o.verdict.rawValue,
+                                                   "value": o.value ?? NSNull(), "points": o.points]
+                     // A rule over history also gives the value it compared with (at dismissal).
+                     if o.readThen != nil { outcome["value_then"] = o.valueThen ?? NSNull() }
+                     return outcome
                  }]
             }
             return ["crm_id": e.crmID, "source": e.source, "object": e.object, "run_id": e.runID, "revived": e.revived,
