@@ -17,15 +17,39 @@ struct ReportFolder {
     init(path: String) {
         var trimmed = path
         while trimmed.count > 1, trimmed.hasSuffix("/") { trimmed.removeLast() }
+        // A folder named by `.` or `..` (`--out .`, `./`, `sub/..`) has no name of its own to
+        // swap, so it is named by its absolute path. The split is by hand: Foundation's
+        // `deletingLastPathComponent` traps on Linux for a one-character path.
+        let last = trimmed.split(separator: "/").last.map(String.init) ?? ""
+        if last == "." || last == ".." { trimmed = Self.absolute(trimmed) }
         self.path = trimmed
-        parent = (trimmed as NSString).deletingLastPathComponent.isEmpty ? "." : (trimmed as NSString).deletingLastPathComponent
-        name = (trimmed as NSString).lastPathComponent
+        if let slash = trimmed.lastIndex(of: "/") {
+            let head = String(trimmed[..<slash])
+            parent = head.isEmpty ? "/" : head
+            name = String(trimmed[trimmed.index(after: slash)...])
+        } else {
+            parent = "."
+            name = trimmed
+        }
+    }
+
+    /// `path` made absolute against the working folder, with its `.` and `..` steps taken.
+    static func absolute(_ path: String) -> String {
+        let full = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+        var parts: [Substring] = []
+        for part in full.split(separator: "/") where part != "." {
+            if part == ".." { if !parts.isEmpty { parts.removeLast() } } else { parts.append(part) }
+        }
+        return "/" + parts.joined(separator: "/")
     }
 
     /// Restores a set a killed writer left aside, removes what killed writers staged, and
     /// creates a new empty staging folder, whose path it returns.
     func stage() throws -> String {
         let fm = FileManager.default
+        guard !name.isEmpty, name != "/" else {
+            throw FileFailure.cannotWrite(path, "a report needs a folder of its own, not the root folder; pass another --out or --report-dir")
+        }
         try checkHoldsOnlyReports()
         do {
             try fm.createDirectory(atPath: parent, withIntermediateDirectories: true)
@@ -78,10 +102,20 @@ struct ReportFolder {
             throw FileFailure.cannotWrite(path, "it is a file, not a folder; pass another --out or --report-dir")
         }
         let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
-        let foreign = names.filter { name in
-            !(Self.reportNames.contains(name) || (name.hasPrefix("revived") && name.hasSuffix(".csv")) || name.hasPrefix(".report.")
-              || name.hasPrefix(".run.json.") || name.hasPrefix(".revived-"))
-        }.sorted()
+        let manifestPath = (path as NSString).appendingPathComponent(Self.manifest)
+        let foreign: [String]
+        if let listed = FileManager.default.contents(atPath: manifestPath) {
+            // The names the writer of this set listed, and nothing else.
+            let own = Set(String(decoding: listed, as: UTF8.self).split(separator: "\n").map(String.init) + [Self.manifest])
+            foreign = names.filter { !own.contains($0) }.sorted()
+        } else {
+            // A folder written before the list existed: only the names reeval gives its files
+            // (`revived.csv`, `revived-SOURCE-OBJECT.csv`), never a look-alike such as `revived-notes.csv`.
+            foreign = names.filter { name in
+                !(Self.reportNames.contains(name) || name == "revived.csv"
+                  || (name.hasPrefix("revived-") && name.hasSuffix(".csv") && name.dropFirst(8).dropLast(4).split(separator: "-").count == 2))
+            }.sorted()
+        }
         guard foreign.isEmpty else {
             throw Failure(.cannotCreate, "\(path) holds files reeval did not write (\(foreign.prefix(3).joined(separator: ", "))\(foreign.count > 3 ? ", …" : "")); "
                           + "reports replace their folder whole, so give them a folder of their own")
@@ -90,6 +124,8 @@ struct ReportFolder {
 
     /// What a report folder holds.
     static let reportNames: Set<String> = ["report.md", "report.html", "run.json"]
+    /// The hidden list of the files a report set holds.
+    static let manifest = ".reeval-report"
 
     func discard(_ staging: String) {
         try? FileManager.default.removeItem(atPath: staging)

@@ -11,15 +11,19 @@ import ReevalStore
 public enum ReportFormat: String, Sendable, CaseIterable {
     case md, html, csv, json
 
-    /// Reads `--format md,html`; unknown names are a usage error naming them.
+    /// Reads `--format md,html`; unknown names, an empty list and an empty item are usage errors
+    /// naming them, and a format named twice is written once.
     public static func parse(_ list: String) throws -> [ReportFormat] {
-        let names = list.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
-        return try names.map { name in
+        let names = list.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+        var formats: [ReportFormat] = []
+        for name in names {
             guard let format = ReportFormat(rawValue: name == "markdown" ? "md" : name) else {
-                throw Failure(.usage, "unknown report format \(name); use md, html, csv or json, comma-separated")
+                let shown = name.isEmpty ? "an empty name" : name
+                throw Failure(.usage, "--format: unknown report format \(shown) in '\(list)'; use md, html, csv or json, comma-separated")
             }
-            return format
+            if !formats.contains(format) { formats.append(format) }
         }
+        return formats
     }
 }
 
@@ -53,13 +57,25 @@ public enum ReportWriter {
             case .csv: staged.set(index, WriteBackCSV.render(report).map { name, bytes in stage(name) { $0.append(bytes: bytes) } })
             }
         }
-        let files = staged.values.flatMap { $0 }
+        var files = staged.values.flatMap { $0 }
+        files.append(stageManifest(files.map(\.name), in: staging))
         if let failed = files.first(where: { $0.failure != nil }) {
             target.discard(staging)
             throw Failure(.io, "\((target.path as NSString).appendingPathComponent(failed.name)): cannot be written (\(failed.failure ?? "")); free some space or check the disk")
         }
         try target.swapIn(staging)
-        return files.map { (target.path as NSString).appendingPathComponent($0.name) }
+        return files.filter { $0.name != ReportFolder.manifest }.map { (target.path as NSString).appendingPathComponent($0.name) }
+    }
+
+    /// The folder's list of its own files (`.reeval-report`, one name a line): what a later
+    /// writer may replace. Any other file in the folder is the user's, and the folder is refused.
+    private static func stageManifest(_ names: [String], in staging: String) -> StagedFile {
+        let path = (staging as NSString).appendingPathComponent(ReportFolder.manifest)
+        let text = names.sorted().map { $0 + "\n" }.joined()
+        guard FileManager.default.createFile(atPath: path, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600]) else {
+            return StagedFile(name: ReportFolder.manifest, failure: String(cString: strerror(errno)))
+        }
+        return StagedFile(name: ReportFolder.manifest, failure: nil)
     }
 }
 

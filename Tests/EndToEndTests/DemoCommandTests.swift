@@ -42,9 +42,12 @@ struct DemoCommandTests {
         #expect(revived > 0 && revived * 4 < candidates, "a plausible share: \(revived) of \(candidates)")
         // The sample's broken rows are rejected with their lines, not dropped.
         #expect(Int(try ws.reeval.sql("SELECT count(*) FROM import_rejects", db: db).first ?? "0")! >= 1)
-        // Running it again starts the folder afresh.
+        // Running it again starts the folder afresh, replacing only what the demo wrote: the draft
+        // it suggests writing there stays.
+        try ws.write("demo/draft.yaml", "# my edited draft")
         #expect(try ws.reeval.run(["demo", "--dir", "demo", "--leads", "300", "--quiet"]).status == 0)
         #expect(try ws.reeval.sql("SELECT count(*) FROM runs", db: db) == ["1"])
+        #expect(try String(contentsOfFile: ws.path("demo/draft.yaml"), encoding: .utf8) == "# my edited draft")
     }
 
     @Test("the demo refuses a folder that is not its own")

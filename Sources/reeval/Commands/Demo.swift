@@ -15,7 +15,8 @@ extension Reeval {
             abstract: "Generate sample exports and two ICP versions, run everything, and print where the report is.",
             discussion: """
                 Works in its own folder (default ./reeval-demo) with its own database, so it never touches \
-                your data. Running it again starts that folder afresh.
+                your data. Running it again replaces what the demo wrote there (sample, report, \
+                reeval.sqlite) and keeps any other file, such as a draft ICP.
                 """)
 
         @ParentCommand var root: Reeval
@@ -27,6 +28,8 @@ extension Reeval {
         var leads: Int = 2000
 
         static let marker = ".reeval-demo"
+        /// What a demo writes into its folder, and so all it replaces when run again.
+        static let ownNames: Set<String> = ["sample", "report", "reeval.sqlite", "reeval.sqlite-wal", "reeval.sqlite-shm", "reeval.sqlite-journal"]
 
         func validate() throws {
             guard (1...SampleLimits.leads).contains(leads) else {
@@ -40,12 +43,20 @@ extension Reeval {
                 let fm = FileManager.default
                 var isFolder: ObjCBool = false
                 if fm.fileExists(atPath: dir, isDirectory: &isFolder) {
-                    // Only an empty folder or one an earlier demo made is replaced: never a file.
+                    // Only an empty folder or one an earlier demo made is used: never a file.
                     guard isFolder.boolValue, let contents = try? fm.contentsOfDirectory(atPath: dir),
                           contents.isEmpty || contents.contains(Self.marker) else {
                         throw Failure(.cannotCreate, "\(dir) exists and is not a reeval demo folder; pass --dir with a new or empty folder")
                     }
-                    try fm.removeItem(atPath: dir)
+                    // A demo starts afresh by replacing only what a demo writes: a draft or notes
+                    // the user put beside them stay.
+                    for name in contents where Self.ownNames.contains(name) || name.hasPrefix(".report.") {
+                        do {
+                            try fm.removeItem(atPath: (dir as NSString).appendingPathComponent(name))
+                        } catch {
+                            throw FileFailure.cannotWrite((dir as NSString).appendingPathComponent(name), error.localizedDescription)
+                        }
+                    }
                 }
                 do {
                     try fm.createDirectory(atPath: dir, withIntermediateDirectories: true)
