@@ -1,3 +1,6 @@
+CREATE VIEW latest_run AS
+SELECT id AS run_id FROM runs WHERE status = 'completed' ORDER BY as_of DESC, id DESC LIMIT 1;
+
 CREATE VIEW lead_current AS
 SELECT l.*,
        CASE WHEN h.lead_id IS NOT NULL
@@ -9,7 +12,8 @@ SELECT l.*,
 FROM leads l
 LEFT JOIN score_history h
        ON h.lead_id = l.id
-      AND h.first_run_id = (SELECT max(h2.first_run_id) FROM score_history h2 WHERE h2.lead_id = l.id);
+      AND h.first_run_id = (SELECT max(h2.first_run_id) FROM score_history h2
+                            WHERE h2.lead_id = l.id AND h2.first_run_id <= (SELECT run_id FROM latest_run));
 
 CREATE VIEW lead_scores AS
 SELECT r.id AS run_id, h.lead_id, h.dismissed_at, h.baseline_icp, h.baseline_state_id, h.baseline_score, h.baseline_tier,
@@ -25,22 +29,24 @@ UNION ALL
 SELECT lead_id, state_id, observed_at, superseded_at, company, domain, industry, employees_low, employees_high, annual_revenue_low, annual_revenue_high, country, region, city, business_model, technologies, funding_stage, last_funding_at, owner, created_at, last_activity_at, modified_at, attributes, account_crm_id, title, email, lead_source, status, lifecycle, lost_reason, closed_at, amount, unreadable FROM lead_history;
 
 CREATE VIEW revived_accounts AS
-SELECT a.id AS account_id, a.source, a.object, a.crm_id AS account_crm_id, a.company,
+SELECT account_id, source, object, account_crm_id, company, revived_leads, best_rank, best_score, best_tier, reason_kinds, run_id
+FROM revived_accounts_by_run WHERE run_id = (SELECT run_id FROM latest_run)
+ORDER BY best_score DESC, revived_leads DESC, best_rank;
+
+CREATE VIEW revived_accounts_by_run AS
+SELECT r.run_id, a.id AS account_id, a.source, a.object, a.crm_id AS account_crm_id, a.company,
        count(*) AS revived_leads, min(r.rank) AS best_rank, max(r.score) AS best_score,
        (SELECT r2.tier FROM revived_opportunities r2 JOIN leads l2 ON l2.id = r2.lead_id
         WHERE r2.run_id = r.run_id AND l2.account_id = a.id ORDER BY r2.rank LIMIT 1) AS best_tier,
        (SELECT json_group_array(kind) FROM (
             SELECT DISTINCT x.kind FROM revival_reasons x JOIN leads l3 ON l3.id = x.lead_id
-            WHERE x.run_id = r.run_id AND l3.account_id = a.id ORDER BY x.kind)) AS reason_kinds,
-       r.run_id
+            WHERE x.run_id = r.run_id AND l3.account_id = a.id ORDER BY x.kind)) AS reason_kinds
 FROM revived_opportunities r
 JOIN leads l ON l.id = r.lead_id
 JOIN accounts a ON a.id = l.account_id
-WHERE r.run_id = (SELECT max(id) FROM runs WHERE status = 'completed')
-GROUP BY a.id
-ORDER BY best_score DESC, revived_leads DESC, best_rank;
+GROUP BY r.run_id, a.id;
 
-CREATE VIEW revived_latest AS
+CREATE VIEW revived_by_run AS
 SELECT r.run_id, r.rank, l.source, l.object, l.crm_id, coalesce(l.company, a.company) AS company,
        coalesce((SELECT o.name FROM owners o WHERE o.source = l.source AND o.crm_id = l.owner), l.owner) AS owner,
        l.lifecycle, l.dismissed_at, r.baseline_icp, r.baseline_score, r.baseline_tier, r.current_icp,
@@ -56,9 +62,10 @@ SELECT r.run_id, r.rank, l.source, l.object, l.crm_id, coalesce(l.company, a.com
        l.lost_reason, l.status, a.crm_id AS account_crm_id
 FROM revived_opportunities r
 JOIN leads l ON l.id = r.lead_id
-LEFT JOIN accounts a ON a.id = l.account_id
-WHERE r.run_id = (SELECT max(id) FROM runs WHERE status = 'completed')
-ORDER BY r.rank;
+LEFT JOIN accounts a ON a.id = l.account_id;
+
+CREATE VIEW revived_latest AS
+SELECT * FROM revived_by_run WHERE run_id = (SELECT run_id FROM latest_run) ORDER BY rank;
 
 CREATE TABLE accounts (
     id                  INTEGER PRIMARY KEY,

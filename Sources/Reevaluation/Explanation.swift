@@ -46,7 +46,7 @@ public struct Explanation: Sendable {
         let leadID: Int64 = lead["id"] ?? 0
         let run: Int
         if let runID { run = runID } else {
-            guard let latest = try db.scalar("SELECT max(id) FROM runs WHERE status = 'completed'")?.int else {
+            guard let latest = try db.scalar("SELECT run_id FROM latest_run")?.int else {
                 throw Failure(.badData, "no completed run yet; run `reeval run` first")
             }
             run = latest

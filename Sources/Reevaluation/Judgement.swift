@@ -44,6 +44,9 @@ public struct Judge: Sendable {
     /// The ids of the current version's rules in the order its evaluations list their outcomes
     /// (criteria, triggers, disqualifiers): what per-rule counts are kept by.
     public let currentRuleIDs: [String]
+    /// Whether the current version has rules over history: only then is the state at dismissal
+    /// handed to its scorer (a run of an ICP without them pays nothing for them).
+    private let readsHistory: Bool
 
     /// `versions` are the registered versions (the baseline is chosen among them by dismissal
     /// date); `current` is the version applied now.
@@ -59,6 +62,7 @@ public struct Judge: Sendable {
         maxPoints = (current.criteria + current.triggers).map { $0.rule.readsHistory ? 0 : $0.maxPoints }
             + current.disqualifiers.map { _ in 0 }
         currentRuleIDs = (current.criteria + current.triggers + current.disqualifiers).map(\.id)
+        readsHistory = current.triggers.contains { $0.rule.readsHistory }
     }
 
     /// The fields any registered version's rules read, and the company revived leads are shown
@@ -99,7 +103,7 @@ public struct Judge: Sendable {
         let baselineDate = candidate.dismissedAt ?? asOf
         let baseline = chosen.scorer.evaluate(before, asOf: baselineDate)
         // The rules over history compare the newest state with the baseline state.
-        let then = candidate.dismissedAt.map { DismissalState(record: before, dismissedAt: $0) }
+        let then = readsHistory ? candidate.dismissedAt.map { DismissalState(record: before, dismissedAt: $0) } : nil
         let current = currentScorer.evaluate(now, asOf: asOf, since: then)
 
         let newlyResolved = current.isDisqualified == false && self.current.resolves(lostReason: candidate.lostReason)

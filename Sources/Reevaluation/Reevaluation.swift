@@ -168,13 +168,14 @@ public struct Reevaluation {
         return summary
     }
 
-    /// The leads revived by the previous completed run with an earlier as-of date (for `is_new`),
-    /// so a run repeated for the same night keeps that night's flags.
+    /// The leads revived by the previous night (for `is_new`): the completed run with the latest
+    /// as-of date before this one's (the highest id among equals), so a run repeated for the same
+    /// night keeps that night's flags and a re-run of an earlier night changes no later flags.
     private func previousRevived(before asOf: Timestamp) throws -> Set<Int64> {
         var set = Set<Int64>()
         try db.prepare("""
             SELECT lead_id FROM revived_opportunities
-            WHERE run_id = (SELECT max(id) FROM runs WHERE status = 'completed' AND as_of < ?)
+            WHERE run_id = (SELECT id FROM runs WHERE status = 'completed' AND as_of < ? ORDER BY as_of DESC, id DESC LIMIT 1)
             """).forEachRow([asOf.iso]) { row in if let id = row[0].int64 { set.insert(id) } }
         return set
     }

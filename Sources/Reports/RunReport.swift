@@ -112,7 +112,7 @@ public struct RunReport: Sendable {
     public static func load(_ db: Database, runID: Int?) throws -> RunReport {
         let idValue: Int?
         if let runID { idValue = runID } else {
-            idValue = try db.scalar("SELECT max(id) FROM runs WHERE status = 'completed'")?.int
+            idValue = try db.scalar("SELECT run_id FROM latest_run")?.int
         }
         guard let id = idValue, let run = try db.rows("SELECT * FROM runs WHERE id = ? AND status = 'completed'", [id]).first else {
             throw Failure(.badData, runID.map { "no completed run #\($0) in the database; see `reeval status`" }
@@ -133,13 +133,9 @@ public struct RunReport: Sendable {
         report.excluded = Exclusion.allCases.compactMap { cause in excluded[cause.rawValue].map { (cause, $0) } }
 
         try db.prepare("""
-            SELECT r.rank, l.source, l.object, l.crm_id, coalesce(l.company, a.company) AS company,
-                   coalesce((SELECT o.name FROM owners o WHERE o.source = l.source AND o.crm_id = l.owner), l.owner) AS owner, l.lifecycle,
-                   l.dismissed_at, coalesce(l.industry, a.industry) AS industry, coalesce(l.country, a.country) AS country,
-                   coalesce(l.employees_low, a.employees_low) AS employees_low, coalesce(l.employees_high, a.employees_high) AS employees_high,
-                   r.baseline_icp, r.baseline_score, r.baseline_tier, r.score, r.tier, r.is_new
-            FROM revived_opportunities r JOIN leads l ON l.id = r.lead_id LEFT JOIN accounts a ON a.id = l.account_id
-            WHERE r.run_id = ? ORDER BY r.rank
+            SELECT rank, source, object, crm_id, company, owner, lifecycle, dismissed_at, industry, country, employees_low, employees_high,
+                   baseline_icp, baseline_score, baseline_tier, score, tier, is_new
+            FROM revived_by_run WHERE run_id = ? ORDER BY rank
             """).forEachRow([id]) { row in
             // By position, in the SELECT's order: 50,000 rows × 18 columns looked up by name add up.
             report.leads.append(Lead(
@@ -191,15 +187,11 @@ public struct RunReport: Sendable {
             if grouped[column, default: []].count < 5 { grouped[column, default: []].append((row[1].string ?? "", row[2].int ?? 0)) }
         }
         report.unreadableValues = grouped.keys.sorted().map { ($0, grouped[$0] ?? []) }
-        // The accounts of this run's revived leads, as the `revived_accounts` view counts them for the latest run.
+        // The accounts of this run's revived leads, by the one definition the `revived_accounts` view filters.
         try db.prepare("""
-            SELECT a.source, a.crm_id, a.company, count(*), max(r.score),
-                   (SELECT r2.tier FROM revived_opportunities r2 JOIN leads l2 ON l2.id = r2.lead_id
-                    WHERE r2.run_id = r.run_id AND l2.account_id = a.id ORDER BY r2.rank LIMIT 1),
-                   (SELECT group_concat(kind, ',') FROM (SELECT DISTINCT x.kind FROM revival_reasons x JOIN leads l3 ON l3.id = x.lead_id
-                                                         WHERE x.run_id = r.run_id AND l3.account_id = a.id ORDER BY x.kind))
-            FROM revived_opportunities r JOIN leads l ON l.id = r.lead_id JOIN accounts a ON a.id = l.account_id
-            WHERE r.run_id = ? GROUP BY a.id ORDER BY max(r.score) DESC, count(*) DESC, min(r.rank)
+            SELECT source, account_crm_id, company, revived_leads, best_score, best_tier,
+                   (SELECT group_concat(k.value, ',') FROM json_each(reason_kinds) k)
+            FROM revived_accounts_by_run WHERE run_id = ? ORDER BY best_score DESC, revived_leads DESC, best_rank
             """).forEachRow([id]) { row in
             report.accounts.append(Account(source: row[0].string ?? "", crmID: row[1].string ?? "", company: row[2].string,
                                            revivedLeads: row[3].int ?? 0, bestScore: row[4].double ?? 0, bestTier: row[5].string,

@@ -85,6 +85,25 @@ struct RevivalRuleTests {
         #expect(try ws.reeval.sql("SELECT id, new_revived FROM runs ORDER BY id") == ["1|4", "2|4", "3|0"])
     }
 
+    @Test("a re-run of an earlier night (a backfill) is not 'latest' and changes no later night's is_new")
+    func backfill() throws {
+        let ws = try Self.scenario()
+        #expect(try ws.reeval.run(["--as-of", "2026-11-11", "--quiet"]).status == 0)
+        // A backfill of an earlier night, under the ICP then in force: it revives one lead fewer.
+        #expect(try ws.reeval.run(["--as-of", "2025-03-03", "--quiet"]).status == 0)
+        // Between the two, this morning's list is still the 11th's, and so is the default report.
+        #expect(try ws.reeval.sql("SELECT DISTINCT run_id FROM revived_latest") == ["1"])
+        let report = try ws.reeval.run(["report", "--out", "reports", "--format", "md"])
+        #expect(report.status == 0, "\(report.stderr)")
+        #expect(try String(contentsOfFile: ws.path("reports/report.md"), encoding: .utf8).contains("run #1"))
+        #expect(try ws.reeval.run(["--as-of", "2026-11-12", "--quiet"]).status == 0)
+        // The 12th is compared with the 11th, the latest earlier night, not with the backfill.
+        #expect(try ws.reeval.sql("SELECT id, as_of, new_revived FROM runs ORDER BY id") == [
+            "1|2026-11-11|4", "2|2025-03-03|3", "3|2026-11-12|0",
+        ])
+        #expect(try ws.reeval.sql("SELECT DISTINCT run_id, is_new FROM revived_latest") == ["3|0"])
+    }
+
     @Test("a lead one unknown criterion away from revive_at is worth enriching, by field; one that could not reach it is not")
     func worthEnriching() throws {
         let ws = try Workspace()
