@@ -335,6 +335,10 @@ CREATE INDEX leads_by_account ON leads(account_id);
 
 CREATE INDEX leads_by_account_crm_id ON leads(source, account_crm_id);
 
+CREATE INDEX leads_waiting_by_company_key ON leads(source, company_key) WHERE account_id IS NULL AND account_crm_id IS NULL;
+
+CREATE INDEX leads_waiting_by_domain ON leads(source, domain) WHERE account_id IS NULL AND account_crm_id IS NULL;
+
 CREATE INDEX revived_by_rank ON revived_opportunities(run_id, rank);
 
 CREATE INDEX runs_latest ON runs(status, id);

@@ -367,12 +367,19 @@ final class RecordWriter: RowWriter {
     /// every linked lead whose state the account's values change a new state.
     private func propagateAccounts() throws {
         guard kind == .accounts, !touchedAccounts.isEmpty else { return }
-        let link = try db.prepare("""
+        // One statement per key, each answered by an index (an OR of the three scanned every lead
+        // of the source once per account: quadratic when accounts come after their leads). A
+        // lead is linked by its account's id, else, when it names none, by domain, else by name.
+        let linkByCRMID = try db.prepare("""
+            UPDATE leads SET account_id = :account WHERE source = :source AND account_crm_id = :crm AND account_id IS NULL
+            """)
+        let linkByDomain = try db.prepare("""
             UPDATE leads SET account_id = :account
-            WHERE source = :source AND account_id IS NULL
-              AND (account_crm_id = :crm
-                   OR (account_crm_id IS NULL AND ((:domain IS NOT NULL AND domain = :domain)
-                                                   OR (:key IS NOT NULL AND company_key = :key))))
+            WHERE source = :source AND domain = :domain AND account_id IS NULL AND account_crm_id IS NULL
+            """)
+        let linkByKey = try db.prepare("""
+            UPDATE leads SET account_id = :account
+            WHERE source = :source AND company_key = :key AND account_id IS NULL AND account_crm_id IS NULL
             """)
         let linked = try db.prepare("""
             SELECT id, crm_id, observed_at, state_hash, from_account, account_attribute_keys, \(LeadColumns.names(LeadColumns.lead))
@@ -385,8 +392,9 @@ final class RecordWriter: RowWriter {
             """)
         for accountID in touchedAccounts {
             guard let row = try crmOf.rows([accountID]).first else { continue }
-            try link.execute([":account": accountID, ":source": source, ":crm": row["crm_id"] as String?,
-                              ":domain": row["domain"] as String?, ":key": row["company_key"] as String?])
+            if let crm: String = row["crm_id"] { try linkByCRMID.execute([":account": accountID, ":source": source, ":crm": crm]) }
+            if let domain: String = row["domain"] { try linkByDomain.execute([":account": accountID, ":source": source, ":domain": domain]) }
+            if let key: String = row["company_key"] { try linkByKey.execute([":account": accountID, ":source": source, ":key": key]) }
             guard let account = try account(accountID) else { continue }
             var leads: [(id: Int64, observedAt: String, hash: String, own: LeadRecord)] = []
             try linked.forEachRow([accountID]) { lead in

@@ -147,7 +147,7 @@ struct MigrationTests {
         let path = folder.path("old.sqlite")
         try FileManager.default.copyItem(at: fixtures.appendingPathComponent("revival-3-runs.sqlite"), to: URL(fileURLWithPath: path))
         let db = try Database(path: path)
-        #expect(try Migrator().migrate(db, now: now) == ["0005_runs_excluded.sql", "0006_score_history_and_reasons.sql", "0007_typed_lead_states.sql", "0008_amount_and_unreadable_values.sql", "0009_worth_enriching.sql", "0010_owners_by_name.sql", "0011_rows_read_once.sql", "0012_open_stretches.sql", "0013_latest_by_as_of.sql"])
+        #expect(try Migrator().migrate(db, now: now) == ["0005_runs_excluded.sql", "0006_score_history_and_reasons.sql", "0007_typed_lead_states.sql", "0008_amount_and_unreadable_values.sql", "0009_worth_enriching.sql", "0010_owners_by_name.sql", "0011_rows_read_once.sql", "0012_open_stretches.sql", "0013_latest_by_as_of.sql", "0014_lead_linking_indexes.sql"])
         func expected(_ name: String) throws -> [String] {
             try String(contentsOf: fixtures.appendingPathComponent(name), encoding: .utf8).split(separator: "\n").map(String.init)
         }
