@@ -13,6 +13,8 @@ public enum ImportFailure: UserFacingError, Equatable {
     case mappingColumnMissing(mapping: String, field: String, column: String, file: String)
     case invalidMapping(file: String, line: Int?, problem: String)
     case strictRejects(file: String, count: Int, firstLine: Int, firstReason: String)
+    /// Every data row was rejected: the file is not what its preset or mapping expects.
+    case everyRowRejected(file: String, count: Int, firstReasons: String)
 
     public var kind: FailureKind {
         switch self {
@@ -45,6 +47,9 @@ public enum ImportFailure: UserFacingError, Equatable {
             return "\(file)\(line.map { ":\($0)" } ?? ""): \(problem)"
         case .strictRejects(let file, let count, let firstLine, let firstReason):
             return "\(file): \(count) row\(count == 1 ? "" : "s") rejected under --strict (first: line \(firstLine), \(firstReason)); nothing was imported"
+        case .everyRowRejected(let file, let count, let shown):
+            return "\(file): \(count == 1 ? "its only data row was" : "all \(count) of its data rows were") rejected (\(shown)); nothing was imported. "
+                + "Check that the file is the export the preset or mapping expects"
         }
     }
 }

@@ -166,6 +166,12 @@ public struct Importer {
                 if options.strict, summary.rejected > 0, let first = summary.firstRejects.first {
                     throw ImportFailure.strictRejects(file: path, count: summary.rejected, firstLine: first.line, firstReason: first.reason)
                 }
+                // A file whose every data row is rejected fails, so cron (`run --inbox --quiet`)
+                // hears of it; one with no data rows at all is only empty.
+                if summary.rejected > 0, summary.inserted + summary.updated + summary.unchanged + summary.deleted == 0 {
+                    throw ImportFailure.everyRowRejected(file: path, count: summary.rejected, firstReasons: summary.firstRejects.prefix(3)
+                        .map { "line \($0.line): \($0.reason)" }.joined(separator: "; "))
+                }
                 summary.seconds = options.clock().timeIntervalSince(started)
                 try db.execute("""
                     UPDATE imports SET rows_read = ?, inserted = ?, updated = ?, unchanged = ?, rejected = ?, deleted = ?,

@@ -23,6 +23,24 @@ struct ImportCommandTests {
         #expect(again.stdout.contains("already imported"))
     }
 
+    @Test("an export whose every row is rejected exits 65 with the first reasons, also under run --inbox --quiet, and imports nothing")
+    func everyRowRejected() throws {
+        let ws = try Workspace()
+        // A HubSpot deals export whose ids a spreadsheet rounded: every row is refused.
+        try ws.write("inbox/deals.csv", "Record ID,Deal Name,Deal Stage,Amount,Close Date,Create Date\r\n"
+                     + "1.11015E+11,Globex,Closed Lost,48000,2024-02-15,2023-11-01 09:00\r\n"
+                     + "1.11016E+11,Initech,Closed Won,12000,2024-03-01,2023-12-01 09:00\r\n")
+        let result = try ws.reeval.run(["import", "inbox/deals.csv"])
+        #expect(result.status == 65, "\(result.stderr)")
+        #expect(result.stderr.contains("inbox/deals.csv: all 2 of its data rows were rejected (line 2: "), "\(result.stderr)")
+        #expect(result.stderr.contains("; line 3: "))
+        #expect(try ws.reeval.sql("SELECT count(*) FROM imports") == ["0"])
+        let run = try ws.reeval.run(["run", "--inbox", "inbox", "--quiet"])
+        #expect(run.status == 65, "cron hears of it: \(run.stderr)")
+        #expect(run.stderr.contains("all 2 of its data rows were rejected"))
+        #expect(try ws.reeval.sql("SELECT count(*) FROM imports") == ["0"])
+    }
+
     @Test("a missing file exits 66 naming it, and nothing is created")
     func missingFile() throws {
         let ws = try Workspace()
