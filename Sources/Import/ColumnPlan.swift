@@ -42,7 +42,10 @@ struct ColumnPlan: Sendable {
             for column in preset.mappedColumns.sorted() where indexByKey[column] == nil {
                 let field = preset.fields.first { $0.value.map(Preset.key).contains(column) }?.key.rawValue
                     ?? (preset.lifecycle.columns.map(Preset.key).contains(column) ? "lifecycle.column" : "id")
-                throw ImportFailure.mappingColumnMissing(mapping: mappingFile, field: field, column: column, file: file)
+                // Named as the mapping spells it (`column` is the case-folded key headers match by).
+                let spelled = (preset.fields.values.flatMap { $0 } + preset.lifecycle.columns + preset.idColumns)
+                    .first { Preset.key($0) == column } ?? column
+                throw ImportFailure.mappingColumnMissing(mapping: mappingFile, field: field, column: spelled, file: file)
             }
         }
         guard let id = preset.idColumns.lazy.compactMap({ indexByKey[Preset.key($0)] }).first else {

@@ -34,7 +34,7 @@ public struct Explanation: Sendable {
     /// several records) in run `runID`, or in the latest completed run when nil.
     public static func load(_ db: Database, crmID: String, runID: Int?, source: String? = nil, object: String? = nil) throws -> Explanation {
         let leads = try db.rows("""
-            SELECT id, source, object FROM leads WHERE crm_id = ? AND (? IS NULL OR source = ?) AND (? IS NULL OR object = ?) ORDER BY id
+            SELECT id, source, object FROM leads WHERE crm_id = ? AND (? IS NULL OR lower(source) = lower(?)) AND (? IS NULL OR lower(object) = lower(?)) ORDER BY id
             """, [crmID, source, source, object, object])
         guard let lead = leads.first else {
             throw Failure(.badData, "no lead with CRM id \(crmID)\(source.map { " from \($0)" } ?? "")\(object.map { " (\($0))" } ?? "") was imported")

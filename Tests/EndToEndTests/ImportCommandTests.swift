@@ -41,6 +41,16 @@ struct ImportCommandTests {
         #expect(try ws.reeval.sql("SELECT count(*) FROM imports") == ["0"])
     }
 
+    @Test("a mapping naming a column the export lacks is refused with the column as the mapping spells it")
+    func mappingColumnSpelling() throws {
+        let ws = try Workspace()
+        try ws.write("leads.csv", "Lead ID,Company,Stage\n1,Acme,Lost\n")
+        try ws.write("m.yaml", "source: acme\nobject: leads\nid: Lead ID\nfields:\n  company: NoPe Column\nlifecycle:\n  column: Stage\n  lost: [Lost]\n")
+        let result = try ws.reeval.run(["import", "leads.csv", "--mapping", "m.yaml"])
+        #expect(result.status == 65)
+        #expect(result.stderr.contains(#"company names the column "NoPe Column", which leads.csv does not have"#), "\(result.stderr)")
+    }
+
     @Test("a missing file exits 66 naming it, and nothing is created")
     func missingFile() throws {
         let ws = try Workspace()

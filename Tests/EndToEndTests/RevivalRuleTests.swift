@@ -85,6 +85,15 @@ struct RevivalRuleTests {
         #expect(try ws.reeval.sql("SELECT id, new_revived FROM runs ORDER BY id") == ["1|4", "2|4", "3|0"])
     }
 
+    @Test("explain --source and --object ignore case, as the CRM's name is typed")
+    func explainIgnoresCase() throws {
+        let ws = try Self.scenario()
+        #expect(try ws.reeval.run(["--as-of", "2026-11-22", "--quiet"]).status == 0)
+        let result = try ws.reeval.run(["explain", "L-CA", "--source", "ACME", "--object", "Leads"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.hasPrefix("acme leads L-CA, run #1: revived"))
+    }
+
     @Test("a re-run of an earlier night (a backfill) is not 'latest' and changes no later night's is_new")
     func backfill() throws {
         let ws = try Self.scenario()
