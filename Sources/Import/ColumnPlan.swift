@@ -14,10 +14,19 @@ struct ColumnPlan: Sendable {
     let attributeIndexes: [Int]
     let deletedIndex: Int?
     let preset: Preset
+    /// The header line's names as compared (case and spaces folded), to know a header line
+    /// repeated mid-file (two exports pasted together) from a row.
+    let headerKeys: [String]
     private let indexByKey: [String: Int]
     /// The lifecycle rule's columns by the name the rule uses, resolved once.
     private let lifecycleIndex: [String: Int]
     private let dates: DateParser
+
+    /// Whether a row repeats the header line.
+    func isHeader(_ values: [String]) -> Bool {
+        values.count >= headerKeys.count && zip(headerKeys, values).allSatisfy { $0 == Preset.key($1.trimmingCharacters(in: .whitespaces)) }
+            && values.dropFirst(headerKeys.count).allSatisfy(\.isEmpty)
+    }
 
     init(rawHeaders: [String], preset: Preset, file: String, mappingFile: String?) throws {
         var seen: [String: Int] = [:]
@@ -30,6 +39,7 @@ struct ColumnPlan: Sendable {
             headers.append(count == 1 ? name : "\(name) (\(count))")
         }
         self.headers = headers
+        headerKeys = rawHeaders.map { Preset.key($0.trimmingCharacters(in: .whitespacesAndNewlines.union(CharacterSet(charactersIn: "\u{FEFF}")))) }
         var indexByKey: [String: Int] = [:]
         for (i, h) in headers.enumerated() where indexByKey[Preset.key(h)] == nil { indexByKey[Preset.key(h)] = i }
         self.indexByKey = indexByKey

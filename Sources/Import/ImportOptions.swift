@@ -49,6 +49,8 @@ public struct ImportSummary: Sendable {
     public var utf8LinesInWindows1252: [Int] = []
     /// Rows whose every field was empty: skipped, counted.
     public var blankRows = 0
+    /// Header lines repeated mid-file (two exports pasted together): skipped, counted.
+    public var repeatedHeaders = 0
     /// Per column, the most frequent texts that could not be read, most frequent first (up to 5).
     public var unreadableExamples: [String: [(text: String, count: Int)]] = [:]
     public var seconds = 0.0

@@ -125,6 +125,8 @@ public struct Importer {
                             summary.deleted += 1
                         case .footer:
                             summary.footerLines += 1
+                        case .repeatedHeader:
+                            summary.repeatedHeaders += 1
                         case .progress(let bytesRead):
                             options.progress?(bytesRead, size ?? 0)
                         case .finished(let utf8Lines):
@@ -136,6 +138,7 @@ public struct Importer {
                     }
                 }
                 guard finished else { throw Failure(.bug, "\(path): the parsing thread stopped before the end of the file") }
+                summary.blankRows += reader.emptyLines
                 if summary.rowsRead == 0 && summary.rejected == 0 { throw ImportFailure.headerOnly(path) }
                 let sha = Self.readingIdentity(fileDigest: try reader.sha256(), options)
                 if let earlier = try earlierImport(sha256: sha) {

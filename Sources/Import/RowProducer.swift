@@ -13,6 +13,8 @@ enum ImportItem: Sendable {
     case reject(line: Int, reason: String, raw: String)
     case deleted
     case footer
+    /// The header line again, mid-file (two exports pasted together): skipped and counted.
+    case repeatedHeader
     case missingID(line: Int, raw: String, column: String)
     case progress(bytesRead: Int)
     case finished(utf8Lines: [Int])
@@ -58,6 +60,11 @@ struct RowReading: Sendable {
     /// Decodes and normalises a row whose shape was checked (`fieldCount` matches the header),
     /// in its encoding (`encoding(of:)`).
     func normalise(_ record: CSVReader.Record, _ encoding: TextEncoding, values: inout [String]) -> ImportItem {
+        // A NUL byte is no text any CRM writes, and SQLite's shell cuts a value at it: the row is
+        // refused, as a row with any other invalid byte is (the first 64 KiB are checked whole).
+        if record.raw.contains(0) {
+            return .reject(line: record.line, reason: "a NUL byte (0x00) in the row; the file may be damaged: re-export it", raw: rawText(record, encoding).replacingOccurrences(of: "\u{0}", with: "\u{FFFD}"))
+        }
         for i in 0..<plan.headers.count {
             guard let text = encoding.decode(record.field(i)) else {
                 return .reject(line: record.line, reason: "invalid UTF-8 in column \(plan.headers[i]); re-export as UTF-8 or pass --encoding windows-1252", raw: rawText(record, encoding))
@@ -65,6 +72,7 @@ struct RowReading: Sendable {
             values[i] = text
         }
         if values.allSatisfy({ $0.allSatisfy(\.isWhitespace) }) { return .blank }
+        if plan.isHeader(values) { return .repeatedHeader }
         if plan.isDeleted(values) { return .deleted }
         guard let lead = plan.record(values) else {
             return .missingID(line: record.line, raw: rawText(record, encoding), column: plan.headers[plan.idIndex])

@@ -51,6 +51,34 @@ struct ImportCommandTests {
         #expect(result.stderr.contains(#"company names the column "NoPe Column", which leads.csv does not have"#), "\(result.stderr)")
     }
 
+    @Test("two exports pasted together: the repeated header line is skipped and counted, and empty lines are counted as blank rows")
+    func pastedExports() throws {
+        let ws = try Workspace()
+        try ws.write("deals.csv", Self.hubspotDeals + "\r\n" + "Record ID,Deal Name,Deal Stage,Amount,Close Date,Create Date,Deal owner,Closed Lost Reason\r\n"
+                     + "9003,Umbrella,Closed Lost,5000,2024-04-01,2024-01-01 09:00,Jane Roe,No budget\r\n\r\n")
+        let result = try ws.reeval.run(["import", "deals.csv", "--json"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        #expect(json["inserted"] as? Int == 3)
+        #expect(json["repeated_headers"] as? Int == 1)
+        #expect(json["blank_rows"] as? Int == 2)
+        #expect(try ws.reeval.sql("SELECT crm_id FROM leads ORDER BY crm_id") == ["9001", "9002", "9003"])
+    }
+
+    @Test("a NUL byte in a row after the first 64 KiB rejects that row with its line; nothing raw is stored")
+    func nulAfterFirstChunk() throws {
+        let ws = try Workspace()
+        var text = "Record ID,Deal Name,Deal Stage,Amount,Close Date,Create Date\r\n"
+        var id = 10_000
+        while text.utf8.count < 70_000 { id += 1; text += "\(id),Deal number \(id),Closed Lost,1000,2024-02-15,2023-11-01 09:00\r\n" }
+        text += "\(id + 1),Bad\u{0}Deal,Closed Lost,1000,2024-02-15,2023-11-01 09:00\r\n"
+        try ws.write("deals.csv", text)
+        let result = try ws.reeval.run(["import", "deals.csv"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("rejected line \(id - 10_000 + 2): a NUL byte (0x00) in the row"), "\(result.stdout)")
+        #expect(try ws.reeval.sql("SELECT count(*) FROM leads WHERE instr(CAST(company AS BLOB), x'00') > 0 OR crm_id = '\(id + 1)'") == ["0"])
+    }
+
     @Test("a missing file exits 66 naming it, and nothing is created")
     func missingFile() throws {
         let ws = try Workspace()

@@ -214,7 +214,7 @@ struct MappingImportTests {
         let mapping = try Mapping.parse("source: acme\nobject: leads\nid: Lead ID\nlifecycle:\n  column: Stage\n  lost: [Lost]\n", file: "acme.yaml")
         let path = try h.write("acme.csv", "Lead ID,Status\n1,Lost\n")
         let error = try #require(throws: ImportFailure.self) { try h.importFile(path, h.options(mapping: mapping)) }
-        #expect(error.message == "acme.yaml: lifecycle.column names the column \"stage\", which \(path) does not have; fix the mapping or the export")
+        #expect(error.message == "acme.yaml: lifecycle.column names the column \"Stage\", which \(path) does not have; fix the mapping or the export")
         #expect(try h.count("leads") == 0)
     }
 

@@ -51,6 +51,9 @@ public final class CSVReader {
     public private(set) var hadByteOrderMark = false
     /// Bytes consumed so far, for progress.
     public private(set) var bytesRead = 0
+    /// Empty lines met between records (and after the last one): they hold no row, and are
+    /// counted so that an import's counts add up to the file's lines.
+    public private(set) var emptyLines = 0
 
     /// The previous record's size and field count: the next record's arrays start that big.
     private var lastRecordSize = 256
@@ -103,6 +106,7 @@ public final class CSVReader {
                 position += width
                 bytesRead += width
                 line += 1
+                emptyLines += 1
                 continue
             }
             if let record = parseRecord() { return record }
