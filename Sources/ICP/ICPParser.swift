@@ -126,7 +126,7 @@ public enum ICPParser {
         let advice = "check the indentation and quoting on this line"
         switch error {
         case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
-            return ICPProblem(line: mark.line, column: mark.column, message: "not valid YAML: \(problem); \(advice)")
+            return ICPProblem(line: mark.line, column: mark.column, message: "not valid YAML: \(YAMLMessage.plain(problem)); \(advice)")
         case .duplicatedKeysInMapping(let duplicates, let context):
             let (line, column) = YAMLDuplicate.secondOccurrence(of: duplicates.first ?? "", in: context.text, after: (context.mark.line, context.mark.column))
             return ICPProblem(line: line, column: column,

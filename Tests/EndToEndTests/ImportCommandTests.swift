@@ -94,7 +94,11 @@ struct ImportCommandTests {
         try FileManager.default.createDirectory(at: ws.url.appendingPathComponent("exports.csv"), withIntermediateDirectories: true)
         let result = try ws.reeval.run(["import", "exports.csv"])
         #expect(result.status == 74)
-        #expect(result.stderr.contains("exports.csv: cannot be read"))
+        #expect(result.stderr.contains("exports.csv: cannot be read: it is a folder, not a file; name its exports"))
+        #expect(!result.stderr.contains("permissions"))
+        let dot = try ws.reeval.run(["import", "."])
+        #expect(dot.status == 74)
+        #expect(dot.stderr.contains(".: cannot be read: it is a folder, not a file"), "\(dot.stderr)")
     }
 
     @Test("files that cannot be imported exit 65 with one line naming the file", arguments: [

@@ -67,7 +67,8 @@ public final class CSVReader {
         } else {
             var isFolder: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else { throw FileFailure.missing(path) }
-            guard !isFolder.boolValue, let handle = FileHandle(forReadingAtPath: path) else { throw FileFailure.cannotRead(path) }
+            guard !isFolder.boolValue else { throw FileFailure.isFolder(path) }
+            guard let handle = FileHandle(forReadingAtPath: path) else { throw FileFailure.cannotRead(path) }
             self.handle = handle
         }
         self.chunkSize = chunkSize

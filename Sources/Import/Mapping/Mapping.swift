@@ -53,7 +53,7 @@ public struct Mapping: Sendable, Equatable {
         } catch let error as YamlError {
             switch error {
             case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
-                throw ImportFailure.invalidMapping(file: file, line: mark.line, problem: "not valid YAML: \(problem); check the indentation and quoting on this line")
+                throw ImportFailure.invalidMapping(file: file, line: mark.line, problem: "not valid YAML: \(YAMLMessage.plain(problem)); check the indentation and quoting on this line")
             case .duplicatedKeysInMapping(let duplicates, let context):
                 let (line, _) = YAMLDuplicate.secondOccurrence(of: duplicates.first ?? "", in: context.text, after: (context.mark.line, context.mark.column))
                 throw ImportFailure.invalidMapping(file: file, line: line,
