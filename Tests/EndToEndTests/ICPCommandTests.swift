@@ -20,6 +20,22 @@ struct ICPCommandTests {
         #expect(try ws.reeval.sql("SELECT count(*) FROM icp_versions") == ["0"])
     }
 
+    @Test("icp list --as-of a date before every version says none was in force and the earliest is used, as a run does")
+    func listBeforeEveryVersion() throws {
+        let ws = try Workspace()
+        let add = try ws.reeval.run(["icp", "add", Self.repo.appendingPathComponent("examples/icp/2024-h1.yaml").path,
+                                     Self.repo.appendingPathComponent("examples/icp/2025-q3.yaml").path, "--quiet"])
+        #expect(add.status == 0, "\(add.stderr)")
+        let early = try ws.reeval.run(["icp", "list", "--as-of", "1900"])
+        #expect(early.stdout.contains("2024-h1  effective 2024-01-01  Mid-market software companies in North America  ← none in force on 1900-01-01, the earliest is used"), "\(early.stdout)")
+        #expect(!early.stdout.contains("← in force on 1900"))
+        let json = try ws.reeval.run(["icp", "list", "--as-of", "1900", "--json"])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        #expect(object["in_force_as_of"] is NSNull)
+        #expect(object["used_as_of"] as? String == "2024-h1")
+        #expect(try ws.reeval.run(["icp", "list", "--as-of", "2025-01"]).stdout.contains("← in force on 2025-01-01"))
+    }
+
     @Test("add, list, show and diff the example versions; a changed file under a registered label is refused")
     func registry() throws {
         let ws = try Workspace()

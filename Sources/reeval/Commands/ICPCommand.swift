@@ -103,6 +103,9 @@ extension Reeval {
                     let today = Timestamp(Date())
                     let current = ICPVersion.inForce(among: versions, at: today)?.label
                     let atDate = asOf.flatMap { ICPVersion.inForce(among: versions, at: $0.timestamp)?.label }
+                    // Before the first version's date none was in force; a run judges such a
+                    // dismissal by the earliest version, and says so. So does this list.
+                    let noneInForce = asOf.map { date in !versions.contains { $0.effective.dayNumber <= date.timestamp.dayNumber } } ?? false
                     if global.json {
                         Console.json([
                             "versions": entries.map { e -> [String: Any] in
@@ -111,7 +114,8 @@ extension Reeval {
                                  "max_score": e.version.maxScore]
                             },
                             "in_force_today": current.map { $0 as Any } ?? NSNull(),
-                            "in_force_as_of": atDate.map { $0 as Any } ?? NSNull(),
+                            "in_force_as_of": noneInForce ? NSNull() : atDate.map { $0 as Any } ?? NSNull(),
+                            "used_as_of": atDate.map { $0 as Any } ?? NSNull(),
                         ])
                         return
                     }
@@ -122,7 +126,9 @@ extension Reeval {
                     for e in entries {
                         var marks: [String] = []
                         if e.version.label == current { marks.append("in force today") }
-                        if let asOf, e.version.label == atDate { marks.append("in force on \(asOf.timestamp.isoDay)") }
+                        if let asOf, e.version.label == atDate {
+                            marks.append(noneInForce ? "none in force on \(asOf.timestamp.isoDay), the earliest is used" : "in force on \(asOf.timestamp.isoDay)")
+                        }
                         let mark = marks.isEmpty ? "" : "  ← " + marks.joined(separator: ", ")
                         Console.out("\(e.version.label)  effective \(e.version.effective.isoDay)  \(e.version.description ?? "")\(mark)")
                     }
