@@ -59,10 +59,13 @@ struct ReportFolder {
         let leftovers = ((try? fm.contentsOfDirectory(atPath: parent)) ?? []).filter {
             $0.hasPrefix(".\(name).new-") || $0.hasPrefix(".\(name).old-")
         }.sorted()
-        for leftover in leftovers where leftover.hasPrefix(".\(name).old-") && !fm.fileExists(atPath: path) {
+        // Only what a writer that is gone left: another writer's live staging folder stays (it
+        // swaps in its own set when done; the last to finish wins, each set whole).
+        let abandoned = leftovers.filter { !Self.writerIsAlive($0) }
+        for leftover in abandoned where leftover.hasPrefix(".\(name).old-") && !fm.fileExists(atPath: path) {
             _ = rename(join(leftover), path)
         }
-        for leftover in leftovers where fm.fileExists(atPath: join(leftover)) { try? fm.removeItem(atPath: join(leftover)) }
+        for leftover in abandoned where fm.fileExists(atPath: join(leftover)) { try? fm.removeItem(atPath: join(leftover)) }
         let staging = join(".\(name).new-\(getpid())")
         guard mkdir(staging, 0o700) == 0 else { throw FileFailure.cannotWrite(staging, String(cString: strerror(errno))) }
         return staging
@@ -126,6 +129,13 @@ struct ReportFolder {
     static let reportNames: Set<String> = ["report.md", "report.html", "run.json"]
     /// The hidden list of the files a report set holds.
     static let manifest = ".reeval-report"
+
+    /// Whether the process whose id ends a staging name (`.NAME.new-PID`) still runs.
+    static func writerIsAlive(_ leftover: String) -> Bool {
+        guard let dash = leftover.lastIndex(of: "-"), let pid = Int32(leftover[leftover.index(after: dash)...]), pid > 0 else { return false }
+        if pid == getpid() { return false }
+        return kill(pid, 0) == 0 || errno == EPERM
+    }
 
     func discard(_ staging: String) {
         try? FileManager.default.removeItem(atPath: staging)

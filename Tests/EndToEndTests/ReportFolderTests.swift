@@ -96,4 +96,17 @@ struct ReportFolderTests {
         #expect(twice.status == 0, "\(twice.stderr)")
         #expect(twice.stdout == "md-only/report.md\n")
     }
+
+    @Test("a writer leaves another live writer's staging folder alone and removes only those whose writer is gone")
+    func liveStagingKept() throws {
+        let ws = try RunCommandTests.scenario()
+        #expect(try ws.reeval.run(["--as-of", "2026-11-22", "--quiet"]).status == 0)
+        // This test's own process stands for a writer still at work.
+        let live = ".reports.new-\(getpid())"
+        try ws.write("\(live)/report.md", "a set being written")
+        try ws.write(".reports.new-2147483646/report.md", "left by a killed writer")
+        let result = try ws.reeval.run(["report", "--out", "reports", "--format", "md"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(try Self.files(ws, ".").filter { $0.hasPrefix(".reports.") } == [live])
+    }
 }
