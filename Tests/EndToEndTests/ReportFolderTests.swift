@@ -45,6 +45,12 @@ struct ReportFolderTests {
         #expect(result.stderr.contains("write it again with `reeval report --run 1 --out shared`"))
         #expect(try Self.files(ws, "shared") == ["budget.xlsx"])
         #expect(try ws.reeval.sql("SELECT id, status FROM runs") == ["1|completed"])
+        // --json still prints the stored run, with the report's error in it.
+        let json = try ws.reeval.run(["--as-of", "2026-11-23", "--report-dir", "shared", "--json"])
+        #expect(json.status == 73)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any], "\(json.stdout)")
+        #expect(object["run_id"] as? Int == 2)
+        #expect((object["report_error"] as? String)?.contains("run #2 is stored, but its report was not written") == true)
         let file = try ws.reeval.run(["report", "--out", "shared/budget.xlsx"])
         #expect(file.status == 73)
         #expect(try String(contentsOfFile: ws.path("shared/budget.xlsx"), encoding: .utf8) == "not a report")

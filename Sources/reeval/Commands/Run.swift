@@ -81,9 +81,16 @@ extension Reeval {
                 do {
                     _ = try ReportWriting.write(db: db, runID: runID, folder: reportDir)
                 } catch let failure as UserFacingError {
-                    // The run is stored whatever happens to its report: say so, and how to write it again.
-                    throw Failure(failure.kind, "run #\(runID) is stored, but its report was not written: \(failure.message); "
-                                  + "write it again with `reeval report --run \(runID) --out \(reportDir)`")
+                    // The run is stored whatever happens to its report: say so, and how to write it
+                    // again; a script reading --json still gets the run, with the report's error in it.
+                    let message = "run #\(runID) is stored, but its report was not written: \(failure.message); "
+                        + "write it again with `reeval report --run \(runID) --out \(reportDir)`"
+                    if global.json {
+                        var object = RunText.json(summary, reportDir: nil)
+                        object["report_error"] = message
+                        Console.json(object)
+                    }
+                    throw Failure(failure.kind, message)
                 }
             }
             withExtendedLifetime(lock) {}
