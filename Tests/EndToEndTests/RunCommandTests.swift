@@ -177,6 +177,21 @@ struct RunCommandTests {
         #expect(try ws.reeval.sql("SELECT count(*) FROM runs") == ["0"])
     }
 
+    @Test("the lock follows the database file: a run through a symlink, or through a symlinked folder, exits 75 beside a running one",
+          arguments: ["link.sqlite", "linked-folder/reeval.sqlite"])
+    func lockByFileIdentity(path: String) throws {
+        let ws = try Self.scenario()
+        try FileManager.default.createSymbolicLink(atPath: ws.path("link.sqlite"), withDestinationPath: ws.path("reeval.sqlite"))
+        try FileManager.default.createSymbolicLink(atPath: ws.path("linked-folder"), withDestinationPath: ws.path("."))
+        let fd = open(ws.path("reeval.sqlite.lock"), O_CREAT | O_RDWR, 0o600)
+        #expect(fd >= 0)
+        #expect(flock(fd, LOCK_EX | LOCK_NB) == 0)
+        defer { close(fd) }
+        let result = try ws.reeval.run(["--db", path, "--as-of", "2026-11-22"])
+        #expect(result.status == 75, "\(result.stderr)")
+        #expect(try ws.reeval.sql("SELECT count(*) FROM runs") == ["0"])
+    }
+
     @Test("a run killed mid-way leaves no partial run, integrity_check ok, and the next run completes")
     func killedRun() throws {
         let ws = try Self.scenario()
