@@ -1,4 +1,5 @@
 import Foundation
+import ReevalStore
 import Testing
 
 @Suite("The reeval command line")
@@ -71,6 +72,24 @@ struct CommandLineTests {
         let badDate = try ws.reeval.run(["--since", "last tuesday"])
         #expect(badDate.status == 64)
         #expect(badDate.stderr.contains("--since"))
+    }
+
+    @Test("status, icp list, report and import refuse another program's SQLite file (65, naming its tables) and leave it byte for byte")
+    func foreignDatabase() throws {
+        let ws = try Workspace()
+        do {
+            let other = try Database(path: ws.path("crm.db"))
+            try other.execute("CREATE TABLE customers (id INTEGER PRIMARY KEY, name TEXT)")
+            try other.execute("CREATE TABLE orders (id INTEGER PRIMARY KEY)")
+        }
+        let before = try Data(contentsOf: ws.url.appendingPathComponent("crm.db"))
+        try ws.write("deals.csv", ImportCommandTests.hubspotDeals)
+        for command in [["status"], ["icp", "list"], ["report", "--out", "r"], ["import", "deals.csv"], ["run"]] {
+            let result = try ws.reeval.run(["--db", "crm.db"] + command)
+            #expect(result.status == 65, "\(command): \(result.stderr)")
+            #expect(result.stderr.contains("crm.db: not a reeval database (it holds tables customers, orders and no schema_migrations)"), "\(result.stderr)")
+        }
+        #expect(try Data(contentsOf: ws.url.appendingPathComponent("crm.db")) == before)
     }
 
     @Test("status on a missing database exits 66 and names it")
