@@ -21,6 +21,11 @@ struct ColumnPlan: Sendable {
     /// The lifecycle rule's columns by the name the rule uses, resolved once.
     private let lifecycleIndex: [String: Int]
     private let dates: DateParser
+    /// Each date column's parser, once its order is decided for the whole column.
+    private let datesByColumn: [Int: DateParser]
+    /// The date columns whose slash dates are read value by value until the column is decided
+    /// (no `date_format`): the rows' evidence for `DateOrderDecision`.
+    let undecidedDateColumns: [Int]
 
     /// Whether a row repeats the header line.
     func isHeader(_ values: [String]) -> Bool {
@@ -28,7 +33,7 @@ struct ColumnPlan: Sendable {
             && values.dropFirst(headerKeys.count).allSatisfy(\.isEmpty)
     }
 
-    init(rawHeaders: [String], preset: Preset, file: String, mappingFile: String?) throws {
+    init(rawHeaders: [String], preset: Preset, file: String, mappingFile: String?, dateOrders: [String: DateParser.Order] = [:]) throws {
         var seen: [String: Int] = [:]
         var headers: [String] = []
         for (i, raw) in rawHeaders.enumerated() {
@@ -79,6 +84,12 @@ struct ColumnPlan: Sendable {
         // Every column no field names is kept in `attributes`, status columns included.
         attributeIndexes = headers.indices.filter { !used.contains($0) }
         dates = DateParser(order: preset.dateOrder)
+        let dateFields: Set<CanonicalField> = [.lastFundingAt, .createdAt, .lastActivityAt, .closedAt, .modifiedAt]
+        let dateColumns = plan.filter { dateFields.contains($0.0) }.flatMap(\.1)
+        undecidedDateColumns = preset.dateOrder == nil ? dateColumns.filter { dateOrders[headers[$0]] == nil } : []
+        var byColumn: [Int: DateParser] = [:]
+        for index in dateColumns { if let order = dateOrders[headers[index]] { byColumn[index] = DateParser(order: order) } }
+        datesByColumn = byColumn
     }
 
     /// The record of one row's decoded values; nil when it has no id. Values that cannot be read
@@ -92,7 +103,7 @@ struct ColumnPlan: Sendable {
                 if let text = clean(values[index]) { found = (index, text); break }
             }
             guard let (index, text) = found else { continue }
-            if !assign(field, text, to: &record) { record.unreadable[headers[index]] = text }
+            if !assign(field, text, column: index, to: &record) { record.unreadable[headers[index]] = text }
         }
         for index in attributeIndexes {
             if let text = clean(values[index]) { record.attributes[headers[index]] = text }
@@ -121,7 +132,7 @@ struct ColumnPlan: Sendable {
     }
 
     /// Normalises one value into its field; false when it cannot be read.
-    private func assign(_ field: CanonicalField, _ text: String, to r: inout LeadRecord) -> Bool {
+    private func assign(_ field: CanonicalField, _ text: String, column: Int, to r: inout LeadRecord) -> Bool {
         switch field {
         case .employees:
             guard let v = NumberParser.employees(text) else { return false }
@@ -136,7 +147,7 @@ struct ColumnPlan: Sendable {
             let list = TextValues.list(text, separator: preset.listSeparator)
             r.technologies = list.isEmpty ? nil : list
         case .lastFundingAt, .createdAt, .lastActivityAt, .closedAt, .modifiedAt:
-            guard let v = dates.parse(text) else { return false }
+            guard let v = (datesByColumn[column] ?? dates).parse(text) else { return false }
             switch field {
             case .lastFundingAt: r.lastFundingAt = v
             case .createdAt: r.createdAt = v

@@ -15,6 +15,12 @@ public enum ImportFailure: UserFacingError, Equatable {
     case strictRejects(file: String, count: Int, firstLine: Int, firstReason: String)
     /// Every data row was rejected: the file is not what its preset or mapping expects.
     case everyRowRejected(file: String, count: Int, firstReasons: String)
+    /// A date column holding day-first and month-first values.
+    case datesInBothOrders(file: String, column: String, dayFirst: String, monthFirst: String)
+    /// A date column whose slash dates could be either order, with no default to fall back on.
+    case datesUndecided(file: String, column: String, example: String)
+    /// A day-first column read from standard input, which cannot be read a second time.
+    case datesNeedFormat(file: String, column: String)
 
     public var kind: FailureKind {
         switch self {
@@ -47,6 +53,15 @@ public enum ImportFailure: UserFacingError, Equatable {
             return "\(file)\(line.map { ":\($0)" } ?? ""): \(problem)"
         case .strictRejects(let file, let count, let firstLine, let firstReason):
             return "\(file): \(count) row\(count == 1 ? "" : "s") rejected under --strict (first: line \(firstLine), \(firstReason)); nothing was imported"
+        case .datesInBothOrders(let file, let column, let day, let month):
+            return "\(file): column \(column) has dates in both orders (day first on \(day), month first on \(month)); "
+                + "nothing was imported: export it again so the column writes one order"
+        case .datesUndecided(let file, let column, let example):
+            return "\(file): the dates in column \(column) could be day or month first (\(example)) and no value decides; "
+                + "nothing was imported: add date_format: DD/MM/YYYY or MM/DD/YYYY to the mapping"
+        case .datesNeedFormat(let file, let column):
+            return "\(file): the dates in column \(column) are day first, which standard input cannot be read again to apply; "
+                + "nothing was imported: import the file by its path, or add date_format: DD/MM/YYYY to a mapping"
         case .everyRowRejected(let file, let count, let shown):
             return "\(file): \(count == 1 ? "its only data row was" : "all \(count) of its data rows were") rejected (\(shown)); nothing was imported. "
                 + "Check that the file is the export the preset or mapping expects"

@@ -13,6 +13,9 @@ public struct ImportOptions: Sendable {
     public var encoding: TextEncoding?
     public var strict = false
     public var dryRun = false
+    /// The order decided for each date column (by header) of a file read once before under the
+    /// per-value rule: the import reads it again with these (`DateOrderDecision`).
+    var decidedDateOrders: [String: DateParser.Order] = [:]
     /// The time of the import, passed in (the library never reads the clock).
     public var now: Date
     /// Reads elapsed time for the summary; the command line passes the real clock.
@@ -58,6 +61,8 @@ public struct ImportSummary: Sendable {
     public var alreadyImported: (id: Int, at: String)?
     public var importID: Int?
     public var dryRun = false
+    /// How each date column's slash dates were read when no value decided it (the CRM's default).
+    public var dateOrderNotes: [String] = []
     /// The first rejects, for the summary (all of them are in `import_rejects`).
     public var firstRejects: [(line: Int, reason: String)] = []
 

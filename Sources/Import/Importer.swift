@@ -47,7 +47,8 @@ public struct Importer {
         guard let headerRecord = try reader.next() else { throw ImportFailure.emptyFile(path) }
         let rawHeaders = (0..<headerRecord.fieldCount).map { encoding.decode(headerRecord.field($0)) ?? "" }
         let preset = try choosePreset(headers: rawHeaders, options: options, file: path)
-        let plan = try ColumnPlan(rawHeaders: rawHeaders, preset: preset, file: path, mappingFile: options.mapping?.file)
+        let plan = try ColumnPlan(rawHeaders: rawHeaders, preset: preset, file: path, mappingFile: options.mapping?.file,
+                                  dateOrders: options.decidedDateOrders)
         summary.preset = options.mapping.map { options.source == nil ? "mapping \($0.file)" : "\(preset.name) + mapping \($0.file)" } ?? preset.name
         if !preset.decidedBy.isEmpty { summary.preset += " (picked by its columns \(preset.decidedBy.joined(separator: ", ")))" }
         summary.source = preset.source
@@ -129,8 +130,11 @@ public struct Importer {
                             summary.repeatedHeaders += 1
                         case .progress(let bytesRead):
                             options.progress?(bytesRead, size ?? 0)
-                        case .finished(let utf8Lines):
+                        case .finished(let utf8Lines, let dates):
                             summary.utf8LinesInWindows1252 = utf8Lines
+                            let decided = try DateOrderDecision.decide(dates, plan: plan, file: path)
+                            summary.dateOrderNotes = decided.notes
+                            if !decided.reread.isEmpty { throw DateOrderReread(orders: decided.reread) }
                             finished = true
                         case .failed(let error):
                             throw error
@@ -183,6 +187,15 @@ public struct Importer {
                           summary.snapshots, JSONText.counts(summary.unreadable), summary.seconds, importID])
                 if options.dryRun { throw DryRunRollback() }
             }
+        } catch let reread as DateOrderReread {
+            // A day-first column's ambiguous values were read month first: read the file again,
+            // with the order decided for the whole column (the first reading is rolled back).
+            guard path != "-", size != nil, options.decidedDateOrders.isEmpty else {
+                throw ImportFailure.datesNeedFormat(file: path, column: reread.orders.keys.sorted().first ?? "")
+            }
+            var again = options
+            again.decidedDateOrders = reread.orders
+            return try importFile(path, options: again)
         } catch is DryRunRollback {
             summary.importID = nil
         } catch is AlreadyImportedRollback {
@@ -193,6 +206,8 @@ public struct Importer {
 
     /// Thrown to roll a dry run back after it has done everything.
     private struct DryRunRollback: Error {}
+    /// Rolls back a reading whose day-first columns must be read again with their order.
+    private struct DateOrderReread: Error { var orders: [String: DateParser.Order] }
     /// Thrown to roll back the read of a file that turned out to be imported before.
     private struct AlreadyImportedRollback: Error {}
 
@@ -209,6 +224,7 @@ public struct Importer {
     /// Part of a file's identity, and of the seed of its rows' `LineHash`.
     private static func reading(_ options: ImportOptions) -> String {
         "mapping:\(options.mapping?.sha256 ?? "") source:\(options.source ?? "") object:\(options.object ?? "")"
+            + options.decidedDateOrders.sorted { $0.key < $1.key }.map { " dates:\($0.key)=\($0.value.rawValue)" }.joined()
     }
 
     private func earlierImport(sha256: String) throws -> (id: Int, at: String)? {

@@ -10,7 +10,7 @@
 struct LineHash: Sendable {
     /// Bump when any normaliser changes what it stores for the same text: every row of the next
     /// import is then read again, once, instead of keeping the values the old normaliser gave.
-    static let normaliserRevision = 1
+    static let normaliserRevision = 2
 
     private let seed: UInt64
 

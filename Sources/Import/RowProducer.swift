@@ -17,7 +17,7 @@ enum ImportItem: Sendable {
     case repeatedHeader
     case missingID(line: Int, raw: String, column: String)
     case progress(bytesRead: Int)
-    case finished(utf8Lines: [Int])
+    case finished(utf8Lines: [Int], dates: DateEvidence)
     case failed(any Error)
 }
 
@@ -131,13 +131,16 @@ final class RowProducer: @unchecked Sendable {
                 }
                 if batch.count >= 512, !flush() { return }
             }
-            batch.append(.finished(utf8Lines: mixedEncodingLines))
+            batch.append(.finished(utf8Lines: mixedEncodingLines, dates: dateEvidence))
         } catch {
             batch.append(.failed(error))
         }
         _ = flush()
         queue.close()
     }
+
+    /// What every row's date columns say of their order, rows skipped by line hash included.
+    private var dateEvidence = DateEvidence()
 
     /// The lines of a Windows-1252 file that were read as UTF-8, for the summary.
     private var mixedEncodingLines: [Int] = []
@@ -158,6 +161,9 @@ final class RowProducer: @unchecked Sendable {
             // Right after an unclosed quote, a short row is most likely the rest of that field.
             let cause = lastUnclosedQuoteLine.map { record.line == $0 + 1 ? " (likely the rest of the unclosed quote on line \($0))" : "" } ?? ""
             return .reject(line: record.line, reason: "expected \(headers) fields, found \(record.fieldCount)\(cause)", raw: reading.rawText(record, encoding))
+        }
+        if !reading.plan.undecidedDateColumns.isEmpty {
+            dateEvidence.observe(record, columns: reading.plan.undecidedDateColumns, encoding: encoding)
         }
         guard !normalisesEveryRow, let crmID = reading.crmID(record, encoding) else { return reading.normalise(record, encoding, values: &values) }
         return .unread(record, crmID: crmID, lineHash: reading.lineHash.hash(record.raw))

@@ -79,6 +79,63 @@ struct ImportCommandTests {
         #expect(try ws.reeval.sql("SELECT count(*) FROM leads WHERE instr(CAST(company AS BLOB), x'00') > 0 OR crm_id = '\(id + 1)'") == ["0"])
     }
 
+    static let dateMapping = "source: acme\nobject: leads\nid: Lead ID\nfields:\n  company: Company\n  closed_at: Closed\n  created_at: Created\n"
+        + "lifecycle:\n  column: Stage\n  lost: [Lost]\n"
+
+    @Test("slash dates: the order is decided once per column from the values only one order reads, never by row",
+          arguments: [
+            // 31/12 decides day first for Closed, so 01/02 is 1 February; Created is month first (12/31).
+            ("1,A,Lost,01/02/2025,01/02/2024\n2,B,Lost,31/12/2025,12/31/2024\n", ["1|2025-02-01|2024-01-02", "2|2025-12-31|2024-12-31"]),
+            // The deciding value may come last, after the ambiguous ones.
+            ("1,A,Lost,05/06/2025,\n2,B,Lost,04/03/2025,\n3,C,Lost,13/01/2025,\n", ["1|2025-06-05|", "2|2025-03-04|", "3|2025-01-13|"]),
+          ])
+    func slashDatesByColumn(rows: String, expected: [String]) throws {
+        let ws = try Workspace()
+        try ws.write("m.yaml", Self.dateMapping)
+        try ws.write("leads.csv", "Lead ID,Company,Stage,Closed,Created\n" + rows)
+        let result = try ws.reeval.run(["import", "leads.csv", "--mapping", "m.yaml"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(try ws.reeval.sql("SELECT crm_id, substr(closed_at, 1, 10), substr(created_at, 1, 10) FROM leads ORDER BY crm_id") == expected)
+        // The same file again is the same import: its decided reading is part of its identity.
+        #expect(try ws.reeval.run(["import", "leads.csv", "--mapping", "m.yaml"]).stdout.contains("already imported"))
+    }
+
+    @Test("slash dates: a column in both orders, or one no value decides under a mapping, is refused; a preset's default is said",
+          arguments: [
+            ("1,A,Lost,31/12/2025,\n2,B,Lost,12/31/2025,\n", "column Closed has dates in both orders (day first on line 2: 31/12/2025, month first on line 3: 12/31/2025)"),
+            ("1,A,Lost,01/02/2025,\n2,B,Lost,03/04/2025,\n", "the dates in column Closed could be day or month first (line 2: 01/02/2025) and no value decides; nothing was imported: add date_format"),
+          ])
+    func slashDatesRefused(rows: String, message: String) throws {
+        let ws = try Workspace()
+        try ws.write("m.yaml", Self.dateMapping)
+        try ws.write("leads.csv", "Lead ID,Company,Stage,Closed,Created\n" + rows)
+        let result = try ws.reeval.run(["import", "leads.csv", "--mapping", "m.yaml"])
+        #expect(result.status == 65)
+        #expect(result.stderr.contains(message), "\(result.stderr)")
+        #expect(try ws.reeval.sql("SELECT count(*) FROM leads") == ["0"])
+        // date_format decides without looking.
+        try ws.write("f.yaml", Self.dateMapping + "date_format: DD/MM/YYYY\n")
+        if message.contains("no value decides") {
+            #expect(try ws.reeval.run(["import", "leads.csv", "--mapping", "f.yaml", "--quiet"]).status == 0)
+            #expect(try ws.reeval.sql("SELECT substr(closed_at, 1, 10) FROM leads ORDER BY crm_id") == ["2025-02-01", "2025-04-03"])
+        }
+    }
+
+    @Test("slash dates under the HubSpot preset: no value decides, so HubSpot's month-first default is used and the summary says so; a day-first export is read day first")
+    func hubSpotDefaultOrder() throws {
+        let ws = try Workspace()
+        let header = "Record ID,Deal Name,Deal Stage,Amount,Close Date,Create Date\r\n"
+        try ws.write("us.csv", header + "9001,G,Closed Lost,1,01/02/2025,2023-11-01 09:00\r\n9002,H,Closed Lost,1,03/04/2025,2023-11-01 09:00\r\n")
+        let us = try ws.reeval.run(["import", "us.csv"])
+        #expect(us.status == 0, "\(us.stderr)")
+        #expect(us.stdout.contains("dates in Close Date read month first, hubspot's default: no value decides (like 01/02/2025 on line 2)"), "\(us.stdout)")
+        try ws.write("eu.csv", header + "9003,I,Closed Lost,1,01/02/2025,2023-11-01 09:00\r\n9004,J,Closed Lost,1,31/03/2025,2023-11-01 09:00\r\n")
+        #expect(try ws.reeval.run(["import", "eu.csv", "--quiet"]).status == 0)
+        #expect(try ws.reeval.sql("SELECT crm_id, substr(closed_at, 1, 10) FROM leads ORDER BY crm_id") == [
+            "9001|2025-01-02", "9002|2025-03-04", "9003|2025-02-01", "9004|2025-03-31",
+        ])
+    }
+
     @Test("a missing file exits 66 naming it, and nothing is created")
     func missingFile() throws {
         let ws = try Workspace()

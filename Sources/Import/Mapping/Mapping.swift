@@ -141,6 +141,7 @@ public struct Mapping: Sendable, Equatable {
         guard let kind else { throw ImportFailure.invalidMapping(file: file, line: nil, problem: "a mapping used alone needs object: leads or accounts") }
         var preset = Preset(source: source ?? "custom", object: crmObject ?? kind.rawValue, kind: kind, idColumns: [id],
                             fields: [:], signature: [id], lifecycle: lifecycle ?? .alwaysOpen)
+        preset.defaultDateOrder = nil
         preset = applied(to: preset)
         return preset
     }
@@ -153,6 +154,7 @@ public struct Mapping: Sendable, Equatable {
                             idColumns: id.map { [$0] } ?? preset.idColumns, fields: fields, signature: preset.signature,
                             lifecycle: lifecycle ?? preset.lifecycle, deletedFlag: preset.deletedFlag,
                             listSeparator: listSeparator ?? preset.listSeparator, dateOrder: dateOrder ?? preset.dateOrder)
+        result.defaultDateOrder = preset.defaultDateOrder
         result.mappedColumns = Set(self.fields.map { Preset.key($0.column) } + (id.map { [Preset.key($0)] } ?? [])
                                    + (lifecycle?.columns.map(Preset.key) ?? []))
         return result

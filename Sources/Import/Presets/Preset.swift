@@ -24,6 +24,10 @@ public struct Preset: Sendable {
     /// A mapping's list separator, date order and extra names.
     public var listSeparator: String?
     public var dateOrder: DateParser.Order?
+    /// The order this CRM writes slash dates in by default (month first, as the US CRMs do),
+    /// used for a date column none of whose values decides it; nil for a mapping of its own,
+    /// whose ambiguous dates are refused unless it gives `date_format`.
+    public var defaultDateOrder: DateParser.Order?
     /// Columns a mapping file named: each must exist in the file.
     public var mappedColumns: Set<String> = []
     /// When `--source auto` picked this preset by columns only its object has (the export lacked
@@ -43,6 +47,7 @@ public struct Preset: Sendable {
         self.deletedFlag = deletedFlag
         self.listSeparator = listSeparator
         self.dateOrder = dateOrder
+        defaultDateOrder = ["salesforce", "hubspot", "pipedrive"].contains(source) ? .monthDayYear : nil
     }
 
     /// `salesforce Lead`.
