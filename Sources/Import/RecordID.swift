@@ -28,3 +28,26 @@ enum RecordID {
         return nil
     }
 }
+
+/// A Salesforce record id in one form: the 18-character one. Reports show the 15-character id
+/// (case-sensitive), Data Export and the API the 18-character one, whose last three characters
+/// only encode which of the first 15 are capitals. So a record seen under both is one record:
+/// a 15-character id gets its suffix computed, an 18-character one is kept as exported.
+public enum SalesforceID {
+    static let suffixAlphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZ012345".utf8)
+
+    /// The 18-character form of a 15-character Salesforce id; any other text as it is.
+    public static func full(_ id: String) -> String {
+        let bytes = Array(id.utf8)
+        guard bytes.count == 15, bytes.allSatisfy(isAlphanumeric) else { return id }
+        var suffix: [UInt8] = []
+        for chunk in 0..<3 {
+            var bits = 0
+            for i in 0..<5 where bytes[chunk * 5 + i] >= 0x41 && bytes[chunk * 5 + i] <= 0x5A { bits |= 1 << i }
+            suffix.append(suffixAlphabet[bits])
+        }
+        return id + String(decoding: suffix, as: UTF8.self)
+    }
+
+    private static func isAlphanumeric(_ b: UInt8) -> Bool { (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) }
+}

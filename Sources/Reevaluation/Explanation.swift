@@ -1,3 +1,4 @@
+import CRMImport
 import ICP
 import ICPRegistry
 import LeadData
@@ -34,8 +35,9 @@ public struct Explanation: Sendable {
     /// several records) in run `runID`, or in the latest completed run when nil.
     public static func load(_ db: Database, crmID: String, runID: Int?, source: String? = nil, object: String? = nil) throws -> Explanation {
         let leads = try db.rows("""
-            SELECT id, source, object FROM leads WHERE crm_id = ? AND (? IS NULL OR lower(source) = lower(?)) AND (? IS NULL OR lower(object) = lower(?)) ORDER BY id
-            """, [crmID, source, source, object, object])
+            SELECT id, source, object, crm_id FROM leads WHERE (crm_id = ? OR (source = 'salesforce' AND crm_id = ?))
+              AND (? IS NULL OR lower(source) = lower(?)) AND (? IS NULL OR lower(object) = lower(?)) ORDER BY id
+            """, [crmID, SalesforceID.full(crmID), source, source, object, object])
         guard let lead = leads.first else {
             throw Failure(.badData, "no lead with CRM id \(crmID)\(source.map { " from \($0)" } ?? "")\(object.map { " (\($0))" } ?? "") was imported")
         }
@@ -44,6 +46,8 @@ public struct Explanation: Sendable {
             throw Failure(.usage, "CRM id \(crmID) names \(leads.count) records (\(names)); pass --source and --object")
         }
         let leadID: Int64 = lead["id"] ?? 0
+        // As stored: a Salesforce id asked for in its 15-character form is stored in its 18.
+        let crmID: String = lead["crm_id"] ?? crmID
         let run: Int
         if let runID { run = runID } else {
             guard let latest = try db.scalar("SELECT run_id FROM latest_run")?.int else {

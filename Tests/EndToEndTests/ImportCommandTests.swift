@@ -136,6 +136,25 @@ struct ImportCommandTests {
         ])
     }
 
+    @Test("a Salesforce record under its 15- and 18-character ids is one record: a duplicate within a file, the same lead across files")
+    func salesforceIDForms() throws {
+        let ws = try Workspace()
+        // 00Q5g00000ABCDE's suffix: which of its 15 characters are capitals, five at a time (EA5).
+        try ws.write("export.csv", "Id,Company,Status,LastModifiedDate,OwnerId\n"
+                     + "00Q5g00000ABCDEEA5,Acme,Closed - Not Converted,2024-01-02 10:00:00,0055g00000OWNER\n"
+                     + "00Q5g00000ABCDE,Acme,Closed - Not Converted,2024-01-02 10:00:00,0055g00000OWNER\n")
+        let first = try ws.reeval.run(["import", "export.csv", "--source", "salesforce", "--object", "Lead"])
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(first.stdout.contains("rejected line 3: duplicate id 00Q5g00000ABCDEEA5, first on line 2"), "\(first.stdout)")
+        try ws.write("report.csv", "Id,Company,Status,LastModifiedDate,OwnerId\n00Q5g00000ABCDE,Acme Corp,Closed - Not Converted,2024-02-02 10:00:00,0055g00000OWNER\n")
+        let second = try ws.reeval.run(["import", "report.csv", "--source", "salesforce", "--object", "Lead", "--json"])
+        #expect(second.status == 0, "\(second.stderr)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(second.stdout.utf8)) as? [String: Any])
+        #expect(json["updated"] as? Int == 1)
+        // Kept in its 18-character form, owner ids too (so a User export's 18-character ids name them).
+        #expect(try ws.reeval.sql("SELECT crm_id, company, owner FROM leads") == ["00Q5g00000ABCDEEA5|Acme Corp|0055g00000OWNERAA5"])
+    }
+
     @Test("a missing file exits 66 naming it, and nothing is created")
     func missingFile() throws {
         let ws = try Workspace()

@@ -68,15 +68,15 @@ struct ReportCommandTests {
         let ws = try RunCommandTests.scenario()
         #expect(try ws.reeval.run(["--as-of", "2026-11-22", "--report-dir", "reports", "--quiet"]).status == 0)
         #expect(try ws.reeval.sql("SELECT account_crm_id, revived_leads, best_score, best_tier, reason_kinds FROM revived_accounts") == [
-            #"001ACCD00000000|1|90.0|A|["lost_reason_resolved"]"#, #"001ACCA00000000|1|75.0|B|["icp_change"]"#, #"001ACCE00000000|1|75.0|B|["data_change"]"#,
-            #"001ACCC00000000|1|65.0|B|["trigger"]"#, #"001ACCB00000000|1|65.0|B|["data_change"]"#,
+            #"001ACCD00000000YDA|1|90.0|A|["lost_reason_resolved"]"#, #"001ACCA00000000YDA|1|75.0|B|["icp_change"]"#, #"001ACCE00000000YDA|1|75.0|B|["data_change"]"#,
+            #"001ACCC00000000YDA|1|65.0|B|["trigger"]"#, #"001ACCB00000000YDA|1|65.0|B|["data_change"]"#,
         ])
         let markdown = try read(ws, "reports/report.md")
         #expect(markdown.contains("## Revived accounts"))
-        #expect(markdown.contains("| SSOco | salesforce 001ACCD00000000 | 1 | 90 | A | The product gap was closed |"))
+        #expect(markdown.contains("| SSOco | salesforce 001ACCD00000000YDA | 1 | 90 | A | The product gap was closed |"))
         #expect(try read(ws, "reports/report.html").contains("<h2>Revived accounts</h2>"))
         let json = try #require(try JSONSerialization.jsonObject(with: Data(read(ws, "reports/run.json").utf8)) as? [String: Any])
-        #expect((json["accounts"] as? [[String: Any]])?.map { $0["crm_id"] as? String } == ["001ACCD00000000", "001ACCA00000000", "001ACCE00000000", "001ACCC00000000", "001ACCB00000000"])
+        #expect((json["accounts"] as? [[String: Any]])?.map { $0["crm_id"] as? String } == ["001ACCD00000000YDA", "001ACCA00000000YDA", "001ACCE00000000YDA", "001ACCC00000000YDA", "001ACCB00000000YDA"])
         // The run's ICP tested on the scenario's won and lost deals: 7 records, 1 won, too few to judge.
         #expect(markdown.contains("## Is the ICP right?\n\n2025-q3 on 7 won and lost records"))
         #expect(markdown.contains("The sample is too small to judge"))
@@ -92,7 +92,7 @@ struct ReportCommandTests {
         let imported = try ws.reeval.run(["import", "User.csv"])
         #expect(imported.status == 0, "\(imported.stderr)")
         #expect(imported.stdout.hasPrefix("User.csv: salesforce User"))
-        #expect(try ws.reeval.sql("SELECT crm_id, name, email FROM owners") == ["0055g00000OWNER|Jane Roe|jane@acme.example"])
+        #expect(try ws.reeval.sql("SELECT crm_id, name, email FROM owners") == ["0055g00000OWNERAA5|Jane Roe|jane@acme.example"])
         #expect(try ws.reeval.run(["--as-of", "2026-11-22", "--report-dir", "reports", "--quiet"]).status == 0)
         #expect(try ws.reeval.sql("SELECT DISTINCT owner FROM revived_latest") == ["Jane Roe"])
         #expect(try read(ws, "reports/report.md").contains("| Jane Roe |"))
@@ -145,7 +145,7 @@ struct ReportCommandTests {
         #expect((json["by_reason"] as? [String: Int]) == ["data_change": 2, "icp_change": 1, "trigger": 1, "lost_reason_resolved": 1])
         let sf = try read(ws, "reports/revived-salesforce-Opportunity.csv")
         #expect(sf.hasPrefix("\"Id\",\"ICP_Tier__c\",\"ICP_Score__c\",\"ICP_Revival_Reason__c\",\"ICP_Revived_On__c\"\r\n"))
-        #expect(sf.contains("\"006OPPB00000000\",\"B\",\"65\",\"employees 40 → 250: size +15\",\"2026-11-22\""))
+        #expect(sf.contains("\"006OPPB00000000YDA\",\"B\",\"65\",\"employees 40 → 250: size +15\",\"2026-11-22\""))
 
         #expect(try ws.reeval.run(["report", "--out", "again", "--quiet"]).status == 0)
         #expect(try ws.reeval.run(["report", "--run", "1", "--out", "third", "--quiet"]).status == 0)

@@ -36,11 +36,11 @@ struct RunCommandTests {
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout == "run #1 as of 2026-11-22, ICP 2025-q3: 7 candidates, 5 revived (5 new); data_change 2, icp_change 1, lost_reason_resolved 1, trigger 1\n")
         #expect(try ws.reeval.sql(Self.revivedQuery) == [
-            "1|006OPPD00000000|SSOco|2024-h1|90.0|A|90.0|A|1",
-            "2|006OPPA00000000|Finco Capital|2024-h1|45.0|C|75.0|B|1",
-            "3|006OPPE00000000|Tinyco|2024-h1|50.0|DQ|75.0|B|1",
-            "4|006OPPC00000000|Fundco|2024-h1|50.0|C|65.0|B|1",
-            "5|006OPPB00000000|Growco Software Inc.|2024-h1|50.0|C|65.0|B|1",
+            "1|006OPPD00000000YDA|SSOco|2024-h1|90.0|A|90.0|A|1",
+            "2|006OPPA00000000YDA|Finco Capital|2024-h1|45.0|C|75.0|B|1",
+            "3|006OPPE00000000YDA|Tinyco|2024-h1|50.0|DQ|75.0|B|1",
+            "4|006OPPC00000000YDA|Fundco|2024-h1|50.0|C|65.0|B|1",
+            "5|006OPPB00000000YDA|Growco Software Inc.|2024-h1|50.0|C|65.0|B|1",
         ])
     }
 
@@ -52,12 +52,12 @@ struct RunCommandTests {
             SELECT r.crm_id, j.value ->> 'kind', j.value ->> 'id', j.value ->> 'points_before', j.value ->> 'points_after', j.value ->> 'detail'
             FROM revived_latest r, json_each(r.reasons) j ORDER BY r.rank, j.key
             """) == [
-            "006OPPD00000000|lost_reason_resolved|lost_reason|0|0|lost for 'No SSO', now resolved",
-            "006OPPA00000000|icp_change|industry|0|30|ICP now gives industry Financial Services +30 (was +0 under 2024-h1)",
-            "006OPPE00000000|data_change|size|0|25|employees 5 → 60: size +25",
-            "006OPPE00000000|data_change|too-small|0|0|no longer disqualified: employees 5 → 60",
-            "006OPPC00000000|trigger|recent-funding|0|15|recent-funding fired: last_funding_at 2026-08-02 +15",
-            "006OPPB00000000|data_change|size|0|15|employees 40 → 250: size +15",
+            "006OPPD00000000YDA|lost_reason_resolved|lost_reason|0|0|lost for 'No SSO', now resolved",
+            "006OPPA00000000YDA|icp_change|industry|0|30|ICP now gives industry Financial Services +30 (was +0 under 2024-h1)",
+            "006OPPE00000000YDA|data_change|size|0|25|employees 5 → 60: size +25",
+            "006OPPE00000000YDA|data_change|too-small|0|0|no longer disqualified: employees 5 → 60",
+            "006OPPC00000000YDA|trigger|recent-funding|0|15|recent-funding fired: last_funding_at 2026-08-02 +15",
+            "006OPPB00000000YDA|data_change|size|0|15|employees 40 → 250: size +15",
         ])
         #expect(try ws.reeval.sql("""
             SELECT count(*) FROM revived_latest r
@@ -69,15 +69,16 @@ struct RunCommandTests {
     func explain() throws {
         let ws = try Self.scenario()
         #expect(try ws.reeval.run(["--as-of", "2026-11-22", "--quiet"]).status == 0)
+        // A report's 15-character id finds the record stored under its 18-character id.
         let text = try ws.reeval.run(["explain", "006OPPB00000000"])
         #expect(text.status == 0, "\(text.stderr)")
-        #expect(text.stdout.hasPrefix("salesforce Opportunity 006OPPB00000000, run #1: revived\n"))
+        #expect(text.stdout.hasPrefix("salesforce Opportunity 006OPPB00000000YDA, run #1: revived\n"))
         #expect(text.stdout.contains("baseline: ICP 2024-h1 as of 2024-03-01: score 50, tier C"))
         #expect(text.stdout.contains("current: ICP 2025-q3 as of 2026-11-22: score 65, tier B"))
         #expect(text.stdout.contains("data_change: employees 40 → 250: size +15"))
-        let json = try ws.reeval.run(["explain", "006OPPB00000000", "--run", "1", "--json"])
+        let json = try ws.reeval.run(["explain", "006OPPB00000000YDA", "--run", "1", "--json"])
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
-        #expect(object["crm_id"] as? String == "006OPPB00000000")
+        #expect(object["crm_id"] as? String == "006OPPB00000000YDA")
         #expect(object["run_id"] as? Int == 1)
         for (side, score) in [("baseline", 50.0), ("current", 65.0)] {
             let evaluation = try #require(object[side] as? [String: Any])
@@ -90,20 +91,20 @@ struct RunCommandTests {
         let missing = try ws.reeval.run(["explain", "NOPE"])
         #expect(missing.status == 65)
         #expect(missing.stderr.contains("no lead with CRM id NOPE"))
-        let won = try ws.reeval.run(["explain", "006OPPG00000000"])
+        let won = try ws.reeval.run(["explain", "006OPPG00000000YDA"])
         #expect(won.status == 65)
-        #expect(won.stderr.contains("006OPPG00000000 was not a candidate in run #1"))
+        #expect(won.stderr.contains("006OPPG00000000YDA was not a candidate in run #1"))
     }
 
     @Test("won and active open leads are never candidates; the dormant rule is inclusive at its boundary")
     func candidatesAndDormancy() throws {
         let ws = try Self.scenario()
-        // 006OPPH00000000 was last active 2026-08-24 (90 days before), 006OPPI00000000 on 2026-08-25 (89 days).
+        // 006OPPH00000000YDA was last active 2026-08-24 (90 days before), 006OPPI00000000YDA on 2026-08-25 (89 days).
         #expect(try ws.reeval.run(["--as-of", "2026-11-22", "--quiet"]).status == 0)
         #expect(try ws.reeval.sql("SELECT l.crm_id FROM lead_scores s JOIN leads l ON l.id = s.lead_id ORDER BY l.crm_id") ==
-                ["006OPPA00000000", "006OPPB00000000", "006OPPC00000000", "006OPPD00000000", "006OPPE00000000", "006OPPF00000000", "006OPPH00000000"])
+                ["006OPPA00000000YDA", "006OPPB00000000YDA", "006OPPC00000000YDA", "006OPPD00000000YDA", "006OPPE00000000YDA", "006OPPF00000000YDA", "006OPPH00000000YDA"])
         #expect(try ws.reeval.run(["--as-of", "2026-11-22", "--dormant-after", "91", "--quiet"]).status == 0)
-        #expect(try ws.reeval.sql("SELECT count(*) FROM lead_scores s JOIN leads l ON l.id = s.lead_id WHERE s.run_id = 2 AND l.crm_id IN ('006OPPH00000000', '006OPPI00000000')") == ["0"])
+        #expect(try ws.reeval.sql("SELECT count(*) FROM lead_scores s JOIN leads l ON l.id = s.lead_id WHERE s.run_id = 2 AND l.crm_id IN ('006OPPH00000000YDA', '006OPPI00000000YDA')") == ["0"])
     }
 
     @Test("--since keeps dismissals on or after the date")
@@ -111,7 +112,7 @@ struct RunCommandTests {
         let ws = try Self.scenario()
         let result = try ws.reeval.run(["--since", "2024-03", "--as-of", "2026-11-22", "--quiet"])
         #expect(result.status == 0)
-        #expect(try ws.reeval.sql("SELECT crm_id FROM revived_latest") == ["006OPPA00000000", "006OPPC00000000", "006OPPB00000000"])
+        #expect(try ws.reeval.sql("SELECT crm_id FROM revived_latest") == ["006OPPA00000000YDA", "006OPPC00000000YDA", "006OPPB00000000YDA"])
         #expect(try ws.reeval.sql("SELECT since FROM runs") == ["2024-03-01"])
     }
 

@@ -19,18 +19,18 @@ struct SalesforceImportTests {
     }
 
     static let leads: [[String: String]] = [
-        ["Id": "00Q5g00000AAAA1", "IsDeleted": "0", "Company": "Müller Maschinenbau GmbH", "Status": "Closed - Not Converted",
+        ["Id": "00Q5g00000AAAA1EAP", "IsDeleted": "0", "Company": "Müller Maschinenbau GmbH", "Status": "Closed - Not Converted",
          "Industry": "Manufacturing", "NumberOfEmployees": "40", "AnnualRevenue": "5500000", "Country": "Deutschland", "CountryCode": "DE",
          "Website": "www.mueller-mb.de", "IsConverted": "0", "ConvertedAccountId": "000000000000000AAA",
          "CreatedDate": "2022-12-21 14:27:52", "LastModifiedDate": "2023-03-01 09:00:00", "LastActivityDate": "2023-02-27 00:00:00",
          "Description": "Wants SSO;\nbudget next year", "LeadSource": "Web", "OwnerId": "0055g00000XYZ"],
-        ["Id": "00Q5g00000AAAA2", "IsDeleted": "0", "Company": "Northwind Traders", "Status": "Unqualified", "Industry": "Retail",
+        ["Id": "00Q5g00000AAAA2EAP", "IsDeleted": "0", "Company": "Northwind Traders", "Status": "Unqualified", "Industry": "Retail",
          "NumberOfEmployees": "", "AnnualRevenue": "", "Country": "USA", "IsConverted": "0",
          "CreatedDate": "2023-01-05 10:00:00", "LastModifiedDate": "2023-01-20 10:00:00"],
-        ["Id": "00Q5g00000AAAA3", "IsDeleted": "0", "Company": "Contoso", "Status": "Closed - Converted", "IsConverted": "1",
+        ["Id": "00Q5g00000AAAA3EAP", "IsDeleted": "0", "Company": "Contoso", "Status": "Closed - Converted", "IsConverted": "1",
          "ConvertedDate": "2023-04-01 00:00:00", "CreatedDate": "2023-01-05 10:00:00"],
-        ["Id": "00Q5g00000AAAA4", "IsDeleted": "1", "Company": "Deleted Co", "Status": "Open - Not Contacted", "IsConverted": "0"],
-        ["Id": "00Q5g00000AAAA5", "IsDeleted": "0", "Company": "Fabrikam", "Status": "Working - Contacted", "IsConverted": "0",
+        ["Id": "00Q5g00000AAAA4EAP", "IsDeleted": "1", "Company": "Deleted Co", "Status": "Open - Not Contacted", "IsConverted": "0"],
+        ["Id": "00Q5g00000AAAA5EAP", "IsDeleted": "0", "Company": "Fabrikam", "Status": "Working - Contacted", "IsConverted": "0",
          "NumberOfEmployees": "about fifty", "CreatedDate": "2023-06-01 08:00:00", "LastActivityDate": "2023-06-02 00:00:00"],
     ]
 
@@ -44,13 +44,13 @@ struct SalesforceImportTests {
         #expect((summary.rowsRead, summary.inserted, summary.deleted, summary.rejected) == (5, 4, 1, 0))
         #expect(summary.unreadable == ["NumberOfEmployees": 1])
         #expect(try h.strings("SELECT crm_id, company, lifecycle, employees_low, country, domain, account_crm_id, dismissed_at FROM leads ORDER BY crm_id") == [
-            "00Q5g00000AAAA1|Müller Maschinenbau GmbH|lost|40|DE|mueller-mb.de|NULL|2023-02-27T00:00:00Z",
-            "00Q5g00000AAAA2|Northwind Traders|disqualified|NULL|US|NULL|NULL|2023-01-20T10:00:00Z",
-            "00Q5g00000AAAA3|Contoso|won|NULL|NULL|NULL|NULL|2023-01-05T10:00:00Z",
-            "00Q5g00000AAAA5|Fabrikam|open|NULL|NULL|NULL|NULL|2023-06-02T00:00:00Z",
+            "00Q5g00000AAAA1EAP|Müller Maschinenbau GmbH|lost|40|DE|mueller-mb.de|NULL|2023-02-27T00:00:00Z",
+            "00Q5g00000AAAA2EAP|Northwind Traders|disqualified|NULL|US|NULL|NULL|2023-01-20T10:00:00Z",
+            "00Q5g00000AAAA3EAP|Contoso|won|NULL|NULL|NULL|NULL|2023-01-05T10:00:00Z",
+            "00Q5g00000AAAA5EAP|Fabrikam|open|NULL|NULL|NULL|NULL|2023-06-02T00:00:00Z",
         ])
         // Columns no field names are kept, multi-line values intact.
-        #expect(try h.strings("SELECT json_extract(attributes, '$.Description') FROM leads WHERE crm_id = '00Q5g00000AAAA1'") == ["Wants SSO;\nbudget next year"])
+        #expect(try h.strings("SELECT json_extract(attributes, '$.Description') FROM leads WHERE crm_id = '00Q5g00000AAAA1EAP'") == ["Wants SSO;\nbudget next year"])
         #expect(try h.count("lead_snapshots") == 4)
     }
 
@@ -65,13 +65,13 @@ struct SalesforceImportTests {
         #expect((summary.inserted, summary.updated, summary.unchanged, summary.snapshots) == (0, 2, 2, 2))
         #expect(try h.strings("""
             SELECT l.crm_id, s.observed_at, s.employees_low, s.industry
-            FROM lead_snapshots s JOIN leads l ON l.id = s.lead_id WHERE l.crm_id IN ('00Q5g00000AAAA1', '00Q5g00000AAAA2')
+            FROM lead_snapshots s JOIN leads l ON l.id = s.lead_id WHERE l.crm_id IN ('00Q5g00000AAAA1EAP', '00Q5g00000AAAA2EAP')
             ORDER BY l.crm_id, s.observed_at
             """) == [
-            "00Q5g00000AAAA1|2023-07-01|40|Manufacturing", "00Q5g00000AAAA1|2026-06-30|250|Manufacturing",
-            "00Q5g00000AAAA2|2023-07-01|NULL|Retail", "00Q5g00000AAAA2|2026-06-30|NULL|Financial Services",
+            "00Q5g00000AAAA1EAP|2023-07-01|40|Manufacturing", "00Q5g00000AAAA1EAP|2026-06-30|250|Manufacturing",
+            "00Q5g00000AAAA2EAP|2023-07-01|NULL|Retail", "00Q5g00000AAAA2EAP|2026-06-30|NULL|Financial Services",
         ])
-        #expect(try h.strings("SELECT employees_low FROM leads WHERE crm_id = '00Q5g00000AAAA1'") == ["250"])
+        #expect(try h.strings("SELECT employees_low FROM leads WHERE crm_id = '00Q5g00000AAAA1EAP'") == ["250"])
     }
 
     @Test("a nightly re-import writes nothing for the rows it read before, still rejects a repeated id, and still reports their unreadable values")
@@ -87,12 +87,12 @@ struct SalesforceImportTests {
         #expect([summary.rowsRead, summary.inserted, summary.updated, summary.unchanged, summary.deleted, summary.rejected, summary.snapshots]
                 == [7, 0, 1, 3, 1, 2, 1] as [Int])
         #expect(try h.strings("SELECT line, reason FROM import_rejects ORDER BY line") == [
-            "8|duplicate id 00Q5g00000AAAA1, first on line 2", "10|duplicate id 00Q5g00000AAAA3, first on line 5",
+            "8|duplicate id 00Q5g00000AAAA1EAP, first on line 2", "10|duplicate id 00Q5g00000AAAA3EAP, first on line 5",
         ])
         // The unchanged records were not written: they keep the import and line they were read from.
         #expect(try h.strings("SELECT crm_id, last_import_id, import_line, industry, company FROM leads ORDER BY crm_id") == [
-            "00Q5g00000AAAA1|1|2|Manufacturing|Müller Maschinenbau GmbH", "00Q5g00000AAAA2|2|4|Financial Services|Northwind Traders",
-            "00Q5g00000AAAA3|1|5|NULL|Contoso", "00Q5g00000AAAA5|1|7|NULL|Fabrikam",
+            "00Q5g00000AAAA1EAP|1|2|Manufacturing|Müller Maschinenbau GmbH", "00Q5g00000AAAA2EAP|2|4|Financial Services|Northwind Traders",
+            "00Q5g00000AAAA3EAP|1|5|NULL|Contoso", "00Q5g00000AAAA5EAP|1|7|NULL|Fabrikam",
         ])
         // Fabrikam's "about fifty" is still this file's, though its row was skipped.
         #expect(summary.unreadable == ["NumberOfEmployees": 1])
@@ -154,8 +154,8 @@ struct SalesforceImportTests {
         let h = try ImportHarness()
         let text = """
             "Lead ID","Lead Owner","Company / Account","Lead Status","Annual Revenue","No. of Employees","State/Province","Country","Create Date","Last Activity"\r
-            "00Q000000000001","Jane Roe","Acme","Closed - Not Converted","$1.5M","51-200","CA","United States","03/05/2024","04/01/2024"\r
-            "00Q000000000002","Jane Roe","Initech","Working - Contacted","","","","","03/06/2024",""\r
+            "00Q000000000001EAA","Jane Roe","Acme","Closed - Not Converted","$1.5M","51-200","CA","United States","03/05/2024","04/01/2024"\r
+            "00Q000000000002EAA","Jane Roe","Initech","Working - Contacted","","","","","03/06/2024",""\r
             \r
             "Grand Totals (2 records)"\r
             \r
@@ -167,7 +167,7 @@ struct SalesforceImportTests {
         #expect(summary.preset == "salesforce Lead")
         #expect((summary.rowsRead, summary.inserted, summary.rejected, summary.footerLines) == (2, 2, 0, 3))
         #expect(try h.strings("SELECT crm_id, owner, employees_low, employees_high, annual_revenue_low, region, country, created_at FROM leads ORDER BY crm_id") == [
-            "00Q000000000001|Jane Roe|51|200|1500000.0|CA|US|2024-03-05", "00Q000000000002|Jane Roe|NULL|NULL|NULL|NULL|NULL|2024-03-06",
+            "00Q000000000001EAA|Jane Roe|51|200|1500000.0|CA|US|2024-03-05", "00Q000000000002EAA|Jane Roe|NULL|NULL|NULL|NULL|NULL|2024-03-06",
         ])
     }
 
@@ -176,26 +176,26 @@ struct SalesforceImportTests {
         let h = try ImportHarness()
         let accounts = """
             "Id","IsDeleted","Name","BillingCountry","Website","Industry","NumberOfEmployees","AnnualRevenue"
-            "0015g00000ACC01","0","Globex","United Kingdom","globex.co.uk","Software","120","12000000"
+            "0015g00000ACC01AAH","0","Globex","United Kingdom","globex.co.uk","Software","120","12000000"
 
             """
         let opportunities = """
             "Id","IsDeleted","AccountId","Name","StageName","Amount","CloseDate","IsClosed","IsWon","CreatedDate","LastActivityDate","Loss_Reason__c"
-            "0065g00000OPP01","0","0015g00000ACC01","Globex - Platform","Closed Lost","48000","2024-02-15 00:00:00","1","0","2023-11-01 09:00:00","2024-02-10 00:00:00","No SSO"
-            "0065g00000OPP02","0","0015g00000ACC01","Globex - Add-on","Perdida","5000","2024-03-15 00:00:00","1","0","2023-11-01 09:00:00","",""
-            "0065g00000OPP03","0","000000000000000AAA","Orphan","Prospecting","1000","2024-09-15 00:00:00","0","0","2024-01-01 09:00:00","",""
+            "0065g00000OPP01AAH","0","0015g00000ACC01AAH","Globex - Platform","Closed Lost","48000","2024-02-15 00:00:00","1","0","2023-11-01 09:00:00","2024-02-10 00:00:00","No SSO"
+            "0065g00000OPP02AAH","0","0015g00000ACC01AAH","Globex - Add-on","Perdida","5000","2024-03-15 00:00:00","1","0","2023-11-01 09:00:00","",""
+            "0065g00000OPP03AAH","0","000000000000000AAA","Orphan","Prospecting","1000","2024-09-15 00:00:00","0","0","2024-01-01 09:00:00","",""
 
             """
         try h.importFile(try h.write("Opportunity.csv", opportunities), h.options(observedAt: "2024-06-01"))
         try h.importFile(try h.write("Account.csv", accounts), h.options(observedAt: "2024-06-01"))
         #expect(try h.strings("SELECT crm_id, lifecycle, lost_reason, closed_at, account_id IS NOT NULL FROM leads ORDER BY crm_id") == [
-            "0065g00000OPP01|lost|No SSO|2024-02-15T00:00:00Z|1", "0065g00000OPP02|lost|NULL|2024-03-15T00:00:00Z|1",
-            "0065g00000OPP03|open|NULL|2024-09-15T00:00:00Z|0",
+            "0065g00000OPP01AAH|lost|No SSO|2024-02-15T00:00:00Z|1", "0065g00000OPP02AAH|lost|NULL|2024-03-15T00:00:00Z|1",
+            "0065g00000OPP03AAH|open|NULL|2024-09-15T00:00:00Z|0",
         ])
         // The snapshot written after the account arrived carries the account's firmographics.
         #expect(try h.strings("""
             SELECT s.industry, s.employees_low, s.country
-            FROM lead_snapshots s JOIN leads l ON l.id = s.lead_id WHERE l.crm_id = '0065g00000OPP01' ORDER BY s.state_id DESC LIMIT 1
+            FROM lead_snapshots s JOIN leads l ON l.id = s.lead_id WHERE l.crm_id = '0065g00000OPP01AAH' ORDER BY s.state_id DESC LIMIT 1
             """) == ["Software|120|GB"])
     }
 }
