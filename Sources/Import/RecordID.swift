@@ -17,6 +17,11 @@ enum RecordID {
         if bytes.allSatisfy({ $0 == 0x30 || $0 == 0x2E }) {
             return "id \(id) cannot be a record id (a totals line?)"
         }
+        // A write-back file neutralises a cell starting with = + - @ by a leading ', which no
+        // CRM would match to the record: such an id is refused here, where the user can fix it.
+        if let first = bytes.first, [0x3D, 0x2B, 0x2D, 0x40].contains(first) {
+            return "id \(id) starts with \(String(UnicodeScalar(first))), which spreadsheets read as a formula, so it could not be written back safely; fix the id column (or the mapping's id:)"
+        }
         func isAlphanumeric(_ b: UInt8) -> Bool { (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) }
         switch source {
         case "salesforce" where !((bytes.count == 15 || bytes.count == 18) && bytes.allSatisfy(isAlphanumeric)):
