@@ -126,8 +126,13 @@ struct ColumnPlan: Sendable {
     /// The id text of a row's id column, as `record` reads it: a Salesforce id in its
     /// 18-character form, so a report's 15-character id and an export's 18 are one record.
     func crmID(_ text: String) -> String? {
-        guard let id = clean(text) else { return nil }
-        return preset.source == "salesforce" ? SalesforceID.full(id) : id
+        clean(text).map(oneForm)
+    }
+
+    /// A Salesforce id (a record's, or one it names: its account, its owner) in its
+    /// 18-character form; any other CRM's id as it is.
+    private func oneForm(_ id: String) -> String {
+        preset.source == "salesforce" ? SalesforceID.full(id) : id
     }
 
     private func clean(_ text: String) -> String? {
@@ -170,13 +175,13 @@ struct ColumnPlan: Sendable {
         case .fundingStage: r.fundingStage = Self.readableEnum(text)
         case .title: r.title = text
         case .email: r.email = text
-        case .owner: r.owner = preset.source == "salesforce" ? SalesforceID.full(text) : text
+        case .owner: r.owner = oneForm(text)
         case .leadSource: r.leadSource = Self.readableEnum(text)
         case .status: r.status = text
         case .lostReason: r.lostReason = text
         case .accountID:
             // HubSpot deals list several associated companies; the first is the primary one.
-            r.accountID = TextValues.list(text, separator: ";").first.map { preset.source == "salesforce" ? SalesforceID.full($0) : $0 }
+            r.accountID = TextValues.list(text, separator: ";").first.map(oneForm)
         case .amount:
             guard let v = NumberParser.money(text) else { return false }
             r.amount = v.low

@@ -22,9 +22,8 @@ enum RecordID {
         if let first = bytes.first, [0x3D, 0x2B, 0x2D, 0x40].contains(first) {
             return "id \(id) starts with \(String(UnicodeScalar(first))), which spreadsheets read as a formula, so it could not be written back safely; fix the id column (or the mapping's id:)"
         }
-        func isAlphanumeric(_ b: UInt8) -> Bool { (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) }
         switch source {
-        case "salesforce" where !((bytes.count == 15 || bytes.count == 18) && bytes.allSatisfy(isAlphanumeric)):
+        case "salesforce" where !((bytes.count == 15 || bytes.count == 18) && bytes.allSatisfy(SalesforceID.isAlphanumeric)):
             return "id \(id) is not a Salesforce id (15 or 18 letters and digits)"
         case "hubspot", "pipedrive":
             guard bytes.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return "id \(id) is not a \(source == "hubspot" ? "HubSpot" : "Pipedrive") id (a number)" }
@@ -54,5 +53,6 @@ public enum SalesforceID {
         return id + String(decoding: suffix, as: UTF8.self)
     }
 
-    private static func isAlphanumeric(_ b: UInt8) -> Bool { (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) }
+    /// An ASCII letter or digit: all a Salesforce id is made of.
+    static func isAlphanumeric(_ b: UInt8) -> Bool { (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) }
 }

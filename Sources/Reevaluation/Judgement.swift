@@ -164,18 +164,18 @@ public struct Judge: Sendable {
                 let shown = value.map { "\(field ?? id) \($0)" } ?? (field ?? id)
                 let detail: String
                 if b == nil {
-                    detail = "new criterion \(id): \(shown) now scores \(signed(p1))"
+                    detail = "new criterion \(id): \(shown) now scores \(ICPDiff.signed(p1))"
                 } else if m == nil {
-                    detail = "criterion \(id) dropped from the ICP: \(shown) no longer scores (was \(signed(p0)))"
+                    detail = "criterion \(id) dropped from the ICP: \(shown) no longer scores (was \(ICPDiff.signed(p0)))"
                 } else {
-                    detail = "ICP now gives \(shown) \(signed(p1)) (was \(signed(p0)) under \(baselineVersion.label))"
+                    detail = "ICP now gives \(shown) \(ICPDiff.signed(p1)) (was \(ICPDiff.signed(p0)) under \(baselineVersion.label))"
                 }
                 reasons.append(Reason(kind: .icpChange, id: id, field: field, pointsBefore: p0, pointsAfter: p1,
                                       valueBefore: value, valueAfter: value, detail: detail))
             }
             if p2 != p1 {
                 let before = (m ?? b)?.value, after = c?.value
-                let detail = "\(field ?? id) \(before ?? "unknown") → \(after ?? "unknown"): \(id) \(signed(p2 - p1))"
+                let detail = "\(field ?? id) \(before ?? "unknown") → \(after ?? "unknown"): \(id) \(ICPDiff.signed(p2 - p1))"
                 reasons.append(Reason(kind: .dataChange, id: id, field: field, pointsBefore: p1, pointsAfter: p2,
                                       valueBefore: before, valueAfter: after, detail: detail))
             }
@@ -194,11 +194,11 @@ public struct Judge: Sendable {
             let field = (c ?? b)?.field ?? id
             if let c, let change = c.historyChange(since: dismissedAt) {
                 return Reason(kind: .trigger, id: id, field: field, pointsBefore: p0, pointsAfter: p2,
-                              valueBefore: c.valueThen, valueAfter: c.value, detail: "\(change): \(id) \(signed(p2 - p0))")
+                              valueBefore: c.valueThen, valueAfter: c.value, detail: "\(change): \(id) \(ICPDiff.signed(p2 - p0))")
             }
             let detail = p2 > p0
-                ? "\(id) fired: \(field) \(c?.value ?? "unknown") \(signed(p2 - p0))"
-                : "\(id) lapsed: \(field) \(c?.value ?? "unknown") \(signed(p2 - p0))"
+                ? "\(id) fired: \(field) \(c?.value ?? "unknown") \(ICPDiff.signed(p2 - p0))"
+                : "\(id) lapsed: \(field) \(c?.value ?? "unknown") \(ICPDiff.signed(p2 - p0))"
             return Reason(kind: .trigger, id: id, field: field, pointsBefore: p0, pointsAfter: p2,
                           valueBefore: b?.value, valueAfter: c?.value, detail: detail)
         }
@@ -236,10 +236,5 @@ public struct Judge: Sendable {
             if abs($0.delta) != abs($1.delta) { return abs($0.delta) > abs($1.delta) }
             return $0.id < $1.id
         }
-    }
-
-    private func signed(_ value: Double) -> String {
-        let text = NumberRange.text(value)
-        return value >= 0 ? "+" + text : text
     }
 }

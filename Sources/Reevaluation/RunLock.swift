@@ -35,9 +35,7 @@ public final class RunLock {
             defer { free(real) }
             return String(cString: real)
         }
-        let slash = path.lastIndex(of: "/")
-        let folder = slash.map { path[..<$0].isEmpty ? "/" : String(path[..<$0]) } ?? "."
-        let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
+        let (folder, name) = PathName.split(path)
         guard let real = realpath(folder, nil) else { return path }
         defer { free(real) }
         let base = String(cString: real)

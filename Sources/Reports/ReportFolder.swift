@@ -18,19 +18,10 @@ struct ReportFolder {
         var trimmed = path
         while trimmed.count > 1, trimmed.hasSuffix("/") { trimmed.removeLast() }
         // A folder named by `.` or `..` (`--out .`, `./`, `sub/..`) has no name of its own to
-        // swap, so it is named by its absolute path. The split is by hand: Foundation's
-        // `deletingLastPathComponent` traps on Linux for a one-character path.
-        let last = trimmed.split(separator: "/").last.map(String.init) ?? ""
-        if last == "." || last == ".." { trimmed = Self.absolute(trimmed) }
+        // swap, so it is named by its absolute path.
+        if [".", ".."].contains(PathName.split(trimmed).name) { trimmed = Self.absolute(trimmed) }
         self.path = trimmed
-        if let slash = trimmed.lastIndex(of: "/") {
-            let head = String(trimmed[..<slash])
-            parent = head.isEmpty ? "/" : head
-            name = String(trimmed[trimmed.index(after: slash)...])
-        } else {
-            parent = "."
-            name = trimmed
-        }
+        (parent, name) = PathName.split(trimmed)
     }
 
     /// `path` made absolute against the working folder, with its `.` and `..` steps taken.

@@ -39,16 +39,7 @@ public enum ReportWriter {
         let staged = OrderedResults<[StagedFile]>(count: formats.count)
         DispatchQueue.concurrentPerform(iterations: formats.count) { index in
             func stage(_ name: String, _ render: (inout ReportBuffer) -> Void) -> StagedFile {
-                let path = (staging as NSString).appendingPathComponent(name)
-                let fd = open(path, O_CREAT | O_TRUNC | O_WRONLY, 0o600)
-                guard fd >= 0 else { return StagedFile(name: name, failure: String(cString: strerror(errno))) }
-                // Streamed: the file is written while it is rendered, 256 KiB at a time.
-                var out = ReportBuffer(streamingTo: fd)
-                render(&out)
-                var failure = out.flush()
-                if fsync(fd) != 0, failure == nil { failure = String(cString: strerror(errno)) }
-                if close(fd) != 0, failure == nil { failure = String(cString: strerror(errno)) }
-                return StagedFile(name: name, failure: failure)
+                Self.stage(name, in: staging, render)
             }
             switch formats[index] {
             case .md: staged.set(index, [stage("report.md") { MarkdownReport.render(report, into: &$0) }])
@@ -67,15 +58,25 @@ public enum ReportWriter {
         return files.filter { $0.name != ReportFolder.manifest }.map { (target.path as NSString).appendingPathComponent($0.name) }
     }
 
+    /// Writes one file of the set into the staging folder, streamed while it is rendered (256
+    /// KiB at a time) and synced, so a swapped-in set is on disk whole.
+    private static func stage(_ name: String, in staging: String, _ render: (inout ReportBuffer) -> Void) -> StagedFile {
+        let path = (staging as NSString).appendingPathComponent(name)
+        let fd = open(path, O_CREAT | O_TRUNC | O_WRONLY, 0o600)
+        guard fd >= 0 else { return StagedFile(name: name, failure: String(cString: strerror(errno))) }
+        var out = ReportBuffer(streamingTo: fd)
+        render(&out)
+        var failure = out.flush()
+        if fsync(fd) != 0, failure == nil { failure = String(cString: strerror(errno)) }
+        if close(fd) != 0, failure == nil { failure = String(cString: strerror(errno)) }
+        return StagedFile(name: name, failure: failure)
+    }
+
     /// The folder's list of its own files (`.reeval-report`, one name a line): what a later
     /// writer may replace. Any other file in the folder is the user's, and the folder is refused.
     private static func stageManifest(_ names: [String], in staging: String) -> StagedFile {
-        let path = (staging as NSString).appendingPathComponent(ReportFolder.manifest)
         let text = names.sorted().map { $0 + "\n" }.joined()
-        guard FileManager.default.createFile(atPath: path, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600]) else {
-            return StagedFile(name: ReportFolder.manifest, failure: String(cString: strerror(errno)))
-        }
-        return StagedFile(name: ReportFolder.manifest, failure: nil)
+        return stage(ReportFolder.manifest, in: staging) { $0.append(bytes: Array(text.utf8)) }
     }
 }
 

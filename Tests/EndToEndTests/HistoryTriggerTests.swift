@@ -11,15 +11,8 @@ struct HistoryTriggerTests {
     static let fixtures = RunCommandTests.repo.appendingPathComponent("Tests/EndToEndTests/Fixtures/history")
 
     static func scenario() throws -> Workspace {
-        let ws = try Workspace()
-        let mapping = fixtures.appendingPathComponent("acme-leads.yaml").path
-        for (file, date) in [("leads-2024-06-01.csv", "2024-06-01"), ("leads-2026-10-01.csv", "2026-10-01")] {
-            let result = try ws.reeval.run(["import", fixtures.appendingPathComponent(file).path, "--mapping", mapping,
-                                            "--observed-at", date, "--quiet"])
-            #expect(result.status == 0, "\(file): \(result.stderr)")
-        }
-        let icp = try ws.reeval.run(["icp", "add", fixtures.appendingPathComponent("history.yaml").path, "--quiet"])
-        #expect(icp.status == 0, "\(icp.stderr)")
+        let ws = try Workspace.imported([("leads-2024-06-01.csv", "2024-06-01"), ("leads-2026-10-01.csv", "2026-10-01")], from: fixtures,
+                                        mapping: "acme-leads.yaml", icps: [fixtures.appendingPathComponent("history.yaml")])
         let run = try ws.reeval.run(["--as-of", "2026-11-22", "--quiet"])
         #expect(run.status == 0, "\(run.stderr)")
         return ws

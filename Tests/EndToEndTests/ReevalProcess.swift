@@ -1,5 +1,6 @@
 import Foundation
 import ReevalStore
+import Testing
 
 /// Runs the built `reeval` binary as a user would, in a folder of its own.
 struct ReevalProcess {
@@ -93,4 +94,23 @@ final class Workspace {
         try Data(bytes).write(to: url.appendingPathComponent(name))
     }
     deinit { try? FileManager.default.removeItem(at: url) }
+}
+
+extension Workspace {
+    /// A workspace holding a custom CRM's exports, each imported through `mapping` (in
+    /// `fixtures`) as of its date, and the ICP files registered: the shape of most end-to-end
+    /// scenarios.
+    static func imported(_ exports: [(file: String, observedAt: String)], from fixtures: URL, mapping: String,
+                         icps: [URL]) throws -> Workspace {
+        let ws = try Workspace()
+        let mappingPath = fixtures.appendingPathComponent(mapping).path
+        for (file, date) in exports {
+            let result = try ws.reeval.run(["import", fixtures.appendingPathComponent(file).path, "--mapping", mappingPath,
+                                            "--observed-at", date, "--quiet"])
+            #expect(result.status == 0, "\(file): \(result.stderr)")
+        }
+        let icp = try ws.reeval.run(["icp", "add"] + icps.map(\.path) + ["--quiet"])
+        #expect(icp.status == 0, "\(icp.stderr)")
+        return ws
+    }
 }

@@ -14,17 +14,9 @@ struct RevivalRuleTests {
     static let fixtures = RunCommandTests.repo.appendingPathComponent("Tests/EndToEndTests/Fixtures/revival-rule")
 
     static func scenario() throws -> Workspace {
-        let ws = try Workspace()
-        let mapping = fixtures.appendingPathComponent("acme-leads.yaml").path
-        for (file, date) in [("leads-2024-06-01.csv", "2024-06-01"), ("leads-2026-10-01.csv", "2026-10-01")] {
-            let result = try ws.reeval.run(["import", fixtures.appendingPathComponent(file).path, "--mapping", mapping,
-                                            "--observed-at", date, "--quiet"])
-            #expect(result.status == 0, "\(file): \(result.stderr)")
-        }
-        let icp = try ws.reeval.run(["icp", "add", RunCommandTests.repo.appendingPathComponent("examples/icp/2024-h1.yaml").path,
-                                     RunCommandTests.repo.appendingPathComponent("examples/icp/2025-q3.yaml").path, "--quiet"])
-        #expect(icp.status == 0, "\(icp.stderr)")
-        return ws
+        try Workspace.imported([("leads-2024-06-01.csv", "2024-06-01"), ("leads-2026-10-01.csv", "2026-10-01")], from: fixtures,
+                               mapping: "acme-leads.yaml",
+                               icps: ["2024-h1", "2025-q3"].map { RunCommandTests.repo.appendingPathComponent("examples/icp/\($0).yaml") })
     }
 
     @Test("fits now and did not then: B → A is not revived; C → A, B → A with a resolved lost reason, and DQ → B are")
