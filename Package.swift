@@ -72,6 +72,7 @@ let package = Package(
             ],
             path: "Sources/reeval"
         ),
+        .testTarget(name: "LeadDataTests", dependencies: ["LeadData"], path: "Tests/LeadDataTests"),
         .testTarget(name: "StoreTests", dependencies: ["ReevalStore", "LeadData"], path: "Tests/StoreTests", exclude: ["Fixtures"]),
         .testTarget(name: "ImportTests", dependencies: ["CRMImport", "ReevalStore", "LeadData"], path: "Tests/ImportTests"),
         .testTarget(

@@ -24,9 +24,9 @@ JOIN runs r ON r.id >= h.first_run_id
            AND r.status = 'completed' AND r.scores_kept;
 
 CREATE VIEW lead_snapshots AS
-SELECT id AS lead_id, state_id, observed_at, NULL AS superseded_at, company, domain, industry, employees_low, employees_high, annual_revenue_low, annual_revenue_high, country, region, city, business_model, technologies, funding_stage, last_funding_at, owner, created_at, last_activity_at, modified_at, attributes, account_crm_id, title, email, lead_source, status, lifecycle, lost_reason, closed_at, amount, unreadable FROM leads
+SELECT id AS lead_id, state_id, observed_at, NULL AS superseded_at, company, domain, industry, industry_code, employees_low, employees_high, annual_revenue_low, annual_revenue_high, country, region, city, business_model, technologies, funding_stage, last_funding_at, owner, created_at, last_activity_at, modified_at, attributes, account_crm_id, title, email, lead_source, status, lifecycle, lost_reason, closed_at, amount, unreadable FROM leads
 UNION ALL
-SELECT lead_id, state_id, observed_at, superseded_at, company, domain, industry, employees_low, employees_high, annual_revenue_low, annual_revenue_high, country, region, city, business_model, technologies, funding_stage, last_funding_at, owner, created_at, last_activity_at, modified_at, attributes, account_crm_id, title, email, lead_source, status, lifecycle, lost_reason, closed_at, amount, unreadable FROM lead_history;
+SELECT lead_id, state_id, observed_at, superseded_at, company, domain, industry, industry_code, employees_low, employees_high, annual_revenue_low, annual_revenue_high, country, region, city, business_model, technologies, funding_stage, last_funding_at, owner, created_at, last_activity_at, modified_at, attributes, account_crm_id, title, email, lead_source, status, lifecycle, lost_reason, closed_at, amount, unreadable FROM lead_history;
 
 CREATE VIEW revived_accounts AS
 SELECT account_id, source, object, account_crm_id, company, revived_leads, best_rank, best_score, best_tier, reason_kinds, run_id
@@ -95,7 +95,7 @@ CREATE TABLE accounts (
     observed_at         TEXT NOT NULL,           -- the export date these values come from
     data_hash           TEXT NOT NULL,           -- of the normalised record: unchanged rows are skipped
     first_import_id     INTEGER REFERENCES imports(id),
-    last_import_id      INTEGER REFERENCES imports(id), unreadable TEXT NOT NULL DEFAULT '{}', import_line INTEGER, line_hash INTEGER,
+    last_import_id      INTEGER REFERENCES imports(id), unreadable TEXT NOT NULL DEFAULT '{}', import_line INTEGER, line_hash INTEGER, industry_code TEXT,
     UNIQUE (source, object, crm_id)
 );
 
@@ -176,7 +176,7 @@ CREATE TABLE lead_history (
     from_account        INTEGER NOT NULL DEFAULT 0,
     account_attribute_keys TEXT,
     state_hash          TEXT NOT NULL DEFAULT ''
-, amount REAL, unreadable TEXT NOT NULL DEFAULT '{}');
+, amount REAL, unreadable TEXT NOT NULL DEFAULT '{}', industry_code TEXT);
 
 CREATE TABLE leads (
     id                  INTEGER PRIMARY KEY,
@@ -221,7 +221,7 @@ CREATE TABLE leads (
     observed_at         TEXT NOT NULL,
     data_hash           TEXT NOT NULL,
     first_import_id     INTEGER REFERENCES imports(id),
-    last_import_id      INTEGER REFERENCES imports(id), state_id INTEGER, state_hash TEXT NOT NULL DEFAULT '', from_account INTEGER NOT NULL DEFAULT 0, account_attribute_keys TEXT, amount REAL, unreadable TEXT NOT NULL DEFAULT '{}', import_line INTEGER, line_hash INTEGER,
+    last_import_id      INTEGER REFERENCES imports(id), state_id INTEGER, state_hash TEXT NOT NULL DEFAULT '', from_account INTEGER NOT NULL DEFAULT 0, account_attribute_keys TEXT, amount REAL, unreadable TEXT NOT NULL DEFAULT '{}', import_line INTEGER, line_hash INTEGER, industry_code TEXT,
     UNIQUE (source, object, crm_id)
 );
 

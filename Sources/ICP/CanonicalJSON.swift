@@ -8,7 +8,7 @@ extension ICPVersion {
         func rule(_ c: Criterion) -> [String: Any] {
             var object: [String: Any] = ["id": c.id, "field": c.field.description, "operator": c.rule.name]
             switch c.rule {
-            case .isIn(let l), .notIn(let l), .any(let l), .all(let l), .none(let l), .entered(let l), .added(let l): object["values"] = l
+            case .isIn(let l), .notIn(let l), .startsWith(let l), .any(let l), .all(let l), .none(let l), .entered(let l), .added(let l): object["values"] = l
             case .equals(let t): object["values"] = [t]
             case .between(let a, let b): object["values"] = [a, b]
             case .atLeast(let n), .below(let n): object["values"] = [n]

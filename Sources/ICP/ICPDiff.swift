@@ -77,7 +77,7 @@ public enum ICPDiff {
         let name = b.field.description
         switch (a.rule, b.rule) {
         case (.isIn(let x), .isIn(let y)), (.any(let x), .any(let y)), (.all(let x), .all(let y)),
-             (.notIn(let x), .notIn(let y)), (.none(let x), .none(let y)), (.entered(let x), .entered(let y)), (.added(let x), .added(let y)):
+             (.notIn(let x), .notIn(let y)), (.none(let x), .none(let y)), (.startsWith(let x), .startsWith(let y)), (.entered(let x), .entered(let y)), (.added(let x), .added(let y)):
             let oldKeys = Set(x.map(TextKey.make)), newKeys = Set(y.map(TextKey.make))
             let added = y.filter { !oldKeys.contains(TextKey.make($0)) }
             let removed = x.filter { !newKeys.contains(TextKey.make($0)) }
@@ -86,6 +86,7 @@ public enum ICPDiff {
             case .notIn, .none: verb = "now also excludes"
             case .entered: verb = "now also counts entering"
             case .added: verb = "now also counts adopting"
+            case .startsWith: verb = "now also counts values starting with"
             default: verb = "now also includes"
             }
             if !added.isEmpty { texts.append("\(b.id): \(name) \(verb) \(added.joined(separator: ", "))") }
@@ -121,6 +122,7 @@ public enum ICPDiff {
         case .isIn(let l): text = "\(field) is one of \(l.joined(separator: ", "))"
         case .notIn(let l): text = "\(field) is not one of \(l.joined(separator: ", "))"
         case .equals(let v): text = "\(field) is \(v)"
+        case .startsWith(let l): text = "\(field) starts with \(l.joined(separator: " or "))"
         case .any(let l): text = "\(field) include any of \(l.joined(separator: ", "))"
         case .all(let l): text = "\(field) include all of \(l.joined(separator: ", "))"
         case .none(let l): text = "\(field) include none of \(l.joined(separator: ", "))"

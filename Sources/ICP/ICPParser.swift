@@ -11,7 +11,7 @@ import Yams
 public enum ICPParser {
     static let topKeys = ["version", "effective", "description", "tiers", "revive_at", "criteria", "triggers", "disqualify",
                           "resolved_lost_reasons"]
-    static let operators = ["in", "not_in", "equals", "any", "all", "none", "between", "at_least", "below", "exists",
+    static let operators = ["in", "not_in", "equals", "starts_with", "any", "all", "none", "between", "at_least", "below", "exists",
                             "within_days", "bands", "grew_by", "changed", "entered", "added", "after_dismissal"]
     static let ruleKeys = ["id", "field", "points", "description"] + operators
 

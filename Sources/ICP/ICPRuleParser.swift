@@ -137,6 +137,7 @@ extension ICPParser {
         switch name {
         case "in": return list().map(Rule.isIn)
         case "not_in": return list().map(Rule.notIn)
+        case "starts_with": return list().map(Rule.startsWith)
         case "any": return list().map(Rule.any)
         case "all": return list().map(Rule.all)
         case "none": return list().map(Rule.none)
@@ -211,7 +212,7 @@ extension ICPParser {
         let kind = canonical.kind
         let allowed: [CanonicalField.Kind]
         switch rule {
-        case .isIn, .notIn: allowed = [.text, .country]
+        case .isIn, .notIn, .startsWith: allowed = [.text, .country]
         case .equals: allowed = [.text, .country, .number]
         case .any, .all, .none: allowed = [.list]
         case .between, .atLeast, .below, .bands: allowed = [.number]
@@ -224,7 +225,7 @@ extension ICPParser {
         guard !allowed.contains(kind) else { return nil }
         let suggestion: String
         switch kind {
-        case .text, .country: suggestion = "in, not_in, equals or exists (under triggers also entered or changed)"
+        case .text, .country: suggestion = "in, not_in, equals, starts_with or exists (under triggers also entered or changed)"
         case .number: suggestion = "between, at_least, below, bands, equals or exists (under triggers also grew_by or changed)"
         case .list: suggestion = "any, all, none or exists (under triggers also added or changed)"
         case .date: suggestion = "within_days or exists (under triggers also after_dismissal or changed)"

@@ -95,6 +95,9 @@ public enum Rule: Sendable, Equatable {
     case isIn([String])
     case notIn([String])
     case equals(String)
+    /// The text starts with one of these (ignoring case and surrounding spaces): industry codes
+    /// by their first digits (`starts_with: ["5112", "5182"]`).
+    case startsWith([String])
     case any([String])
     case all([String])
     case none([String])
@@ -124,6 +127,7 @@ public enum Rule: Sendable, Equatable {
         case .isIn: return "in"
         case .notIn: return "not_in"
         case .equals: return "equals"
+        case .startsWith: return "starts_with"
         case .any: return "any"
         case .all: return "all"
         case .none: return "none"

@@ -87,7 +87,7 @@ public struct Scorer: Sendable {
         var score = 0.0
         func add(_ kind: Outcome.Kind, _ rules: [PreparedRule]) {
             for rule in rules {
-                let value = rule.criterion.field.value(in: record)
+                let value = rule.value(in: record)
                 var outcome = Outcome(kind: kind, id: rule.criterion.id, field: rule.fieldName, verdict: .unknown, read: value, points: 0)
                 if rule.readsHistory {
                     if let then {
@@ -106,7 +106,7 @@ public struct Scorer: Sendable {
         add(.trigger, triggers)
         var disqualified = false
         for rule in disqualifiers {
-            let value = rule.criterion.field.value(in: record)
+            let value = rule.value(in: record)
             let (verdict, _) = rule.test(value, asOf: asOf)
             if verdict == .match { disqualified = true }
             outcomes.append(Outcome(kind: .disqualifier, id: rule.criterion.id, field: rule.fieldName,
@@ -128,15 +128,24 @@ final class PreparedRule: Sendable {
     private let isCountry: Bool
     /// Whether the rule compares with the state at dismissal (worked out once).
     let readsHistory: Bool
+    /// Reads the rule's field, its descriptor looked up once.
+    private let read: @Sendable (LeadRecord) -> FieldValue
 
     init(_ criterion: Criterion) {
         self.criterion = criterion
         readsHistory = criterion.rule.readsHistory
+        switch criterion.field {
+        case .canonical(let field):
+            let descriptor = field.descriptor
+            read = { descriptor.value(in: $0) }
+        case .attribute(let column):
+            read = { $0.attribute(column) }
+        }
         fieldName = criterion.field.description
         isCountry = criterion.field == .canonical(.country)
         var texts: [String] = []
         switch criterion.rule {
-        case .isIn(let l), .notIn(let l), .any(let l), .all(let l), .none(let l), .entered(let l), .added(let l): texts = l
+        case .isIn(let l), .notIn(let l), .startsWith(let l), .any(let l), .all(let l), .none(let l), .entered(let l), .added(let l): texts = l
         case .equals(let t): texts = [t]
         default: break
         }
@@ -144,6 +153,9 @@ final class PreparedRule: Sendable {
         keyList = texts.map { isCountry ? (Country.code($0) ?? TextKey.make($0)) : TextKey.make($0) }
         keys = Set(keyList)
     }
+
+    /// The rule's field in `record`.
+    func value(in record: LeadRecord) -> FieldValue { read(record) }
 
     private func key(_ text: String) -> String {
         isCountry ? (Country.code(text) ?? TextKey.make(text)) : TextKey.make(text)
@@ -165,6 +177,10 @@ final class PreparedRule: Sendable {
         case .notIn:
             guard let text = Self.text(value) else { return (.unknown, 0) }
             return result(!keys.contains(key(text)))
+        case .startsWith:
+            guard let text = Self.text(value) else { return (.unknown, 0) }
+            let k = key(text)
+            return result(keyList.contains { k.hasPrefix($0) })
         case .equals:
             if case .number(let range) = value, let wanted = Double(keyList[0]) { return result(range.isExact && range.low == wanted) }
             guard let text = Self.text(value) else { return (.unknown, 0) }
@@ -205,7 +221,7 @@ final class PreparedRule: Sendable {
     /// the dismissal date itself.
     func valueThen(in then: DismissalState) -> FieldValue {
         if case .afterDismissal = criterion.rule { return .date(then.dismissedAt) }
-        return criterion.field.value(in: then.record)
+        return value(in: then.record)
     }
 
     /// The verdict and points of a rule over history, comparing the value now with the value then

@@ -84,8 +84,7 @@ struct ColumnPlan: Sendable {
         // Every column no field names is kept in `attributes`, status columns included.
         attributeIndexes = headers.indices.filter { !used.contains($0) }
         dates = DateParser(order: preset.dateOrder)
-        let dateFields: Set<CanonicalField> = [.lastFundingAt, .createdAt, .lastActivityAt, .closedAt, .modifiedAt]
-        let dateColumns = plan.filter { dateFields.contains($0.0) }.flatMap(\.1)
+        let dateColumns = plan.filter { $0.0.kind == .date }.flatMap(\.1)
         undecidedDateColumns = preset.dateOrder == nil ? dateColumns.filter { dateOrders[headers[$0]] == nil } : []
         var byColumn: [Int: DateParser] = [:]
         for index in dateColumns { if let order = dateOrders[headers[index]] { byColumn[index] = DateParser(order: order) } }
@@ -104,6 +103,9 @@ struct ColumnPlan: Sendable {
             }
             guard let (index, text) = found else { continue }
             if !assign(field, text, column: index, to: &record) { record.unreadable[headers[index]] = text }
+            for other in indexes where other != index && Preset.distinctFallbacks.contains(headerKeys[other]) {
+                if let text = clean(values[other]) { record.attributes[headers[other]] = text }
+            }
         }
         for index in attributeIndexes {
             if let text = clean(values[index]) { record.attributes[headers[index]] = text }
@@ -140,52 +142,42 @@ struct ColumnPlan: Sendable {
         return Placeholder.isEmpty(trimmed) ? nil : trimmed
     }
 
-    /// Normalises one value into its field; false when it cannot be read.
+    /// Normalises one value into its field, as its descriptor says; false when it cannot be read.
     private func assign(_ field: CanonicalField, _ text: String, column: Int, to r: inout LeadRecord) -> Bool {
-        switch field {
-        case .employees:
+        let d = field.descriptor
+        switch (d.normaliser, d.slot) {
+        case (.id, .key): r.crmID = text
+        case (.employees, .range(let path, _)):
             guard let v = NumberParser.employees(text) else { return false }
-            r.employees = v
-        case .annualRevenue:
+            r[keyPath: path] = v
+        case (.money, .range(let path, _)):
             guard let v = NumberParser.money(text) else { return false }
-            r.annualRevenue = v
-        case .country:
-            guard let v = Country.code(text) else { return false }
-            r.country = v
-        case .technologies:
-            let list = TextValues.list(text, separator: preset.listSeparator)
-            r.technologies = list.isEmpty ? nil : list
-        case .lastFundingAt, .createdAt, .lastActivityAt, .closedAt, .modifiedAt:
+            r[keyPath: path] = v
+        case (.money, .number(let path)):
+            guard let v = NumberParser.money(text) else { return false }
+            r[keyPath: path] = v.low
+        case (.date, .date(let path)):
             guard let v = (datesByColumn[column] ?? dates).parse(text) else { return false }
-            switch field {
-            case .lastFundingAt: r.lastFundingAt = v
-            case .createdAt: r.createdAt = v
-            case .lastActivityAt: r.lastActivityAt = v
-            case .closedAt: r.closedAt = v
-            default: r.modifiedAt = v
-            }
-        case .domain:
+            r[keyPath: path] = v
+        case (.list, .list(let path)):
+            let list = TextValues.list(text, separator: preset.listSeparator)
+            r[keyPath: path] = list.isEmpty ? nil : list
+        case (.country, .text(let path)):
+            guard let v = Country.code(text) else { return false }
+            r[keyPath: path] = v
+        case (.domain, .text(let path)):
             guard let v = TextValues.domain(text) else { return false }
-            r.domain = v
-        case .industry: r.industry = Self.readableEnum(text)
-        case .company: r.company = text
-        case .region: r.region = text
-        case .city: r.city = text
-        case .businessModel: r.businessModel = Self.readableEnum(text)
-        case .fundingStage: r.fundingStage = Self.readableEnum(text)
-        case .title: r.title = text
-        case .email: r.email = text
-        case .owner: r.owner = oneForm(text)
-        case .leadSource: r.leadSource = Self.readableEnum(text)
-        case .status: r.status = text
-        case .lostReason: r.lostReason = text
-        case .accountID:
+            r[keyPath: path] = v
+        case (.label, .text(let path)): r[keyPath: path] = Self.readableEnum(text)
+        case (.text, .text(let path)): r[keyPath: path] = text
+        case (.id, .text(let path)): r[keyPath: path] = oneForm(text)
+        case (.primaryID, .text(let path)):
             // HubSpot deals list several associated companies; the first is the primary one.
-            r.accountID = TextValues.list(text, separator: ";").first.map(oneForm)
-        case .amount:
-            guard let v = NumberParser.money(text) else { return false }
-            r.amount = v.low
-        case .crmID: r.crmID = text
+            r[keyPath: path] = TextValues.list(text, separator: ";").first.map(oneForm)
+        default:
+            // A descriptor pairing a normaliser with a slot it cannot fill: FieldDescriptorTests
+            // reads every field through here.
+            return false
         }
         return true
     }

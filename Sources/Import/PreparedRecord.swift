@@ -15,8 +15,9 @@ struct PreparedRecord: Sendable {
         var record = record
         if record.technologies?.isEmpty == true { record.technologies = nil }
         self.record = record
-        values = LeadColumns.values(record, kind == .leads ? LeadColumns.lead : LeadColumns.shared)
-        hash = LeadColumns.hash(values)
+        let columns = kind == .leads ? LeadColumns.lead : LeadColumns.shared
+        values = LeadColumns.values(record, columns)
+        hash = LeadColumns.hash(values, columns)
         companyKey = record.company.flatMap(TextValues.companyKey)
     }
 }

@@ -205,13 +205,13 @@ final class RecordWriter: RowWriter {
         init(own: LeadRecord, account: LeadRecord) {
             let merged = own.filled(from: account)
             var bits: Int64 = 0
-            for (bit, field) in AccountFill.fields.enumerated() where field.isSet(own) == false && field.isSet(merged) {
+            for (bit, field) in FieldDescriptor.fromAccount.enumerated() where !field.isSet(in: own) && field.isSet(in: merged) {
                 bits |= 1 << Int64(bit)
             }
             let keys = merged.attributes.keys.filter { own.attributes[$0] == nil }.sorted()
             let values = LeadColumns.values(merged, LeadColumns.lead)
             self.init(values: values, fromAccount: bits, accountAttributeKeys: keys.isEmpty ? nil : keys.joined(separator: "\u{1F}"),
-                      hash: LeadColumns.hash(values))
+                      hash: LeadColumns.hash(values, LeadColumns.lead))
         }
 
         init(values: [DatabaseValue], fromAccount: Int64, accountAttributeKeys: String?, hash: String) {
@@ -424,33 +424,13 @@ final class RecordWriter: RowWriter {
     }
 }
 
-/// The fields a lead fills from its account (`LeadRecord.filled(from:)`), in the order of the
-/// bits of `from_account`.
+/// A lead state's own values, from the values stored with its account's filled in: bit `n` of
+/// `from_account` is set when the `n`th of `FieldDescriptor.fromAccount` came from the account.
 enum AccountFill {
-    struct Field: Sendable {
-        let isSet: @Sendable (LeadRecord) -> Bool
-        let clear: @Sendable (inout LeadRecord) -> Void
-    }
-
-    static let fields: [Field] = [
-        Field(isSet: { $0.company != nil }, clear: { $0.company = nil }),
-        Field(isSet: { $0.domain != nil }, clear: { $0.domain = nil }),
-        Field(isSet: { $0.industry != nil }, clear: { $0.industry = nil }),
-        Field(isSet: { $0.employees != nil }, clear: { $0.employees = nil }),
-        Field(isSet: { $0.annualRevenue != nil }, clear: { $0.annualRevenue = nil }),
-        Field(isSet: { $0.country != nil }, clear: { $0.country = nil }),
-        Field(isSet: { $0.region != nil }, clear: { $0.region = nil }),
-        Field(isSet: { $0.city != nil }, clear: { $0.city = nil }),
-        Field(isSet: { $0.businessModel != nil }, clear: { $0.businessModel = nil }),
-        Field(isSet: { $0.technologies != nil }, clear: { $0.technologies = nil }),
-        Field(isSet: { $0.fundingStage != nil }, clear: { $0.fundingStage = nil }),
-        Field(isSet: { $0.lastFundingAt != nil }, clear: { $0.lastFundingAt = nil }),
-    ]
-
     /// A stored state's own values: the ones its account gave removed.
     static func own(_ stored: LeadRecord, fromAccount bits: Int64, attributeKeys: String?) -> LeadRecord {
         var own = stored
-        for (bit, field) in fields.enumerated() where bits & (1 << Int64(bit)) != 0 { field.clear(&own) }
+        for (bit, field) in FieldDescriptor.fromAccount.enumerated() where bits & (1 << Int64(bit)) != 0 { field.clear(in: &own) }
         for key in (attributeKeys ?? "").split(separator: "\u{1F}") { own.attributes[String(key)] = nil }
         return own
     }

@@ -1,7 +1,12 @@
-/// The canonical fields of DESIGN.md: what presets fill and ICP rules speak of.
+/// The canonical fields of DESIGN.md: what presets fill and ICP rules speak of. Each is
+/// described once, in ``FieldDescriptor/all``.
 public enum CanonicalField: String, Sendable, CaseIterable, Codable {
     case crmID = "crm_id"
-    case company, domain, industry, employees
+    case company, domain, industry
+    /// An industry classification code: NAICS (`511210`) where the export has one, else SIC
+    /// (`7372`); ICPs match it by prefix (`starts_with: ["5112"]`).
+    case industryCode = "industry_code"
+    case employees
     case annualRevenue = "annual_revenue"
     case country, region, city
     case businessModel = "business_model"
@@ -20,18 +25,9 @@ public enum CanonicalField: String, Sendable, CaseIterable, Codable {
     /// The deal's value (Salesforce Opportunity `Amount`, HubSpot deal `Amount`, Pipedrive `Deal - Value`).
     case amount
 
-    /// What kind of value the field holds, which decides how it is read and which ICP operators fit.
+    /// What kind of value the field holds (``FieldDescriptor/kind``), which decides which ICP
+    /// operators fit.
     public enum Kind: String, Sendable {
         case text, number, date, list, country
-    }
-
-    public var kind: Kind {
-        switch self {
-        case .employees, .annualRevenue, .amount: return .number
-        case .lastFundingAt, .createdAt, .lastActivityAt, .closedAt, .modifiedAt: return .date
-        case .technologies: return .list
-        case .country: return .country
-        default: return .text
-        }
     }
 }

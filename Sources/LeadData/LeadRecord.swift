@@ -5,12 +5,14 @@ public enum Lifecycle: String, Sendable, CaseIterable, Codable {
 
 /// One lead (or account) in canonical fields, normalised: what ICP rules and presets speak of.
 ///
-/// The importer builds it from an export row; the scorer reads it through ``value(of:)``.
+/// The importer builds it from an export row; the scorer reads it through ``value(of:)``. What
+/// each property is, how it is read and stored, is ``FieldDescriptor/all``.
 public struct LeadRecord: Hashable, Sendable {
     public var crmID: String
     public var company: String?
     public var domain: String?
     public var industry: String?
+    public var industryCode: String?
     public var employees: NumberRange?
     public var annualRevenue: NumberRange?
     public var country: String?
@@ -48,33 +50,7 @@ public struct LeadRecord: Hashable, Sendable {
 
     /// A field's value as the scorer sees it.
     public func value(of field: CanonicalField) -> FieldValue {
-        switch field {
-        case .crmID: return .text(crmID)
-        case .company: return .init(company)
-        case .domain: return .init(domain)
-        case .industry: return .init(industry)
-        case .employees: return employees.map(FieldValue.number) ?? .missing
-        case .annualRevenue: return annualRevenue.map(FieldValue.number) ?? .missing
-        case .country: return .init(country)
-        case .region: return .init(region)
-        case .city: return .init(city)
-        case .businessModel: return .init(businessModel)
-        case .technologies: return technologies.map { $0.isEmpty ? .missing : .list($0) } ?? .missing
-        case .fundingStage: return .init(fundingStage)
-        case .lastFundingAt: return lastFundingAt.map(FieldValue.date) ?? .missing
-        case .title: return .init(title)
-        case .email: return .init(email)
-        case .owner: return .init(owner)
-        case .leadSource: return .init(leadSource)
-        case .status: return .init(status)
-        case .lostReason: return .init(lostReason)
-        case .createdAt: return createdAt.map(FieldValue.date) ?? .missing
-        case .lastActivityAt: return lastActivityAt.map(FieldValue.date) ?? .missing
-        case .closedAt: return closedAt.map(FieldValue.date) ?? .missing
-        case .modifiedAt: return modifiedAt.map(FieldValue.date) ?? .missing
-        case .accountID: return .init(accountID)
-        case .amount: return amount.map { .number(NumberRange($0)) } ?? .missing
-        }
+        field.descriptor.value(in: self)
     }
 
     /// An `attributes.<column>` value.
@@ -86,18 +62,7 @@ public struct LeadRecord: Hashable, Sendable {
     /// columns, then from the company it belongs to.
     public func filled(from account: LeadRecord) -> LeadRecord {
         var r = self
-        r.company = r.company ?? account.company
-        r.domain = r.domain ?? account.domain
-        r.industry = r.industry ?? account.industry
-        r.employees = r.employees ?? account.employees
-        r.annualRevenue = r.annualRevenue ?? account.annualRevenue
-        r.country = r.country ?? account.country
-        r.region = r.region ?? account.region
-        r.city = r.city ?? account.city
-        r.businessModel = r.businessModel ?? account.businessModel
-        r.technologies = r.technologies ?? account.technologies
-        r.fundingStage = r.fundingStage ?? account.fundingStage
-        r.lastFundingAt = r.lastFundingAt ?? account.lastFundingAt
+        for field in FieldDescriptor.fromAccount where !field.isSet(in: r) { field.copy(from: account, to: &r) }
         for (k, v) in account.attributes where r.attributes[k] == nil { r.attributes[k] = v }
         return r
     }

@@ -1,9 +1,9 @@
 import LeadData
 
-/// The one list of the typed columns a `LeadRecord` is stored in: `accounts` use the shared
-/// ones; `leads` and `lead_history` the shared ones and the lead's own. Insert, update,
-/// hashing and reading all go through it, so adding a canonical field is one line here (and its
-/// normaliser). Only `technologies` and `attributes` hold JSON.
+/// The typed columns a `LeadRecord` is stored in, built from ``FieldDescriptor/all``:
+/// `accounts` use the shared ones; `leads` and `lead_history` the shared ones and the lead's
+/// own. Insert, update, hashing and reading all go through it. Only `technologies`,
+/// `attributes` and `unreadable` hold JSON.
 ///
 /// ```swift
 /// let insert = try db.prepare("INSERT INTO leads(\(LeadColumns.names(LeadColumns.lead))) VALUES (…)")
@@ -12,100 +12,93 @@ import LeadData
 /// ```
 public struct LeadColumn: Sendable {
     public let name: String
+    /// The field the column stores, as ICP rules name it (`employees` for `employees_low` and
+    /// `employees_high`, `account_id` for `account_crm_id`; the column's own name for the
+    /// record's `lifecycle`, `attributes` and `unreadable`).
+    public let field: String
+    /// Whether NULL mixes into the content hash (``FieldDescriptor/hashedWhenEmpty``).
+    let hashedWhenNull: Bool
     /// The column's value for `record`, as bound and as hashed.
     let value: @Sendable (LeadRecord) -> DatabaseValue
     /// Sets the field from the column's stored value.
     let read: @Sendable (DatabaseValue, inout LeadRecord) -> Void
 
-    /// The field the column stores, as ICP rules name it (`employees` for `employees_low` and
-    /// `employees_high`, `account_id` for `account_crm_id`; `attributes` for every
-    /// `attributes.<column>`).
-    public var field: String {
-        if name == "account_crm_id" { return CanonicalField.accountID.rawValue }
-        for suffix in ["_low", "_high"] where name.hasSuffix(suffix) { return String(name.dropLast(suffix.count)) }
-        return name
+    init(name: String, field: String? = nil, hashedWhenNull: Bool = true,
+         value: @escaping @Sendable (LeadRecord) -> DatabaseValue, read: @escaping @Sendable (DatabaseValue, inout LeadRecord) -> Void) {
+        self.name = name
+        self.field = field ?? name
+        self.hashedWhenNull = hashedWhenNull
+        self.value = value
+        self.read = read
     }
 }
 
 public enum LeadColumns {
     private static let dates = DateParser(order: .yearMonthDay)
 
-    private static func text(_ name: String, _ get: @escaping @Sendable (LeadRecord) -> String?,
-                             _ set: @escaping @Sendable (inout LeadRecord, String?) -> Void) -> LeadColumn {
-        LeadColumn(name: name, value: { get($0).map(DatabaseValue.text) ?? .null }, read: { set(&$1, $0.string) })
-    }
-
-    private static func date(_ name: String, _ get: @escaping @Sendable (LeadRecord) -> Timestamp?,
-                             _ set: @escaping @Sendable (inout LeadRecord, Timestamp?) -> Void) -> LeadColumn {
-        LeadColumn(name: name, value: { get($0).map { .text($0.iso) } ?? .null }, read: { set(&$1, $0.string.flatMap { dates.parse($0) }) })
-    }
-
-    /// A range's two bounds: `NAME_low` and `NAME_high` (NULL for an open-ended `10000+`).
-    private static func range(_ name: String, integer: Bool, _ get: @escaping @Sendable (LeadRecord) -> NumberRange?,
-                              _ set: @escaping @Sendable (inout LeadRecord, NumberRange?) -> Void) -> [LeadColumn] {
-        @Sendable func stored(_ v: Double?) -> DatabaseValue {
-            guard let v else { return .null }
-            if integer, let whole = Int64(exactly: v.rounded()) { return .integer(whole) }
-            return .real(v)
+    /// The columns storing one field: one, or a range's two bounds (`NAME_low`, `NAME_high`;
+    /// NULL for the open end of `10000+`).
+    static func columns(_ d: FieldDescriptor) -> [LeadColumn] {
+        let field = d.field.rawValue, hashed = d.hashedWhenEmpty
+        func column(_ name: String, _ value: @escaping @Sendable (LeadRecord) -> DatabaseValue,
+                    _ read: @escaping @Sendable (DatabaseValue, inout LeadRecord) -> Void) -> LeadColumn {
+            LeadColumn(name: name, field: field, hashedWhenNull: hashed, value: value, read: read)
         }
-        return [
-            LeadColumn(name: name + "_low", value: { stored(get($0)?.low) }, read: { value, r in
-                set(&r, value.double.map { NumberRange(low: $0, high: nil) })
-            }),
-            LeadColumn(name: name + "_high", value: { stored(get($0)?.high) }, read: { value, r in
-                if var range = get(r) { range.high = value.double; set(&r, range) }
-            }),
-        ]
+        switch d.slot {
+        case .key:
+            return []
+        case .text(let path):
+            return [column(d.column, { $0[keyPath: path].map(DatabaseValue.text) ?? .null }, { $1[keyPath: path] = $0.string })]
+        case .date(let path):
+            return [column(d.column, { $0[keyPath: path].map { .text($0.iso) } ?? .null },
+                           { $1[keyPath: path] = $0.string.flatMap { dates.parse($0) } })]
+        case .number(let path):
+            return [column(d.column, { $0[keyPath: path].map(DatabaseValue.real) ?? .null }, { $1[keyPath: path] = $0.double })]
+        case .list(let path):
+            return [column(d.column, { r in
+                guard let list = r[keyPath: path], !list.isEmpty else { return .null }
+                var out: [UInt8] = []
+                JSONText.appendArray(list, to: &out)
+                return .text(String(decoding: out, as: UTF8.self))
+            }, { value, r in r[keyPath: path] = value.string.flatMap(JSONColumns.strings) })]
+        case .range(let path, let integer):
+            @Sendable func stored(_ v: Double?) -> DatabaseValue {
+                guard let v else { return .null }
+                if integer, let whole = Int64(exactly: v.rounded()) { return .integer(whole) }
+                return .real(v)
+            }
+            return [
+                column(d.column + "_low", { stored($0[keyPath: path]?.low) }, { value, r in
+                    r[keyPath: path] = value.double.map { NumberRange(low: $0, high: nil) }
+                }),
+                column(d.column + "_high", { stored($0[keyPath: path]?.high) }, { value, r in
+                    if r[keyPath: path] != nil { r[keyPath: path]?.high = value.double }
+                }),
+            ]
+        }
+    }
+
+    /// A JSON object column of the record's (`attributes`, `unreadable`).
+    private static func object(_ name: String, _ path: WritableKeyPath<LeadRecord, [String: String]> & Sendable) -> LeadColumn {
+        LeadColumn(name: name, value: { r in
+            var out: [UInt8] = []
+            JSONText.appendObject(r[keyPath: path], to: &out)
+            return .text(String(decoding: out, as: UTF8.self))
+        }, read: { value, r in r[keyPath: path] = value.string.map(JSONColumns.object) ?? [:] })
     }
 
     /// The columns `accounts` and `leads` share, in table order.
-    public static let shared: [LeadColumn] = [
-        text("company", { $0.company }, { $0.company = $1 }),
-        text("domain", { $0.domain }, { $0.domain = $1 }),
-        text("industry", { $0.industry }, { $0.industry = $1 }),
-    ] + range("employees", integer: true, { $0.employees }, { $0.employees = $1 })
-      + range("annual_revenue", integer: false, { $0.annualRevenue }, { $0.annualRevenue = $1 }) + [
-        text("country", { $0.country }, { $0.country = $1 }),
-        text("region", { $0.region }, { $0.region = $1 }),
-        text("city", { $0.city }, { $0.city = $1 }),
-        text("business_model", { $0.businessModel }, { $0.businessModel = $1 }),
-        LeadColumn(name: "technologies", value: { r in
-            guard let list = r.technologies, !list.isEmpty else { return .null }
-            var out: [UInt8] = []
-            JSONText.appendArray(list, to: &out)
-            return .text(String(decoding: out, as: UTF8.self))
-        }, read: { value, r in r.technologies = value.string.flatMap(JSONColumns.strings) }),
-        text("funding_stage", { $0.fundingStage }, { $0.fundingStage = $1 }),
-        date("last_funding_at", { $0.lastFundingAt }, { $0.lastFundingAt = $1 }),
-        text("owner", { $0.owner }, { $0.owner = $1 }),
-        date("created_at", { $0.createdAt }, { $0.createdAt = $1 }),
-        date("last_activity_at", { $0.lastActivityAt }, { $0.lastActivityAt = $1 }),
-        date("modified_at", { $0.modifiedAt }, { $0.modifiedAt = $1 }),
-        LeadColumn(name: "attributes", value: { r in
-            var out: [UInt8] = []
-            JSONText.appendObject(r.attributes, to: &out)
-            return .text(String(decoding: out, as: UTF8.self))
-        }, read: { value, r in r.attributes = value.string.map(JSONColumns.object) ?? [:] }),
-        LeadColumn(name: "unreadable", value: { r in
-            var out: [UInt8] = []
-            JSONText.appendObject(r.unreadable, to: &out)
-            return .text(String(decoding: out, as: UTF8.self))
-        }, read: { value, r in r.unreadable = value.string.map(JSONColumns.object) ?? [:] }),
-    ]
+    public static let shared: [LeadColumn] = FieldDescriptor.all.filter { $0.tables == .accountsAndLeads }.flatMap(columns)
+        + [object("attributes", \.attributes), object("unreadable", \.unreadable)]
 
-    /// The columns only leads have.
-    public static let leadOnly: [LeadColumn] = [
-        text("account_crm_id", { $0.accountID }, { $0.accountID = $1 }),
-        text("title", { $0.title }, { $0.title = $1 }),
-        text("email", { $0.email }, { $0.email = $1 }),
-        text("lead_source", { $0.leadSource }, { $0.leadSource = $1 }),
-        text("status", { $0.status }, { $0.status = $1 }),
-        LeadColumn(name: "lifecycle", value: { .text($0.lifecycle.rawValue) },
-                   read: { value, r in r.lifecycle = value.string.flatMap(Lifecycle.init(rawValue:)) ?? .open }),
-        text("lost_reason", { $0.lostReason }, { $0.lostReason = $1 }),
-        date("closed_at", { $0.closedAt }, { $0.closedAt = $1 }),
-        LeadColumn(name: "amount", value: { $0.amount.map(DatabaseValue.real) ?? .null }, read: { value, r in r.amount = value.double }),
-    ]
+    /// The columns only leads have. `lifecycle` is the record's own and stands after `status`,
+    /// where migration 0007 put it: stored content hashes depend on this order.
+    public static let leadOnly: [LeadColumn] = FieldDescriptor.all.filter { $0.tables == .leadsOnly }.flatMap { d in
+        columns(d) + (d.field == .status ? [lifecycle] : [])
+    }
+
+    private static let lifecycle = LeadColumn(name: "lifecycle", value: { .text($0.lifecycle.rawValue) },
+                                              read: { value, r in r.lifecycle = value.string.flatMap(Lifecycle.init(rawValue:)) ?? .open })
 
     public static let lead = shared + leadOnly
 
@@ -166,21 +159,24 @@ public enum LeadColumns {
 
     /// The content hash of `record`'s stored values (`hash(_:)` of its `values`).
     public static func hash(_ record: LeadRecord, _ columns: [LeadColumn]) -> String {
-        hash(values(record, columns))
+        hash(values(record, columns), columns)
     }
 
-    /// The content hash of stored values: a 64-bit FNV-1a hash over each value's text, as 16 hex
-    /// digits. Equal stored values, equal hashes. Stored hashes depend on these exact bytes: a
-    /// change here would give every stored lead a new state at its next import.
-    public static func hash(_ values: [DatabaseValue]) -> String {
+    /// The content hash of stored values (`values(_:_:)` of `columns`): a 64-bit FNV-1a hash
+    /// over each value's text, as 16 hex digits. Equal stored values, equal hashes. Stored hashes
+    /// depend on these exact bytes: a change here would give every stored lead a new state at
+    /// its next import. So a NULL in a column added later mixes nothing.
+    public static func hash(_ values: [DatabaseValue], _ columns: [LeadColumn]) -> String {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         @inline(__always) func mix(_ byte: UInt8) {
             hash ^= UInt64(byte)
             hash = hash &* 0x0000_0100_0000_01B3
         }
-        for value in values {
+        for (i, value) in values.enumerated() {
             switch value {
-            case .null: mix(0xFF)
+            case .null:
+                guard i >= columns.count || columns[i].hashedWhenNull else { continue }
+                mix(0xFF)
             case .integer(let v):
                 // The decimal digits of `v`, as `String(v)` spells them, without building it.
                 if v < 0 { mix(UInt8(ascii: "-")) }

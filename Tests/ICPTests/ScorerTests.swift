@@ -66,6 +66,16 @@ struct ScorerTests {
         #expect(try verdict("business_model", "equals: B2B") { $0.businessModel = "B2C" } == (.miss, 0))
     }
 
+    @Test("starts_with matches an industry code by its first digits, ignoring case and spaces; missing is unknown")
+    func startsWith() throws {
+        #expect(try verdict("industry_code", "starts_with: [\"5112\", \"5182\"]") { $0.industryCode = "511210" } == (.match, 10))
+        #expect(try verdict("industry_code", "starts_with: [\"5112\", \"5182\"]") { $0.industryCode = " 518210 " } == (.match, 10))
+        #expect(try verdict("industry_code", "starts_with: [\"5112\", \"5182\"]") { $0.industryCode = "541511" } == (.miss, 0))
+        #expect(try verdict("industry_code", "starts_with: [\"5112\"]") { _ in } == (.unknown, 0))
+        #expect(try verdict("title", "starts_with: [VP]") { $0.title = "vp of Sales" } == (.match, 10))
+        #expect(try verdict("attributes.NAICS", "starts_with: [\"51\"]") { $0.attributes["NAICS"] = "5112" } == (.match, 10))
+    }
+
     @Test("any, all and none on lists")
     func listOperators() throws {
         #expect(try verdict("technologies", "any: [Salesforce, HubSpot]") { $0.technologies = ["Slack", "hubspot"] } == (.match, 10))

@@ -198,4 +198,31 @@ struct SalesforceImportTests {
             FROM lead_snapshots s JOIN leads l ON l.id = s.lead_id WHERE l.crm_id = '0065g00000OPP01AAH' ORDER BY s.state_id DESC LIMIT 1
             """) == ["Software|120|GB"])
     }
+
+    @Test("an account's industry code comes from NaicsCode, else Sic; its leads take it as they take its industry")
+    func industryCodes() throws {
+        let h = try ImportHarness()
+        let accounts = """
+            "Id","IsDeleted","Name","BillingCountry","Industry","Sic","NaicsCode"
+            "0015g00000ACC01AAH","0","Globex","United Kingdom","Software","7372","511210"
+            "0015g00000ACC02AAH","0","Initech","United States","Software"," 7374 ",""
+            "0015g00000ACC03AAH","0","Hooli","United States","Software","",""
+
+            """
+        let opportunities = """
+            "Id","IsDeleted","AccountId","Name","StageName","Amount","CloseDate","IsClosed","IsWon","CreatedDate"
+            "0065g00000OPP01AAH","0","0015g00000ACC01AAH","Globex - Platform","Closed Lost","48000","2024-02-15 00:00:00","1","0","2023-11-01 09:00:00"
+            "0065g00000OPP02AAH","0","0015g00000ACC02AAH","Initech - Platform","Closed Lost","5000","2024-03-15 00:00:00","1","0","2023-11-01 09:00:00"
+            "0065g00000OPP03AAH","0","0015g00000ACC03AAH","Hooli - Platform","Closed Lost","5000","2024-03-15 00:00:00","1","0","2023-11-01 09:00:00"
+
+            """
+        try h.importFile(try h.write("Account.csv", accounts), h.options(observedAt: "2024-06-01"))
+        try h.importFile(try h.write("Opportunity.csv", opportunities), h.options(observedAt: "2024-06-01"))
+        #expect(try h.strings("SELECT crm_id, industry_code, json_extract(attributes, '$.Sic') FROM accounts ORDER BY crm_id") == [
+            "0015g00000ACC01AAH|511210|7372", "0015g00000ACC02AAH|7374|NULL", "0015g00000ACC03AAH|NULL|NULL",
+        ])
+        #expect(try h.strings("SELECT l.crm_id, s.industry_code FROM lead_snapshots s JOIN leads l ON l.id = s.lead_id ORDER BY l.crm_id") == [
+            "0065g00000OPP01AAH|511210", "0065g00000OPP02AAH|7374", "0065g00000OPP03AAH|NULL",
+        ])
+    }
 }

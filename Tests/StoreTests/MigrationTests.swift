@@ -35,7 +35,7 @@ struct MigrationTests {
                        (4, 'hubspot', 'deals', '123456789012345', NULL, NULL, 'lost', '{}', '2026-01-01', 'h');
             INSERT INTO owners(source, crm_id, name) VALUES ('salesforce', '0055g00000OWNER', 'Jane Roe');
             """)
-        #expect(try Migrator().migrate(db, now: now) == ["0015_salesforce_ids_in_one_form.sql"])
+        #expect(try Migrator(migrations: Array(Migration.builtIn.prefix { $0.version <= 15 })).migrate(db, now: now) == ["0015_salesforce_ids_in_one_form.sql"])
         #expect(try db.rows("SELECT crm_id, account_crm_id, owner FROM leads ORDER BY id").map { row in
             (0..<3).map { row[$0].string ?? "-" }.joined(separator: "|")
         } == ["00Q5g00000ABCDEEA5|0015g00000ACC01AAH|0055g00000OWNERAA5", "00Q5g00000ZZZZZ|-|-", "00Q5g00000ZZZZZEA5|-|-", "123456789012345|-|-"])
@@ -167,7 +167,7 @@ struct MigrationTests {
         let path = folder.path("old.sqlite")
         try FileManager.default.copyItem(at: fixtures.appendingPathComponent("revival-3-runs.sqlite"), to: URL(fileURLWithPath: path))
         let db = try Database(path: path)
-        #expect(try Migrator().migrate(db, now: now) == ["0005_runs_excluded.sql", "0006_score_history_and_reasons.sql", "0007_typed_lead_states.sql", "0008_amount_and_unreadable_values.sql", "0009_worth_enriching.sql", "0010_owners_by_name.sql", "0011_rows_read_once.sql", "0012_open_stretches.sql", "0013_latest_by_as_of.sql", "0014_lead_linking_indexes.sql", "0015_salesforce_ids_in_one_form.sql"])
+        #expect(try Migrator().migrate(db, now: now) == ["0005_runs_excluded.sql", "0006_score_history_and_reasons.sql", "0007_typed_lead_states.sql", "0008_amount_and_unreadable_values.sql", "0009_worth_enriching.sql", "0010_owners_by_name.sql", "0011_rows_read_once.sql", "0012_open_stretches.sql", "0013_latest_by_as_of.sql", "0014_lead_linking_indexes.sql", "0015_salesforce_ids_in_one_form.sql", "0016_industry_code.sql"])
         func expected(_ name: String) throws -> [String] {
             try String(contentsOf: fixtures.appendingPathComponent(name), encoding: .utf8).split(separator: "\n").map(String.init)
         }

@@ -50,6 +50,11 @@ public struct Preset: Sendable {
         defaultDateOrder = ["salesforce", "hubspot", "pipedrive"].contains(source) ? .monthDayYear : nil
     }
 
+    /// Fallback headers that hold another fact than the header before them, not another spelling
+    /// of it: Salesforce's `Sic` after `NaicsCode` (both industry codes, of two systems). Where an
+    /// earlier column gave the field, a row's value here is kept in `attributes`, never dropped.
+    static let distinctFallbacks: Set<String> = ["sic", "sic code"]
+
     /// `salesforce Lead`.
     public var name: String { "\(source) \(object)" }
 

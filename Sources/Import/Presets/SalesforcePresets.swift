@@ -44,6 +44,7 @@ extension Preset {
             .company: ["Name", "Account Name"],
             .domain: ["Website"],
             .industry: ["Industry"],
+            .industryCode: ["NaicsCode", "NAICS Code", "Sic", "SIC Code"],
             .employees: ["NumberOfEmployees", "Employees", "No. of Employees"],
             .annualRevenue: ["AnnualRevenue", "Annual Revenue"],
             .country: ["BillingCountryCode", "BillingCountry", "Billing Country", "ShippingCountryCode", "ShippingCountry"],
