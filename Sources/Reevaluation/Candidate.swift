@@ -8,8 +8,10 @@ public struct Candidate: Sendable {
     public var object: String
     public var crmID: String
     public var lifecycle: Lifecycle
-    /// When it was dropped (close date, else last activity, else last modified); nil if unknown.
-    public var dismissedAt: Timestamp?
+    /// The date its baseline state is picked by: for a run, when it was dropped (close date,
+    /// else last activity, else last modified); for a backtest, when it came in (its creation
+    /// date). Nil if unknown: the oldest state is the baseline.
+    public var baselineDate: Timestamp?
     public var lostReason: String?
     /// Its states, oldest first: what was known of it over time, each with its state id, the
     /// date it was first seen and its stored values of `columns`, as SQLite returned them (only
@@ -19,7 +21,7 @@ public struct Candidate: Sendable {
     /// versions read (the fields left out stay empty in `records()`).
     public var columns: [LeadColumn]
 
-    public init(leadID: Int64, source: String, object: String, crmID: String, lifecycle: Lifecycle, dismissedAt: Timestamp?,
+    public init(leadID: Int64, source: String, object: String, crmID: String, lifecycle: Lifecycle, baselineDate: Timestamp?,
                 lostReason: String?, states: [(stateID: Int64, observedAt: Timestamp, values: StoredValues)],
                 columns: [LeadColumn] = LeadColumns.lead) {
         self.leadID = leadID
@@ -27,17 +29,17 @@ public struct Candidate: Sendable {
         self.object = object
         self.crmID = crmID
         self.lifecycle = lifecycle
-        self.dismissedAt = dismissedAt
+        self.baselineDate = baselineDate
         self.lostReason = lostReason
         self.states = states
         self.columns = columns
     }
 
-    /// Which state was known on the dismissal day: the newest observed on or before it, else the oldest.
+    /// Which state was known on the baseline day: the newest observed on or before it, else the oldest.
     public var baselineIndex: Int? {
         guard !states.isEmpty else { return nil }
-        guard let dismissedAt else { return 0 }
-        let day = dismissedAt.dayNumber
+        guard let baselineDate else { return 0 }
+        let day = baselineDate.dayNumber
         return states.lastIndex { $0.observedAt.dayNumber <= day } ?? 0
     }
 

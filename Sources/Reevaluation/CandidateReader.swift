@@ -69,7 +69,7 @@ struct CandidateReader {
             try body(Candidate(
                 leadID: id, source: leads.column(1).string ?? "", object: leads.column(2).string ?? "", crmID: crmID,
                 lifecycle: leads.column(7).string.flatMap(Lifecycle.init(rawValue:)) ?? .open,
-                dismissedAt: leads.timestamp(at: 4), lostReason: leads.column(8).string, states: states,
+                baselineDate: leads.timestamp(at: 4), lostReason: leads.column(8).string, states: states,
                 columns: columns))
         }
         leads.reset()

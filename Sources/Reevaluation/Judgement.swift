@@ -99,11 +99,11 @@ public struct Judge: Sendable {
 
     public func judge(_ candidate: Candidate, asOf: Timestamp) -> Judgement? {
         guard let (before, now) = candidate.records() else { return nil }
-        let chosen = baseline(for: candidate.dismissedAt)
-        let baselineDate = candidate.dismissedAt ?? asOf
+        let chosen = baseline(for: candidate.baselineDate)
+        let baselineDate = candidate.baselineDate ?? asOf
         let baseline = chosen.scorer.evaluate(before, asOf: baselineDate)
         // The rules over history compare the newest state with the baseline state.
-        let then = readsHistory ? candidate.dismissedAt.map { DismissalState(record: before, dismissedAt: $0) } : nil
+        let then = readsHistory ? candidate.baselineDate.map { DismissalState(record: before, dismissedAt: $0) } : nil
         let current = currentScorer.evaluate(now, asOf: asOf, since: then)
 
         let newlyResolved = current.isDisqualified == false && self.current.resolves(lostReason: candidate.lostReason)

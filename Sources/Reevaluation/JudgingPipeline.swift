@@ -166,7 +166,7 @@ final class JudgingPipeline {
                     }
                     items.append(JudgedCandidate(
                         leadID: candidate.leadID,
-                        result: ScoreHistory.result(dismissedAt: candidate.dismissedAt, baseline: judgement.baseline, baselineState: states.baseline,
+                        result: ScoreHistory.result(dismissedAt: candidate.baselineDate, baseline: judgement.baseline, baselineState: states.baseline,
                                                     current: judgement.current, currentState: states.current),
                         revival: judgement.revived ? Revival(candidate, judgement) : nil))
                 }

@@ -10,7 +10,8 @@ import Testing
 @Suite("Backtest: how well an ICP tells won from lost")
 struct BacktestTests {
     /// 10 records that are tier A under the example ICP 2025-q3 (4 won), 10 tier B (2 won) and
-    /// 20 tier C (1 won), plus open, disqualified and undated records that are left out.
+    /// 20 tier C (1 won), an undated won B record that comes in at its first observed state,
+    /// plus open and disqualified records that are left out.
     static func fixture() throws -> (Database, ICPVersion, URL) {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("reeval-backtest-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -47,23 +48,30 @@ struct BacktestTests {
         return (db, version, folder)
     }
 
-    @Test("records, won, win rates, Wilson intervals, lifts and precision and recall are exactly the fixture's")
+    @Test("records, won, win rates, Wilson intervals, lifts, precision and recall, and the ROC AUC are exactly the fixture's")
     func knownByConstruction() throws {
         let (db, version, folder) = try Self.fixture()
         defer { try? FileManager.default.removeItem(at: folder) }
         let r = try Backtest(db: db).run(version, from: nil, to: nil)
-        #expect((r.records, r.won) == (40, 7))
-        #expect(r.leftOut == ["open": 3, "disqualified": 2, "no_created_at": 1])
-        #expect(r.tiers.map { "\($0.tier ?? "none") \($0.records) \($0.won)" } == ["A 10 4", "B 10 2", "C 20 1", "none 0 0", "DQ 0 0"])
+        #expect((r.records, r.won, r.undated) == (41, 8, 1))
+        #expect(r.leftOut == ["open": 3, "disqualified": 2])
+        #expect(r.tiers.map { "\($0.tier ?? "none") \($0.records) \($0.won)" } == ["A 10 4", "B 11 3", "C 20 1", "none 0 0", "DQ 0 0"])
         let a = r.tiers[0], b = r.tiers[1], c = r.tiers[2]
-        #expect(a.winRate == 0.4 && b.winRate == 0.2 && c.winRate == 0.05)
-        #expect(abs(a.interval.low - 0.16818) < 1e-5 && abs(a.interval.high - 0.687326) < 1e-5)
-        #expect(abs(b.interval.low - 0.056682) < 1e-5 && abs(b.interval.high - 0.509838) < 1e-5)
-        #expect(abs(c.interval.low - 0.008881) < 1e-5 && abs(c.interval.high - 0.236131) < 1e-5)
-        #expect(abs(r.lift(a) - 0.4 / 0.175) < 1e-9)
+        #expect(a.winRate == 0.4 && abs(b.winRate - 3.0 / 11) < 1e-12 && c.winRate == 0.05)
+        let ai = try #require(a.interval), ci = try #require(c.interval)
+        #expect(abs(ai.low - 0.16818) < 1e-5 && abs(ai.high - 0.687326) < 1e-5)
+        #expect(abs(ci.low - 0.008881) < 1e-5 && abs(ci.high - 0.236131) < 1e-5)
+        // An empty tier has no interval, not [0, 0].
+        #expect(r.tiers[3].interval == nil)
+        #expect(abs(r.lift(a) - 0.4 / (8.0 / 41)) < 1e-9)
         #expect(a.wonAmount == 4000)
-        #expect(r.atRevive.records == 20 && r.atRevive.won == 6)
-        #expect(abs(r.atRevive.precision - 0.3) < 1e-9 && abs(r.atRevive.recall - 6.0 / 7.0) < 1e-9)
+        #expect(r.atRevive.records == 21 && r.atRevive.won == 7)
+        #expect(abs(r.atRevive.precision - 7.0 / 21) < 1e-9 && abs(r.atRevive.recall - 7.0 / 8.0) < 1e-9)
+        // Won A beats 27 lost and ties 6, won B beats 19 and ties 8, won C ties 19: 198.5 of 8 × 33 pairs.
+        let auc = try #require(r.auc)
+        #expect(abs(auc.value - 198.5 / 264) < 1e-12)
+        #expect(abs(auc.low - 0.542675) < 1e-5 && abs(auc.high - 0.961113) < 1e-5)
+        #expect(r.scored.count == 41 && r.scored.filter(\.won).count == 8)
         #expect(r.sampleTooSmall)
         // The window keeps closes on or between its dates.
         #expect(try Backtest(db: db).run(version, from: DateParser().parse("2025-01"), to: nil).records == 0)

@@ -4,6 +4,7 @@ import ICP
 import ICPRegistry
 import LeadData
 import Reevaluation
+import Reports
 import ReevalStore
 
 extension Reeval {
@@ -32,8 +33,19 @@ extension Reeval {
         @Option(help: ArgumentHelp("Records closed on or before this date.", valueName: "date"))
         var to: DateArgument?
 
+        @Option(help: ArgumentHelp("Write one CSV row per record (source, object, crm_id, came_in, outcome, score, tier; - for standard output).",
+                                   valueName: "file"))
+        var records: String?
+
+        @Flag(help: "Replace the --records file if it exists.")
+        var force = false
+
         func validate() throws {
             guard icp.count <= 4 else { throw ValidationError("--icp takes at most 4 versions to compare") }
+            if let from, let to, from.timestamp.dayNumber > to.timestamp.dayNumber {
+                throw ValidationError("--from \(from.timestamp.isoDay) is after --to \(to.timestamp.isoDay); swap them")
+            }
+            guard records == nil || icp.count <= 1 else { throw ValidationError("--records takes one ICP; pass --icp once") }
         }
 
         func run() throws {
@@ -59,8 +71,11 @@ extension Reeval {
                 }
                 versions = [inForce]
             }
+            let outcomes = try OutcomeRecords.read(db, closedFrom: from?.timestamp, to: to?.timestamp)
             var results: [Backtest.Result] = []
-            for version in versions { results.append(try Backtest(db: db).run(version, from: from?.timestamp, to: to?.timestamp)) }
+            for version in versions { results.append(try Backtest(db: db).run(version, on: outcomes)) }
+            if let records { try OutputFile.save(BacktestText.csv(results[0]), to: records, force: force, option: "--records file") }
+            if records == "-" { return }
             if global.json {
                 let documents: [[String: Any]] = results.map(BacktestText.json)
                 if documents.count == 1 { Console.json(documents[0]) } else { Console.json(["versions": documents]) }
@@ -77,24 +92,39 @@ enum BacktestText {
 
     static func table(_ r: Backtest.Result) -> String {
         var lines = ["ICP \(r.icp): \(r.records) won or lost records, \(r.won) won (win rate \(percent(r.winRate)))"]
-        let left = r.leftOut.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key.replacingOccurrences(of: "_", with: " "))" }
-        if !left.isEmpty { lines.append("left out (no outcome or no creation date): " + left.joined(separator: ", ")) }
+        if let auc = r.auc {
+            lines.append(String(format: "ROC AUC %.3f (95%% interval %.3f–%.3f): the chance a won record scores above a lost one",
+                                auc.value, auc.low, auc.high))
+        }
+        if r.undated > 0 {
+            lines.append("\(r.undated) of them have no created_at and came in at their first observed state; map created_at to date them")
+        }
+        let left = r.leftOut.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }
+        if !left.isEmpty { lines.append("left out (no outcome): " + left.joined(separator: ", ")) }
         lines.append("")
         lines.append("tier   records  share    won  of wins  win rate  95% interval     lift  won amount")
         for t in r.tiers {
             let name = (t.tier ?? "none").padding(toLength: 5, withPad: " ", startingAt: 0)
+            func pad(_ text: String, _ width: Int) -> String { String(repeating: " ", count: max(0, width - text.count)) + text }
+            guard let interval = t.interval else {
+                lines.append(name + "  " + pad("0", 7) + "  " + pad("0.0%", 6) + "  " + pad("0", 5) + "  " + pad("—", 7) + "  " + pad("—", 8))
+                continue
+            }
             let share = r.records == 0 ? 0 : Double(t.records) / Double(r.records)
             let ofWins = r.won == 0 ? 0 : Double(t.won) / Double(r.won)
-            let interval = t.records == 0 ? "" : "\(percent(t.interval.low))–\(percent(t.interval.high))"
-            func pad(_ text: String, _ width: Int) -> String { String(repeating: " ", count: max(0, width - text.count)) + text }
-            lines.append(name + "  " + pad(String(t.records), 7) + "  " + pad(String(format: "%.1f%%", share * 100), 6)
-                         + "  " + pad(String(t.won), 5) + "  " + pad(String(format: "%.1f%%", ofWins * 100), 7)
-                         + "  " + pad(String(format: "%.1f%%", t.winRate * 100), 8) + "  " + interval.padding(toLength: 15, withPad: " ", startingAt: 0)
+            let range = "\(percent(interval.low))–\(percent(interval.high))"
+            let head = name + "  " + pad(String(t.records), 7) + "  " + pad(String(format: "%.1f%%", share * 100), 6)
+                + "  " + pad(String(t.won), 5) + "  " + pad(String(format: "%.1f%%", ofWins * 100), 7)
+            lines.append(head + "  " + pad(String(format: "%.1f%%", t.winRate * 100), 8) + "  " + range.padding(toLength: 15, withPad: " ", startingAt: 0)
                          + "  " + pad(String(format: "%.2f", r.lift(t)), 5) + "  " + pad(String(format: "%.0f", t.wonAmount), 10))
         }
         lines.append("")
-        lines.append("at \(r.reviveAt) or better: \(r.atRevive.records) records, precision \(percent(r.atRevive.precision)) (share won), "
-                     + "recall \(percent(r.atRevive.recall)) (share of all wins)")
+        if r.atRevive.records == 0 {
+            lines.append("at \(r.reviveAt) or better: no records, so no precision; recall 0.0% (share of all wins)")
+        } else {
+            lines.append("at \(r.reviveAt) or better: \(r.atRevive.records) records, precision \(percent(r.atRevive.precision)) (share won), "
+                         + "recall \(percent(r.atRevive.recall)) (share of all wins)")
+        }
         // The yardsticks: MadKudu expects its top segments to hold 15–35% of records and at least
         // 60% of wins, and the best segment to win about 10× as often as the worst.
         let top = r.tiers.first
@@ -113,11 +143,29 @@ enum BacktestText {
 
     static func json(_ r: Backtest.Result) -> [String: Any] {
         ["icp": r.icp, "records": r.records, "won": r.won, "win_rate": r.winRate, "won_amount": r.wonAmount,
-         "left_out": r.leftOut, "sample_too_small": r.sampleTooSmall,
+         "left_out": r.leftOut, "sample_too_small": r.sampleTooSmall, "undated": r.undated,
+         "auc": r.auc.map { ["value": $0.value, "interval": [$0.low, $0.high]] as [String: Any] } ?? NSNull(),
          "tiers": r.tiers.map { t -> [String: Any] in
              ["tier": t.tier ?? NSNull(), "records": t.records, "won": t.won, "win_rate": t.winRate, "lift": r.lift(t),
-              "won_amount": t.wonAmount, "interval": [t.interval.low, t.interval.high]]
+              "won_amount": t.wonAmount, "interval": t.interval.map { [$0.low, $0.high] } ?? NSNull()]
          },
-         "at_revive": ["tier": r.reviveAt, "records": r.atRevive.records, "precision": r.atRevive.precision, "recall": r.atRevive.recall]]
+         "at_revive": ["tier": r.reviveAt, "records": r.atRevive.records,
+                       "precision": r.atRevive.records == 0 ? NSNull() : r.atRevive.precision as Any, "recall": r.atRevive.recall]]
+    }
+
+    /// One row per record scored, CRM values escaped for spreadsheets.
+    static func csv(_ r: Backtest.Result) -> [UInt8] {
+        var out = ReportBuffer(capacity: 64 * r.scored.count + 64)
+        out.append("source,object,crm_id,came_in,outcome,score,tier\r\n")
+        for s in r.scored {
+            out.appendCSV(s.source); out.append(",")
+            out.appendCSV(s.object); out.append(",")
+            out.appendCSV(s.crmID); out.append(",")
+            out.append(s.cameIn.isoDay); out.append(",")
+            out.append(s.won ? "won" : "lost"); out.append(",")
+            out.append(NumberRange.text(s.score)); out.append(",")
+            out.appendCSV(s.tier ?? ""); out.append("\r\n")
+        }
+        return out.bytes
     }
 }

@@ -17,22 +17,41 @@ extension Reeval {
 
         struct Suggest: ParsableCommand {
             static let configuration = CommandConfiguration(
-                abstract: "Draft an ICP from the best customers, with the evidence for each criterion, and print its backtest.",
+                abstract: "Draft an ICP from the best customers as a points scorecard, with the evidence for each criterion, and print its backtest.",
                 discussion: """
+                    A value that alone separates won from lost almost perfectly (a copy of the outcome, a field \
+                    sales fill in after contact) is left out with a warning; --include brings it back.
                     Examples:
                       reeval icp suggest --out drafts/first.yaml
-                      reeval icp suggest --top 10
+                      reeval icp suggest --top 10 --exclude attributes.Tags
+                      reeval icp suggest --include "attributes.Lead Quality" --out - | less
                     """)
             @ParentCommand var root: Reeval
 
             @Option(help: ArgumentHelp("The share of customers with won business, best first, to learn from (1 to 100).", valueName: "percent"))
             var top: Double = 20
 
-            @Option(help: ArgumentHelp("Write the draft to this file (else print it).", valueName: "file"))
+            @Option(help: ArgumentHelp("Write the draft to this file (- for standard output; else it is printed).", valueName: "file"))
             var out: String?
+
+            @Flag(help: "Replace the --out file if it exists.")
+            var force = false
+
+            @Option(help: ArgumentHelp("Use this field even if it looks like a leak (repeat; attributes.<column> for export columns).", valueName: "field"))
+            var include: [String] = []
+
+            @Option(help: ArgumentHelp("Never use this field (repeat; attributes.<column> for export columns).", valueName: "field"))
+            var exclude: [String] = []
 
             func validate() throws {
                 guard top >= 1, top <= 100 else { throw ValidationError("--top takes a percentage from 1 to 100, not \(NumberRange.text(top))") }
+                if out == "-" && root.global.json { throw ValidationError("--out - and --json both print to standard output; pass one") }
+                if let both = Set(include).intersection(exclude).sorted().first {
+                    throw ValidationError("\(both) is both --include and --exclude; pass it once")
+                }
+                for name in include + exclude where !name.hasPrefix("attributes.") && CanonicalField(rawValue: name) == nil {
+                    throw ValidationError("\(name) is not a field; use a canonical field (industry, employees, …) or attributes.<export column>")
+                }
             }
 
             func run() throws {
@@ -40,19 +59,17 @@ extension Reeval {
                 try withExitCodes {
                     let now = Date()
                     let db = try Database.openMigrated(path: global.databasePath, now: now)
-                    let draft = try ICPSuggestion(db: db).draft(topPercent: top, label: "draft-\(Timestamp(now).isoDay)", effective: Timestamp(now).startOfDay)
-                    let backtest = try Backtest(db: db).run(draft.version, from: nil, to: nil)
-                    if let out {
-                        guard FileManager.default.createFile(atPath: out, contents: Data(draft.yaml.utf8), attributes: [.posixPermissions: 0o600]) else {
-                            throw FileFailure.cannotWrite(out, "check the folder exists and is writable")
-                        }
-                    }
+                    let draft = try ICPSuggestion(db: db).draft(topPercent: top, label: "draft-\(Timestamp(now).isoDay)", effective: Timestamp(now).startOfDay,
+                                                                include: Set(include), exclude: Set(exclude))
+                    let backtest = try Backtest(db: db).run(draft.version, on: draft.outcomes)
+                    if let out { try OutputFile.save(Array(draft.yaml.utf8), to: out, force: force, option: "--out file") }
+                    for warning in draft.warnings where !global.quiet { Console.error("warning: " + warning) }
                     if global.json {
-                        Console.json(["draft": draft.yaml, "file": out ?? NSNull(), "best_customers": draft.bestCustomers,
-                                      "closed_records": draft.closedRecords, "backtest": BacktestText.json(backtest)])
-                    } else if !global.quiet {
+                        Console.json(["draft": draft.yaml, "file": out ?? NSNull(), "best_customers": draft.bestCustomers, "tied": draft.tied,
+                                      "warnings": draft.warnings, "closed_records": draft.closedRecords, "backtest": BacktestText.json(backtest)])
+                    } else if !global.quiet && out != "-" {
                         if out == nil { Console.out(draft.yaml) } else { Console.out("wrote the draft to \(out!)") }
-                        Console.out("\nIts backtest:\n" + BacktestText.table(backtest))
+                        Console.out("\nIts backtest on the \(draft.closedRecords) records it learned from:\n" + BacktestText.table(backtest))
                     }
                 }
             }

@@ -1,0 +1,72 @@
+import LeadData
+
+/// How a drafted ICP is written: YAML whose every name and value is quoted (a column `Seg #1`
+/// or `Plan: Tier`, a value with a line feed, stay what they are), and comments that stay on
+/// their line.
+enum DraftText {
+    /// A YAML double-quoted scalar: backslash, quote and every control or line-breaking
+    /// character escaped.
+    static func quoted(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\\": out += "\\\\"
+            case "\"": out += "\\\""
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            default:
+                let v = scalar.value
+                if v < 0x20 || v == 0x7F || (0x80...0x9F).contains(v) || v == 0x2028 || v == 0x2029 || v == 0xFEFF {
+                    let hex = String(v, radix: 16, uppercase: true)
+                    out += "\\u" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out + "\""
+    }
+
+    /// Text for a `#` comment: one line, control and line-breaking characters as spaces.
+    static func comment(_ text: String) -> String {
+        String(String.UnicodeScalarView(text.unicodeScalars.map { s in
+            let v = s.value
+            return v < 0x20 || v == 0x7F || (0x80...0x9F).contains(v) || v == 0x2028 || v == 0x2029 ? " " : s
+        }))
+    }
+
+    static func number(_ v: Double) -> String {
+        if v == v.rounded(), let whole = Int64(exactly: v) { return String(whole) }
+        return NumberRange.text(v)
+    }
+
+    static func percent(_ v: Double) -> String { String(Int((v * 100).rounded())) + "%" }
+
+    /// A group as the draft's comments and warnings name it.
+    static func groupName(_ g: ScorecardFeature.Group) -> String {
+        switch g {
+        case .value(_, let shown): return shown
+        case .other: return "any other value"
+        case .missing: return "missing"
+        case .band(let low, let high):
+            if high >= ICPLimitsForDraft.magnitude { return number(low) + "+" }
+            return number(low) + "–" + number(high)
+        case .unbanded: return "a range across bands"
+        case .has(let v): return "has " + v
+        case .hasNot(let v): return "without " + v
+        case .present: return "known"
+        }
+    }
+
+    /// An ICP id from a field name: `attributes.Seg #1` → `seg-1`.
+    static func id(_ field: String) -> String {
+        let base = field.hasPrefix("attributes.") ? String(field.dropFirst("attributes.".count)) : field
+        var out = ""
+        for c in base.lowercased() {
+            if c.isLetter || c.isNumber { out.append(c) } else if !out.hasSuffix("-") { out.append("-") }
+        }
+        while out.hasSuffix("-") { out.removeLast() }
+        return out.isEmpty ? "column" : out
+    }
+}
