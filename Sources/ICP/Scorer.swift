@@ -136,8 +136,7 @@ final class PreparedRule: Sendable {
         readsHistory = criterion.rule.readsHistory
         switch criterion.field {
         case .canonical(let field):
-            let descriptor = field.descriptor
-            read = { descriptor.value(in: $0) }
+            read = field.descriptor.reader
         case .attribute(let column):
             read = { $0.attribute(column) }
         }

@@ -10,7 +10,7 @@ struct ColumnPlan: Sendable {
     let idIndex: Int
     /// Each field's columns, best first: the first non-empty one gives the value
     /// (Salesforce's `CountryCode` is often empty where `Country` is not).
-    let fieldIndex: [(field: CanonicalField, indexes: [Int])]
+    let fieldIndex: [(field: FieldDescriptor, indexes: [Int])]
     let attributeIndexes: [Int]
     let deletedIndex: Int?
     let preset: Preset
@@ -79,7 +79,7 @@ struct ColumnPlan: Sendable {
             plan.append((field, unique))
             used.formUnion(unique)
         }
-        fieldIndex = plan
+        fieldIndex = plan.map { ($0.0.descriptor, $0.1) }
         deletedIndex = preset.deletedFlag.flatMap { indexByKey[Preset.key($0)] }
         // Every column no field names is kept in `attributes`, status columns included.
         attributeIndexes = headers.indices.filter { !used.contains($0) }
@@ -143,37 +143,36 @@ struct ColumnPlan: Sendable {
     }
 
     /// Normalises one value into its field, as its descriptor says; false when it cannot be read.
-    private func assign(_ field: CanonicalField, _ text: String, column: Int, to r: inout LeadRecord) -> Bool {
-        let d = field.descriptor
+    private func assign(_ d: FieldDescriptor, _ text: String, column: Int, to r: inout LeadRecord) -> Bool {
         switch (d.normaliser, d.slot) {
         case (.id, .key): r.crmID = text
-        case (.employees, .range(let path, _)):
+        case (.employees, .range(_, let set, _)):
             guard let v = NumberParser.employees(text) else { return false }
-            r[keyPath: path] = v
-        case (.money, .range(let path, _)):
+            set(&r, v)
+        case (.money, .range(_, let set, _)):
             guard let v = NumberParser.money(text) else { return false }
-            r[keyPath: path] = v
-        case (.money, .number(let path)):
+            set(&r, v)
+        case (.money, .number(_, let set)):
             guard let v = NumberParser.money(text) else { return false }
-            r[keyPath: path] = v.low
-        case (.date, .date(let path)):
+            set(&r, v.low)
+        case (.date, .date(_, let set)):
             guard let v = (datesByColumn[column] ?? dates).parse(text) else { return false }
-            r[keyPath: path] = v
-        case (.list, .list(let path)):
+            set(&r, v)
+        case (.list, .list(_, let set)):
             let list = TextValues.list(text, separator: preset.listSeparator)
-            r[keyPath: path] = list.isEmpty ? nil : list
-        case (.country, .text(let path)):
+            set(&r, list.isEmpty ? nil : list)
+        case (.country, .text(_, let set)):
             guard let v = Country.code(text) else { return false }
-            r[keyPath: path] = v
-        case (.domain, .text(let path)):
+            set(&r, v)
+        case (.domain, .text(_, let set)):
             guard let v = TextValues.domain(text) else { return false }
-            r[keyPath: path] = v
-        case (.label, .text(let path)): r[keyPath: path] = Self.readableEnum(text)
-        case (.text, .text(let path)): r[keyPath: path] = text
-        case (.id, .text(let path)): r[keyPath: path] = oneForm(text)
-        case (.primaryID, .text(let path)):
+            set(&r, v)
+        case (.label, .text(_, let set)): set(&r, Self.readableEnum(text))
+        case (.text, .text(_, let set)): set(&r, text)
+        case (.id, .text(_, let set)): set(&r, oneForm(text))
+        case (.primaryID, .text(_, let set)):
             // HubSpot deals list several associated companies; the first is the primary one.
-            r[keyPath: path] = TextValues.list(text, separator: ";").first.map(oneForm)
+            set(&r, TextValues.list(text, separator: ";").first.map(oneForm))
         default:
             // A descriptor pairing a normaliser with a slot it cannot fill: FieldDescriptorTests
             // reads every field through here.

@@ -47,49 +47,49 @@ public enum LeadColumns {
         switch d.slot {
         case .key:
             return []
-        case .text(let path):
-            return [column(d.column, { $0[keyPath: path].map(DatabaseValue.text) ?? .null }, { $1[keyPath: path] = $0.string })]
-        case .date(let path):
-            return [column(d.column, { $0[keyPath: path].map { .text($0.iso) } ?? .null },
-                           { $1[keyPath: path] = $0.string.flatMap { dates.parse($0) } })]
-        case .number(let path):
-            return [column(d.column, { $0[keyPath: path].map(DatabaseValue.real) ?? .null }, { $1[keyPath: path] = $0.double })]
-        case .list(let path):
+        case .text(let get, let set):
+            return [column(d.column, { get($0).map(DatabaseValue.text) ?? .null }, { set(&$1, $0.string) })]
+        case .date(let get, let set):
+            return [column(d.column, { get($0).map { .text($0.iso) } ?? .null }, { set(&$1, $0.string.flatMap { dates.parse($0) }) })]
+        case .number(let get, let set):
+            return [column(d.column, { get($0).map(DatabaseValue.real) ?? .null }, { set(&$1, $0.double) })]
+        case .list(let get, let set):
             return [column(d.column, { r in
-                guard let list = r[keyPath: path], !list.isEmpty else { return .null }
+                guard let list = get(r), !list.isEmpty else { return .null }
                 var out: [UInt8] = []
                 JSONText.appendArray(list, to: &out)
                 return .text(String(decoding: out, as: UTF8.self))
-            }, { value, r in r[keyPath: path] = value.string.flatMap(JSONColumns.strings) })]
-        case .range(let path, let integer):
+            }, { value, r in set(&r, value.string.flatMap(JSONColumns.strings)) })]
+        case .range(let get, let set, let integer):
             @Sendable func stored(_ v: Double?) -> DatabaseValue {
                 guard let v else { return .null }
                 if integer, let whole = Int64(exactly: v.rounded()) { return .integer(whole) }
                 return .real(v)
             }
             return [
-                column(d.column + "_low", { stored($0[keyPath: path]?.low) }, { value, r in
-                    r[keyPath: path] = value.double.map { NumberRange(low: $0, high: nil) }
+                column(d.column + "_low", { stored(get($0)?.low) }, { value, r in
+                    set(&r, value.double.map { NumberRange(low: $0, high: nil) })
                 }),
-                column(d.column + "_high", { stored($0[keyPath: path]?.high) }, { value, r in
-                    if r[keyPath: path] != nil { r[keyPath: path]?.high = value.double }
+                column(d.column + "_high", { stored(get($0)?.high) }, { value, r in
+                    if var range = get(r) { range.high = value.double; set(&r, range) }
                 }),
             ]
         }
     }
 
     /// A JSON object column of the record's (`attributes`, `unreadable`).
-    private static func object(_ name: String, _ path: WritableKeyPath<LeadRecord, [String: String]> & Sendable) -> LeadColumn {
+    private static func object(_ name: String, _ get: @escaping @Sendable (LeadRecord) -> [String: String],
+                               _ set: @escaping @Sendable (inout LeadRecord, [String: String]) -> Void) -> LeadColumn {
         LeadColumn(name: name, value: { r in
             var out: [UInt8] = []
-            JSONText.appendObject(r[keyPath: path], to: &out)
+            JSONText.appendObject(get(r), to: &out)
             return .text(String(decoding: out, as: UTF8.self))
-        }, read: { value, r in r[keyPath: path] = value.string.map(JSONColumns.object) ?? [:] })
+        }, read: { value, r in set(&r, value.string.map(JSONColumns.object) ?? [:]) })
     }
 
     /// The columns `accounts` and `leads` share, in table order.
     public static let shared: [LeadColumn] = FieldDescriptor.all.filter { $0.tables == .accountsAndLeads }.flatMap(columns)
-        + [object("attributes", \.attributes), object("unreadable", \.unreadable)]
+        + [object("attributes", { $0.attributes }, { $0.attributes = $1 }), object("unreadable", { $0.unreadable }, { $0.unreadable = $1 })]
 
     /// The columns only leads have. `lifecycle` is the record's own and stands after `status`,
     /// where migration 0007 put it: stored content hashes depend on this order.

@@ -11,11 +11,11 @@ func everyFieldSet(_ id: String = "00Q000000000001AAA") -> LeadRecord {
 private func set(_ d: FieldDescriptor, on r: inout LeadRecord) {
     switch d.slot {
     case .key: break
-    case .text(let path): r[keyPath: path] = "\(d.field.rawValue) value"
-    case .range(let path, _): r[keyPath: path] = NumberRange(low: 50, high: 200)
-    case .number(let path): r[keyPath: path] = 1234.5
-    case .date(let path): r[keyPath: path] = Timestamp(year: 2025, month: 3, day: 4, isDateOnly: true)
-    case .list(let path): r[keyPath: path] = ["Salesforce", d.field.rawValue]
+    case .text(let get, let set): set(&r, "\(d.field.rawValue) value")
+    case .range(_, let set, _): set(&r, NumberRange(low: 50, high: 200))
+    case .number(let get, let set): set(&r, 1234.5)
+    case .date(let get, let set): set(&r, Timestamp(year: 2025, month: 3, day: 4, isDateOnly: true))
+    case .list(let get, let set): set(&r, ["Salesforce", d.field.rawValue])
     }
 }
 

@@ -99,6 +99,7 @@ extension Reeval {
                     return
                 }
                 guard !global.quiet else { return }
+                let evidence = try Reeval.rankingEvidence(db)
                 let reasons = summary.byReason.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map { "\($0.value) \($0.key.replacingOccurrences(of: "_", with: " "))" }
                 Console.out("""
 
@@ -116,13 +117,30 @@ extension Reeval {
 
                     Then: reeval --db \(path("reeval.sqlite")) icp diff 2024-h1 2025-q3
 
-                    Is the ICP right? Test both versions on the won and lost deals, and draft one from the best customers:
+                    Is the ICP right? How well each ranks the \(evidence.records) won and lost deals (ROC AUC; 0.5 is a coin, 1 is perfect):
+                      \(evidence.line)
+                    Test both versions on the won and lost deals, and draft one from the best customers:
                       reeval --db \(path("reeval.sqlite")) backtest --icp 2024-h1 --icp 2025-q3
                       reeval --db \(path("reeval.sqlite")) icp suggest --out \(path("draft.yaml"))
                       reeval --db \(path("reeval.sqlite")) run --icp \(path("draft.yaml"))
                     """)
             }
         }
+    }
+
+    /// The registered versions' and a draft's ROC AUC on the demo's won and lost deals, on one line.
+    fileprivate static func rankingEvidence(_ db: Database) throws -> (records: Int, line: String) {
+        let outcomes = try OutcomeRecords.read(db)
+        let now = Timestamp(Date()).startOfDay
+        var parts: [String] = []
+        for entry in try ICPRegistry(db: db).all() {
+            let auc = try Backtest(db: db).run(entry.version, on: outcomes).auc
+            parts.append("\(entry.version.label) \(auc.map { String(format: "%.3f", $0.value) } ?? "–")")
+        }
+        let draft = try ICPSuggestion(db: db).draft(topPercent: 20, label: "draft", effective: now)
+        let auc = try Backtest(db: db).run(draft.version, on: draft.outcomes).auc
+        parts.append("the draft `icp suggest` writes \(auc.map { String(format: "%.3f", $0.value) } ?? "–")")
+        return (outcomes.records.count, parts.joined(separator: ", "))
     }
 
     /// `reeval sample`: realistic CRM exports for demos and benchmarks.
