@@ -63,6 +63,10 @@ public struct ImportSummary: Sendable {
     public var dryRun = false
     /// How each date column's slash dates were read when no value decided it (the CRM's default).
     public var dateOrderNotes: [String] = []
+    /// The file's records by lifecycle (`open`, `won`, `lost`, `disqualified`), leads only.
+    public var lifecycles: [String: Int] = [:]
+    /// What the user should check: a mapping's lifecycle value that matches no row, a file that came in all open.
+    public var warnings: [String] = []
     /// The first rejects, for the summary (all of them are in `import_rejects`).
     public var firstRejects: [(line: Int, reason: String)] = []
 

@@ -168,6 +168,7 @@ public struct Importer {
                         }
                     }
                 }
+                if preset.kind == .leads { try Self.countLifecycles(db, importID: importID, preset: preset, into: &summary) }
                 try writer.finish()
                 summary.snapshots = writer.states
                 if options.strict, summary.rejected > 0, let first = summary.firstRejects.first {
@@ -261,5 +262,31 @@ public struct Importer {
             return mapping.applied(to: try PresetCatalog.choose(headers: headers, source: source, object: options.object, file: file))
         }
         return try PresetCatalog.choose(headers: headers, source: source, object: options.object, file: file)
+    }
+
+    /// The records of this file by lifecycle, and what a mapping's lifecycle values did: a
+    /// value no row has (a typo turns every won record into `open` without a word), and a file
+    /// that came in all open.
+    static func countLifecycles(_ db: Database, importID: Int64, preset: Preset, into summary: inout ImportSummary) throws {
+        let these = "(t.last_import_id = ?1 OR t.id IN (\(RecordWriter.seenRows)))"
+        var statuses: Set<String> = []
+        try db.prepare("SELECT t.lifecycle, count(*) FROM leads t WHERE \(these) GROUP BY 1").forEachRow([importID]) { row in
+            summary.lifecycles[row[0].string ?? "", default: 0] += row[1].int ?? 0
+        }
+        if case .mapped(let column, let won, let lost, let disqualified) = preset.lifecycle {
+            try db.prepare("SELECT DISTINCT lower(trim(t.status)) FROM leads t WHERE \(these)").forEachRow([importID]) { row in
+                if let status = row[0].string { statuses.insert(status) }
+            }
+            for (name, values) in [("won", won), ("lost", lost), ("disqualified", disqualified)] {
+                for value in values where !statuses.contains(value.trimmed.lowercased()) {
+                    summary.warnings.append("lifecycle \(name) value \"\(value)\" matches no row's \(column); check its spelling against the export's values")
+                }
+            }
+        }
+        let total = summary.lifecycles.values.reduce(0, +)
+        if total > 0, summary.lifecycles["open"] == total, preset.lifecycle != .alwaysOpen {
+            summary.warnings.append("every row came in open: none is won, lost or disqualified, so none is a candidate until dormant; "
+                                    + "check the lifecycle values of the mapping or the preset's status column")
+        }
     }
 }

@@ -109,6 +109,11 @@ enum ImportReport {
         lines.append("  rows read \(s.rowsRead): inserted \(s.inserted), updated \(s.updated), unchanged \(s.unchanged), rejected \(s.rejected)"
                      + (s.deleted > 0 ? ", deleted in CRM (skipped) \(s.deleted)" : "") + (s.blankRows > 0 ? ", blank rows skipped \(s.blankRows)" : "")
                      + (s.repeatedHeaders > 0 ? ", repeated header lines skipped \(s.repeatedHeaders)" : ""))
+        if !s.lifecycles.isEmpty {
+            let order = ["open", "won", "lost", "disqualified"]
+            lines.append("  lifecycles: " + order.compactMap { name in s.lifecycles[name].map { "\(name) \($0)" } }.joined(separator: ", "))
+        }
+        for warning in s.warnings { lines.append("  warning: \(warning)") }
         for note in s.dateOrderNotes { lines.append("  \(note)") }
         lines.append("  lead states written \(s.snapshots)" + (s.footerLines > 0 ? ", report footer lines skipped \(s.footerLines)" : ""))
         if !s.unreadable.isEmpty {
@@ -151,6 +156,8 @@ enum ImportReport {
         object["blank_rows"] = s.blankRows
         object["repeated_headers"] = s.repeatedHeaders
         object["date_orders"] = s.dateOrderNotes
+        object["lifecycles"] = s.lifecycles
+        object["warnings"] = s.warnings
         object["utf8_lines_in_windows_1252"] = s.utf8LinesInWindows1252
         object["unreadable"] = s.unreadable
         object["unreadable_examples"] = s.unreadableExamples.mapValues { $0.map { ["text": $0.text, "count": $0.count] } }
