@@ -73,6 +73,7 @@ let package = Package(
             path: "Sources/reeval"
         ),
         .testTarget(name: "LeadDataTests", dependencies: ["LeadData"], path: "Tests/LeadDataTests"),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "LeadData"], path: "Tests/ReportsTests"),
         .testTarget(name: "StoreTests", dependencies: ["ReevalStore", "LeadData"], path: "Tests/StoreTests", exclude: ["Fixtures"]),
         .testTarget(name: "ImportTests", dependencies: ["CRMImport", "ReevalStore", "LeadData"], path: "Tests/ImportTests"),
         .testTarget(
@@ -86,7 +87,7 @@ let package = Package(
             dependencies: ["Reevaluation", "CRMImport", "ICPRegistry", "ReevalStore", "LeadData", "Sample"],
             path: "Tests/ReevaluationTests"
         ),
-        .testTarget(name: "EndToEndTests", dependencies: ["reeval", "ReevalStore"], path: "Tests/EndToEndTests", exclude: ["Fixtures"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["reeval", "ReevalStore", "LeadData"], path: "Tests/EndToEndTests", exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -4,12 +4,27 @@ import Foundation
 public enum JSONText {
     /// Appends `s` as a JSON string literal. Escaping works on bytes: every character it
     /// replaces is ASCII, and no byte of a multi-byte UTF-8 character is.
-    public static func append(_ s: String, to out: inout [UInt8]) {
+    /// With `escapingUnsafe` (reports, not storage: stored text keeps its bytes, and its
+    /// hashes), the non-ASCII characters of ``UnsafeCharacters`` are escaped as `\uXXXX` too.
+    public static func append(_ s: String, to out: inout [UInt8], escapingUnsafe: Bool = false) {
         out.append(0x22)
         var s = s
         s.withUTF8 { utf8 in
             var clean = 0
-            for (i, byte) in utf8.enumerated() where byte < 0x20 || byte == 0x22 || byte == 0x5C {
+            var i = 0
+            while i < utf8.count {
+                let byte = utf8[i]
+                defer { i += 1 }
+                if escapingUnsafe, byte == 0xC2 || byte == 0xE2, let (length, _) = UnsafeCharacters.at(utf8, i) {
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[clean..<i]))
+                    let scalar = String(decoding: UnsafeBufferPointer(rebasing: utf8[i..<(i + length)]), as: UTF8.self).unicodeScalars.first!.value
+                    out.append(contentsOf: [0x5C, 0x75])
+                    for shift in [12, 8, 4, 0] { out.append(hexDigits[Int((scalar >> UInt32(shift)) & 0xF)]) }
+                    i += length - 1
+                    clean = i + 1
+                    continue
+                }
+                guard byte < 0x20 || byte == 0x22 || byte == 0x5C || (escapingUnsafe && byte == 0x7F) else { continue }
                 out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[clean..<i]))
                 clean = i + 1
                 out.append(0x5C)

@@ -72,20 +72,22 @@ public struct ReportBuffer: Sendable {
         append(String(number))
     }
 
-    /// HTML text and attribute values: `& < > " '` become entities.
+    /// HTML text and attribute values: `& < > " '` become entities, unsafe characters are made safe.
     public mutating func appendHTML(_ text: String) {
         appendEscaped(text, table: Self.htmlTable)
     }
 
     /// A Markdown table cell on one line: line breaks become spaces, `< > &` entities, and
     /// Markdown's own characters are backslash-escaped, so a value renders as the text it is.
+    /// Unsafe characters (``UnsafeCharacters``) are made safe.
     public mutating func appendMarkdown(_ text: String) {
         appendEscaped(text, table: Self.markdownTable)
     }
 
-    /// A JSON string, quotes included.
+    /// A JSON string, quotes included; unsafe characters escaped as `\\uXXXX`, so the value
+    /// stays exact and no viewer shows them raw.
     public mutating func appendJSON(_ text: String) {
-        JSONText.append(text, to: &bytes)
+        JSONText.append(text, to: &bytes, escapingUnsafe: true)
         flushIfFull()
     }
 
@@ -94,8 +96,9 @@ public struct ReportBuffer: Sendable {
         if let text { appendJSON(text) } else { append("null") }
     }
 
-    /// A CSV cell, always quoted; a cell a spreadsheet would run as a formula (starting with
-    /// `= + - @`, tab or carriage return) gets a leading `'` (OWASP CSV injection).
+    /// A CSV cell, always quoted, on one line; a cell a spreadsheet would run as a formula
+    /// (starting with `= + - @`, tab or carriage return) gets a leading `'` (OWASP CSV
+    /// injection). Unsafe characters, line feeds among them, are made safe.
     public mutating func appendCSV(_ text: String) {
         bytes.append(0x22)
         if let first = text.utf8.first, first == 0x3D || first == 0x2B || first == 0x2D || first == 0x40 || first == 0x09 || first == 0x0D {
@@ -105,15 +108,29 @@ public struct ReportBuffer: Sendable {
         bytes.append(0x22)
     }
 
+    /// Appends `text` with the output's own replacements (`table`, ASCII only) and every
+    /// character of ``UnsafeCharacters`` made safe: a line break or tab a space, anything else
+    /// U+FFFD. One pass over the bytes; a value with nothing to replace is copied whole.
     private mutating func appendEscaped(_ text: String, table: [[UInt8]?]) {
         var text = text
         text.withUTF8 { utf8 in
             var clean = 0
-            for (i, byte) in utf8.enumerated() {
-                guard let replacement = table[Int(byte)] else { continue }
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[clean..<i]))
-                bytes.append(contentsOf: replacement)
-                clean = i + 1
+            var i = 0
+            while i < utf8.count {
+                let byte = utf8[i]
+                if let replacement = table[Int(byte)] {
+                    bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[clean..<i]))
+                    bytes.append(contentsOf: replacement)
+                    i += 1
+                    clean = i
+                } else if (byte < 0x20 || byte == 0x7F || byte == 0xC2 || byte == 0xE2), let (length, replacement) = UnsafeCharacters.at(utf8, i) {
+                    bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[clean..<i]))
+                    bytes.append(contentsOf: replacement == .space ? [0x20] : [0xEF, 0xBF, 0xBD])
+                    i += length
+                    clean = i
+                } else {
+                    i += 1
+                }
             }
             bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[clean...]))
         }
@@ -125,23 +142,15 @@ public struct ReportBuffer: Sendable {
         (0..<256).map { replacements[UInt8($0)].map { Array($0.utf8) } }
     }
 
-    /// C0 control characters but tab, newline and carriage return, and DEL, as spaces: none may
-    /// reach a report raw (an escape sequence in a CRM value would drive the terminal that shows it).
-    private static let controls: [UInt8: String] = {
-        var replacements: [UInt8: String] = [0x7F: " "]
-        for byte in UInt8(0)..<0x20 where byte != 0x09 && byte != 0x0A && byte != 0x0D { replacements[byte] = " " }
-        return replacements
-    }()
-
-    private static let htmlTable = table(controls.merging([0x26: "&amp;", 0x3C: "&lt;", 0x3E: "&gt;", 0x22: "&quot;", 0x27: "&#39;"]) { $1 })
+    private static let htmlTable = table([0x26: "&amp;", 0x3C: "&lt;", 0x3E: "&gt;", 0x22: "&quot;", 0x27: "&#39;"])
 
     private static let markdownTable: [[UInt8]?] = {
-        var replacements: [UInt8: String] = controls.merging([0x0A: " ", 0x0D: " ", 0x09: " ", 0x3C: "&lt;", 0x3E: "&gt;", 0x26: "&amp;"]) { $1 }
+        var replacements: [UInt8: String] = [0x3C: "&lt;", 0x3E: "&gt;", 0x26: "&amp;"]
         for byte in "\\`*_[]|#!~".utf8 { replacements[byte] = "\\" + String(UnicodeScalar(byte)) }
         return table(replacements)
     }()
 
-    private static let csvTable = table(controls.merging([0x22: "\"\""]) { $1 })
+    private static let csvTable = table([0x22: "\"\""])
 }
 
 /// Writes all of `bytes` to `descriptor`; the reason on failure.

@@ -60,20 +60,27 @@ enum Console {
         FileHandle.standardOutput.write(Data((safe.hasSuffix("\n") ? safe : safe + "\n").utf8))
     }
 
-    /// Text with every control character but newline and tab shown as `�`: CRM values and file
-    /// headers reach messages and previews, and an escape sequence in them (`\u{1B}[2J`) would
-    /// clear the screen or retitle the window. JSON output escapes them itself.
+    /// Text for the terminal: reeval's own line breaks and tabs stay, every other character of
+    /// ``UnsafeCharacters`` (escape sequences, C1, bidi overrides, CR and the other line breaks)
+    /// is shown as `�` or a space. CRM values reach messages and previews, and `\u{1B}[2J` in one
+    /// would clear the screen; a CRM value is also put on one line where it is interpolated
+    /// (``value(_:)``), so it cannot forge lines. JSON output escapes them itself.
     static func terminalSafe(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: isControl) else { return text }
+        guard UnsafeCharacters.mayContain(text.utf8) else { return text }
         var scalars = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars { scalars.append(isControl(scalar) ? "\u{FFFD}" : scalar) }
+        for scalar in text.unicodeScalars {
+            if scalar == "\n" || scalar == "\t" { scalars.append(scalar); continue }
+            switch UnsafeCharacters.replacement(scalar.value) {
+            case nil: scalars.append(scalar)
+            case .space?: scalars.append(" ")
+            case .replacementCharacter?: scalars.append("\u{FFFD}")
+            }
+        }
         return String(scalars)
     }
 
-    private static func isControl(_ scalar: Unicode.Scalar) -> Bool {
-        let v = scalar.value
-        return (v < 0x20 && v != 0x0A && v != 0x09) || (0x7F...0x9F).contains(v) || v == 0x2028 || v == 0x2029
-    }
+    /// A CRM value on one line, for interpolating into terminal output.
+    static func value(_ text: String) -> String { UnsafeCharacters.oneLine(text) }
 
     /// Pretty, key-sorted JSON on stdout: exactly one document for `--json`.
     static func json(_ object: Any) {

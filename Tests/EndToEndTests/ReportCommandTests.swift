@@ -1,4 +1,5 @@
 import Foundation
+import LeadData
 import Testing
 
 @Suite("Reports, end to end")
@@ -36,18 +37,26 @@ struct ReportCommandTests {
         try String(contentsOfFile: ws.path(name), encoding: .utf8)
     }
 
-    @Test("control characters in CRM values never reach the terminal, Markdown, HTML or CSV raw")
+    @Test("control, line-breaking and bidi characters in CRM values never reach the terminal, Markdown, HTML, CSV or JSON raw")
     func controlCharacters() throws {
         let ws = try Workspace()
         let fixtures = RunCommandTests.fixtures
-        let evil = "SSO\u{1B}[2J\u{1B}]0;pwned\u{07}co\u{7F}"
+        // ESC sequences, BEL, DEL, C1 (CSI, NEL), line and paragraph separators, a line feed that
+        // would forge a line, and the bidi overrides and isolates.
+        let evil = "SSO\u{1B}[2J\u{1B}]0;pwned\u{07}co\u{7F}\u{9B}\u{85}\u{2028}\u{2029}\nFORGED\r\u{0B}\u{0C}"
+            + "RTL\u{202A}\u{202B}\u{202C}\u{202D}\u{202E}evil.exe\u{202C}\u{2066}\u{2067}\u{2068}\u{2069}"
+        let unreadable = "Sealand\u{1B}[31m\u{202E}\nFORGED"
         for name in ["Account-2024-06-30.csv", "Account-2026-10-01.csv"] {
             let text = try String(contentsOf: fixtures.appendingPathComponent(name), encoding: .utf8)
-            try ws.write(name, text.replacingOccurrences(of: "\"SSOco\"", with: "\"\(evil)\""))
+            try ws.write(name, text.replacingOccurrences(of: "\"SSOco\"", with: "\"\(evil)\"")
+                .replacingOccurrences(of: "\"Canada\"", with: "\"\(unreadable)\""))
         }
         let mapping = fixtures.appendingPathComponent("salesforce-custom-fields.yaml").path
+        var terminal: [String] = []
         for (file, date) in [("Account-2024-06-30.csv", "2024-06-30"), ("Account-2026-10-01.csv", "2026-10-01")] {
-            #expect(try ws.reeval.run(["import", file, "--source", "salesforce", "--mapping", mapping, "--observed-at", date, "--quiet"]).status == 0)
+            let imported = try ws.reeval.run(["import", file, "--source", "salesforce", "--mapping", mapping, "--observed-at", date])
+            #expect(imported.status == 0, "\(imported.stderr)")
+            terminal.append(imported.stdout)
             let opportunities = fixtures.appendingPathComponent(file.replacingOccurrences(of: "Account", with: "Opportunity")).path
             #expect(try ws.reeval.run(["import", opportunities, "--observed-at", date, "--quiet"]).status == 0)
         }
@@ -55,12 +64,26 @@ struct ReportCommandTests {
                                    RunCommandTests.repo.appendingPathComponent("examples/icp/2025-q3.yaml").path, "--quiet"]).status == 0)
         let preview = try ws.reeval.run(["--as-of", "2026-11-22", "--dry-run"])
         #expect(preview.stdout.contains("SSO\u{FFFD}[2J\u{FFFD}]0;pwned\u{FFFD}co\u{FFFD}"), "\(preview.stdout)")
-        #expect(try ws.reeval.run(["--as-of", "2026-11-22", "--report-dir", "reports", "--quiet"]).status == 0)
-        for name in ["report.md", "report.html", "revived.csv", "revived-salesforce-Opportunity.csv"] {
-            let bytes = try Data(contentsOf: URL(fileURLWithPath: ws.path("reports/\(name)")))
-            #expect(!bytes.contains(0x1B) && !bytes.contains(0x07) && !bytes.contains(0x7F), "\(name)")
+        terminal.append(preview.stdout)
+        let explain = try ws.reeval.run(["explain", "006OPPD00000000YDA", "--as-of", "2026-11-22"])
+        terminal.append(explain.stdout + explain.stderr)
+        for output in terminal {
+            #expect(output.unicodeScalars.allSatisfy { $0 == "\n" || UnsafeCharacters.replacement($0.value) == nil }, "\(output.debugDescription)")
+            #expect(!output.split(separator: "\n").contains { $0.hasPrefix("FORGED") }, "a value forged a line: \(output)")
         }
-        #expect(try read(ws, "reports/report.md").contains("SSO \\[2J \\]0;pwned co "))
+        #expect(try ws.reeval.run(["--as-of", "2026-11-22", "--report-dir", "reports", "--quiet"]).status == 0)
+        for name in ["report.md", "report.html", "run.json", "revived.csv", "revived-salesforce-Opportunity.csv"] {
+            let text = try read(ws, "reports/\(name)")
+            // Only the files' own line breaks remain.
+            #expect(text.unicodeScalars.allSatisfy { $0 == "\n" || $0 == "\r" || UnsafeCharacters.replacement($0.value) == nil }, "\(name)")
+            #expect(!text.split(whereSeparator: \.isNewline).contains { $0.hasPrefix("FORGED") }, "a value forged a line in \(name)")
+        }
+        let markdown = try read(ws, "reports/report.md")
+        #expect(markdown.contains("SSO\u{FFFD}\\[2J\u{FFFD}\\]0;pwned\u{FFFD}co\u{FFFD}\u{FFFD}"), "\(markdown)")
+        #expect(markdown.contains("Sealand\u{FFFD}\\[31m\u{FFFD} FORGED"), "the unreadable value is listed, made safe")
+        // run.json keeps the exact value, escaped.
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(read(ws, "reports/run.json").utf8)) as? [String: Any])
+        #expect(((json["leads"] as? [[String: Any]]) ?? []).contains { $0["company"] as? String == evil })
     }
 
     @Test("the report lists the revived accounts with their counts, best tier and reasons, in Markdown, HTML and run.json")

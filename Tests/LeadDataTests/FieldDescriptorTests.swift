@@ -11,11 +11,11 @@ func everyFieldSet(_ id: String = "00Q000000000001AAA") -> LeadRecord {
 private func set(_ d: FieldDescriptor, on r: inout LeadRecord) {
     switch d.slot {
     case .key: break
-    case .text(let get, let set): set(&r, "\(d.field.rawValue) value")
+    case .text(_, let set): set(&r, "\(d.field.rawValue) value")
     case .range(_, let set, _): set(&r, NumberRange(low: 50, high: 200))
-    case .number(let get, let set): set(&r, 1234.5)
-    case .date(let get, let set): set(&r, Timestamp(year: 2025, month: 3, day: 4, isDateOnly: true))
-    case .list(let get, let set): set(&r, ["Salesforce", d.field.rawValue])
+    case .number(_, let set): set(&r, 1234.5)
+    case .date(_, let set): set(&r, Timestamp(year: 2025, month: 3, day: 4, isDateOnly: true))
+    case .list(_, let set): set(&r, ["Salesforce", d.field.rawValue])
     }
 }
 

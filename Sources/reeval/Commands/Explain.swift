@@ -52,21 +52,21 @@ extension Reeval {
         }
 
         static func text(_ e: Explanation) -> String {
-            var lines = ["\(e.source) \(e.object) \(e.crmID), run #\(e.runID): \(e.revived ? "revived" : "not revived")"]
+            var lines = ["\(Console.value(e.source)) \(Console.value(e.object)) \(Console.value(e.crmID)), run #\(e.runID): \(e.revived ? "revived" : "not revived")"]
             for (title, evaluation, asOf) in [("baseline", e.baseline, e.baselineAsOf), ("current", e.current, e.currentAsOf)] {
                 lines.append("")
-                lines.append("\(title): ICP \(evaluation.icpVersion) as of \(asOf.isoDay): score \(ICPNumber.text(evaluation.score)), tier \(evaluation.tier ?? "none")")
+                lines.append("\(title): ICP \(Console.value(evaluation.icpVersion)) as of \(asOf.isoDay): score \(ICPNumber.text(evaluation.score)), tier \(evaluation.tier ?? "none")")
                 for o in evaluation.outcomes {
                     let points = o.kind == .disqualifier ? (o.verdict == .match ? "DQ" : "") : (o.points >= 0 ? "+" : "") + ICPNumber.text(o.points)
                     lines.append("  \(o.kind.rawValue.padding(toLength: 12, withPad: " ", startingAt: 0)) \(o.id.padding(toLength: 20, withPad: " ", startingAt: 0)) "
-                                 + "\(o.verdict.rawValue.padding(toLength: 7, withPad: " ", startingAt: 0)) \(o.field) = \(o.value ?? "unknown")"
-                                 + (o.readThen.map { _ in " (then \(o.valueThen ?? "unknown"))" } ?? "") + "  \(points)")
+                                 + "\(o.verdict.rawValue.padding(toLength: 7, withPad: " ", startingAt: 0)) \(Console.value(o.field)) = \(Console.value(o.value ?? "unknown"))"
+                                 + (o.readThen.map { _ in " (then \(Console.value(o.valueThen ?? "unknown")))" } ?? "") + "  \(points)")
                 }
             }
             if !e.reasons.isEmpty {
                 lines.append("")
                 lines.append("why it is back:")
-                for reason in e.reasons { lines.append("  \(reason.kind.rawValue): \(reason.detail)") }
+                for reason in e.reasons { lines.append("  \(reason.kind.rawValue): \(Console.value(reason.detail))") }
             }
             return lines.joined(separator: "\n")
         }

@@ -119,12 +119,12 @@ enum ImportReport {
         if !s.unreadable.isEmpty {
             lines.append("  unreadable values (left empty, kept in each record's `unreadable`):")
             for (column, count) in s.unreadable.sorted(by: { $0.key < $1.key }) {
-                let examples = (s.unreadableExamples[column] ?? []).map { "\"\($0.text)\" \($0.count)" }.joined(separator: ", ")
-                lines.append("    \(column) \(count)" + (examples.isEmpty ? "" : ": " + examples))
+                let examples = (s.unreadableExamples[column] ?? []).map { "\"\(Console.value($0.text))\" \($0.count)" }.joined(separator: ", ")
+                lines.append("    \(Console.value(column)) \(count)" + (examples.isEmpty ? "" : ": " + examples))
             }
         }
         for reject in s.firstRejects.prefix(verbose ? 5 : 3) {
-            lines.append("  rejected line \(reject.line): \(reject.reason)")
+            lines.append("  rejected line \(reject.line): \(Console.value(reject.reason))")
         }
         if s.rejected > s.firstRejects.prefix(verbose ? 5 : 3).count, let id = s.importID {
             lines.append("  all rejects: sqlite3 <db> \"SELECT line, reason FROM import_rejects WHERE import_id = \(id)\"")

@@ -120,8 +120,8 @@ enum RunText {
         if let reportDir, s.runID != nil { text += "; report in \(reportDir)" }
         if s.preview || s.dryRun {
             for lead in s.revivedLeads.prefix(10) {
-                text += "\n  #\(lead.rank) \(lead.company ?? lead.crmID) [\(lead.crmID)] \(ICPNumber.text(lead.baselineScore)) → \(ICPNumber.text(lead.score)) (\(lead.tier)): "
-                text += lead.reasons.map(\.detail).joined(separator: "; ")
+                text += "\n  #\(lead.rank) \(Console.value(lead.company ?? lead.crmID)) [\(Console.value(lead.crmID))] \(ICPNumber.text(lead.baselineScore)) → \(ICPNumber.text(lead.score)) (\(Console.value(lead.tier))): "
+                text += lead.reasons.map { Console.value($0.detail) }.joined(separator: "; ")
             }
         }
         return text
