@@ -34,34 +34,43 @@ FROM revived_accounts_by_run WHERE run_id = (SELECT run_id FROM latest_run)
 ORDER BY best_score DESC, revived_leads DESC, best_rank;
 
 CREATE VIEW revived_accounts_by_run AS
-SELECT r.run_id, a.id AS account_id, a.source, a.object, a.crm_id AS account_crm_id, a.company,
-       count(*) AS revived_leads, min(r.rank) AS best_rank, max(r.score) AS best_score,
-       (SELECT r2.tier FROM revived_opportunities r2 JOIN leads l2 ON l2.id = r2.lead_id
-        WHERE r2.run_id = r.run_id AND l2.account_id = a.id ORDER BY r2.rank LIMIT 1) AS best_tier,
+SELECT v.run_id, a.id AS account_id, a.source, a.object, a.crm_id AS account_crm_id, v.company,
+       count(*) AS revived_leads, min(v.rank) AS best_rank, v.score AS best_score, v.tier AS best_tier,
        (SELECT json_group_array(kind) FROM (
             SELECT DISTINCT x.kind FROM revival_reasons x JOIN leads l3 ON l3.id = x.lead_id
-            WHERE x.run_id = r.run_id AND l3.account_id = a.id ORDER BY x.kind)) AS reason_kinds
-FROM revived_opportunities r
-JOIN leads l ON l.id = r.lead_id
+            WHERE x.run_id = v.run_id AND l3.account_id = a.id ORDER BY x.kind)) AS reason_kinds
+FROM revived_by_run v
+JOIN leads l ON l.id = v.lead_id
 JOIN accounts a ON a.id = l.account_id
-GROUP BY r.run_id, a.id;
+GROUP BY v.run_id, a.id;
 
 CREATE VIEW revived_by_run AS
-SELECT r.run_id, r.rank, l.source, l.object, l.crm_id, coalesce(l.company, a.company) AS company,
-       coalesce((SELECT o.name FROM owners o WHERE o.source = l.source AND o.crm_id = l.owner), l.owner) AS owner,
-       l.lifecycle, l.dismissed_at, r.baseline_icp, r.baseline_score, r.baseline_tier, r.current_icp,
+SELECT r.run_id, r.rank, l.source, l.object, l.crm_id,
+       CASE WHEN l.state_id = h.current_state_id THEN l.company WHEN lh.state_id IS NOT NULL THEN lh.company ELSE coalesce(l.company, a.company) END AS company,
+       coalesce((SELECT o.name FROM owners o WHERE o.source = l.source AND o.crm_id = CASE WHEN l.state_id = h.current_state_id THEN l.owner WHEN lh.state_id IS NOT NULL THEN lh.owner ELSE l.owner END), CASE WHEN l.state_id = h.current_state_id THEN l.owner WHEN lh.state_id IS NOT NULL THEN lh.owner ELSE l.owner END) AS owner,
+       CASE WHEN l.state_id = h.current_state_id THEN l.lifecycle WHEN lh.state_id IS NOT NULL THEN lh.lifecycle ELSE l.lifecycle END AS lifecycle,
+       CASE WHEN h.lead_id IS NOT NULL THEN h.dismissed_at ELSE l.dismissed_at END AS dismissed_at,
+       r.baseline_icp, r.baseline_score, r.baseline_tier, r.current_icp,
        r.score, r.tier, r.delta,
        (SELECT json_group_array(json_object('kind', x.kind, 'id', x.id, 'points_before', x.points_before,
                                             'points_after', x.points_after, 'detail', x.detail, 'field', x.field,
                                             'value_before', x.value_before, 'value_after', x.value_after))
         FROM (SELECT * FROM revival_reasons x WHERE x.run_id = r.run_id AND x.lead_id = r.lead_id ORDER BY x.seq) x) AS reasons,
        r.is_new, l.id AS lead_id,
-       coalesce(l.industry, a.industry) AS industry, coalesce(l.country, a.country) AS country,
-       coalesce(l.employees_low, a.employees_low) AS employees_low,
-       coalesce(l.employees_high, a.employees_high) AS employees_high,
-       l.lost_reason, l.status, a.crm_id AS account_crm_id
+       CASE WHEN l.state_id = h.current_state_id THEN l.industry WHEN lh.state_id IS NOT NULL THEN lh.industry ELSE coalesce(l.industry, a.industry) END AS industry,
+       CASE WHEN l.state_id = h.current_state_id THEN l.country WHEN lh.state_id IS NOT NULL THEN lh.country ELSE coalesce(l.country, a.country) END AS country,
+       CASE WHEN l.state_id = h.current_state_id THEN l.employees_low WHEN lh.state_id IS NOT NULL THEN lh.employees_low ELSE coalesce(l.employees_low, a.employees_low) END AS employees_low,
+       CASE WHEN l.state_id = h.current_state_id THEN l.employees_high WHEN lh.state_id IS NOT NULL THEN lh.employees_high ELSE coalesce(l.employees_high, a.employees_high) END AS employees_high,
+       CASE WHEN l.state_id = h.current_state_id THEN l.lost_reason WHEN lh.state_id IS NOT NULL THEN lh.lost_reason ELSE l.lost_reason END AS lost_reason,
+       CASE WHEN l.state_id = h.current_state_id THEN l.status WHEN lh.state_id IS NOT NULL THEN lh.status ELSE l.status END AS status,
+       coalesce(a.crm_id, CASE WHEN l.state_id = h.current_state_id THEN l.account_crm_id WHEN lh.state_id IS NOT NULL THEN lh.account_crm_id ELSE l.account_crm_id END) AS account_crm_id,
+       h.current_state_id AS state_id
 FROM revived_opportunities r
 JOIN leads l ON l.id = r.lead_id
+LEFT JOIN score_history h
+       ON h.lead_id = r.lead_id
+      AND h.first_run_id = (SELECT max(h2.first_run_id) FROM score_history h2 WHERE h2.lead_id = r.lead_id AND h2.first_run_id <= r.run_id)
+LEFT JOIN lead_history lh ON lh.lead_id = r.lead_id AND lh.state_id = h.current_state_id AND l.state_id != h.current_state_id
 LEFT JOIN accounts a ON a.id = l.account_id;
 
 CREATE VIEW revived_latest AS
@@ -284,7 +293,7 @@ CREATE TABLE runs (
     by_reason       TEXT NOT NULL DEFAULT '{}',  -- JSON: reason kind → revived leads with it
     seconds         REAL,
     error           TEXT
-, excluded TEXT NOT NULL DEFAULT '{}', unknown_by_criterion TEXT NOT NULL DEFAULT '{}', enrich TEXT NOT NULL DEFAULT '{}', scores_kept INTEGER NOT NULL DEFAULT 1);
+, excluded TEXT NOT NULL DEFAULT '{}', unknown_by_criterion TEXT NOT NULL DEFAULT '{}', enrich TEXT NOT NULL DEFAULT '{}', scores_kept INTEGER NOT NULL DEFAULT 1, unreadable TEXT);
 
 CREATE TABLE schema_migrations (
     version    INTEGER PRIMARY KEY,
@@ -325,6 +334,8 @@ CREATE INDEX accounts_by_company_key ON accounts(source, company_key);
 
 CREATE INDEX accounts_by_domain ON accounts(source, domain);
 
+CREATE INDEX accounts_with_unreadable ON accounts(id) WHERE unreadable != '{}';
+
 CREATE INDEX icp_versions_by_effective ON icp_versions(effective);
 
 CREATE INDEX import_rejects_by_import ON import_rejects(import_id, line);
@@ -338,6 +349,8 @@ CREATE INDEX leads_by_account_crm_id ON leads(source, account_crm_id);
 CREATE INDEX leads_waiting_by_company_key ON leads(source, company_key) WHERE account_id IS NULL AND account_crm_id IS NULL;
 
 CREATE INDEX leads_waiting_by_domain ON leads(source, domain) WHERE account_id IS NULL AND account_crm_id IS NULL;
+
+CREATE INDEX leads_with_unreadable ON leads(id) WHERE unreadable != '{}';
 
 CREATE INDEX revived_by_rank ON revived_opportunities(run_id, rank);
 

@@ -24,6 +24,30 @@ public struct OutcomeRecords: Sendable {
     /// Records without `created_at`, which came in at their first observed state.
     public var undated: Int { records.count { !$0.dated } }
 
+    /// The records as they stood on `asOf` (a run's report): only states observed by then, each
+    /// record's outcome and close date from the newest of them, so imports after the run change
+    /// nothing. A record first seen later is not there; one won later is still open.
+    public static func read(_ db: Database, asOf: Timestamp) throws -> OutcomeRecords {
+        var result = OutcomeRecords()
+        let day = asOf.dayNumber
+        _ = try CandidateReader(db: db).forEachLead(where: "1", [:], dateColumn: "l.created_at") { c in
+            var seen = c
+            seen.states = c.states.filter { $0.observedAt.dayNumber <= day }
+            guard let newest = seen.states.last else { return }
+            let then = LeadColumns.read(c.columns, values: newest.values.values, crmID: c.crmID)
+            guard then.lifecycle == .won || then.lifecycle == .lost, then.closedAt.map({ $0.dayNumber <= day }) ?? true else {
+                if then.lifecycle == .open || then.lifecycle == .disqualified { result.leftOut[then.lifecycle.rawValue, default: 0] += 1 }
+                return
+            }
+            // The creation date as recorded then; the first state seen, when there is none.
+            seen.baselineDate = then.createdAt
+            guard let (cameInState, _) = seen.records(), let first = seen.states.first else { return }
+            result.records.append(OutcomeRecord(source: c.source, object: c.object, crmID: c.crmID, won: then.lifecycle == .won,
+                                                record: cameInState, cameIn: then.createdAt ?? first.observedAt, dated: then.createdAt != nil))
+        }
+        return result
+    }
+
     /// The won and lost records closed in [from, to] (either open-ended when nil).
     public static func read(_ db: Database, closedFrom from: Timestamp? = nil, to: Timestamp? = nil) throws -> OutcomeRecords {
         var result = OutcomeRecords()

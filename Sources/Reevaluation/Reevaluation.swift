@@ -158,6 +158,7 @@ public struct Reevaluation {
                             by_reason = ?, excluded = ?, unknown_by_criterion = ?, enrich = ?, seconds = ? WHERE id = ?
             """, [ISODate.string(options.clock()), summary.candidates, summary.evaluated, summary.revived, summary.newRevived,
                   JSONText.counts(summary.byReason), JSONText.counts(summary.excluded), JSONText.counts(unknown), JSONText.counts(enrichByField), summary.seconds, runID])
+        try db.execute(Self.recordUnreadable, [runID])
         // The score history of runs older than the kept ones. Runs that did not complete stored
         // none, so a range below the oldest kept run says the same as `NOT IN (kept)`.
         if !options.storesNothing, let oldestKept = try db.scalar("""
@@ -167,6 +168,23 @@ public struct Reevaluation {
         }
         return summary
     }
+
+    /// `runs.unreadable`: per export column, the unreadable texts the database holds now (up to
+    /// five, most frequent first, with their counts), so the run's report lists what the run saw.
+    static let recordUnreadable = """
+        UPDATE runs SET unreadable = (
+            SELECT json_group_object(key, json(examples)) FROM (
+                SELECT key, json_group_array(json_array(value, n)) AS examples FROM (
+                    SELECT key, value, n FROM (
+                        SELECT u.key, u.value, count(*) AS n,
+                               row_number() OVER (PARTITION BY u.key ORDER BY count(*) DESC, u.value) AS nth
+                        FROM (SELECT unreadable FROM leads WHERE unreadable != '{}'
+                              UNION ALL SELECT unreadable FROM accounts WHERE unreadable != '{}') t, json_each(t.unreadable) u
+                        GROUP BY 1, 2)
+                    WHERE nth <= 5 ORDER BY key, n DESC, value)
+                GROUP BY key ORDER BY key))
+        WHERE id = ?
+        """
 
     /// The leads revived by the previous night (for `is_new`): the completed run with the latest
     /// as-of date before this one's (the highest id among equals), so a run repeated for the same

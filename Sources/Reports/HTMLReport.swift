@@ -195,7 +195,9 @@ public enum HTMLReport {
     /// Two histograms side by side per 10-point bin: candidates' baseline and current scores.
     static func histogram(_ r: RunReport) -> String {
         let scores = r.baselineScores + r.currentScores
-        guard !scores.isEmpty else { return "<p class=\"muted\">No scores stored for this run (older than --keep-runs).</p>" }
+        guard !scores.isEmpty, !r.scoresTrimmed else {
+            return "<p class=\"muted\">This run's scores were trimmed by --keep-runs: its score chart is gone, and its leads' details are today's.</p>"
+        }
         let top = max(10, (scores.max() ?? 0) + 10)
         let bins = Int((top / 10).rounded(.up))
         func counts(_ values: [Double]) -> [Int] {

@@ -28,6 +28,7 @@ public enum JSONReport {
             out.closeObject()
         }
         out.key("as_of"); out.buffer.appendJSON(r.asOf)
+        out.key("scores_trimmed"); out.buffer.append(r.scoresTrimmed ? "true" : "false")
         out.key("backtest")
         if let b = r.backtest {
             out.openObject()

@@ -17,6 +17,10 @@ public enum MarkdownReport {
         }
         line(".")
         if let since = r.since { line("Dismissed on or after \(since).") }
+        if r.scoresTrimmed {
+            line()
+            line("This run's scores were trimmed by `--keep-runs`: its score chart is gone, and its leads' details are today's.")
+        }
         line()
         line("| candidates | revived | new since the previous run |")
         line("|---:|---:|---:|")

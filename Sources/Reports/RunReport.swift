@@ -41,7 +41,11 @@ public struct RunReport: Sendable {
     public var byReason: [(kind: String, count: Int)]
     /// Per export column, the values imports could not read, most frequent first (up to 5 each).
     public var unreadableValues: [(column: String, values: [(text: String, count: Int)])] = []
-    /// Is the ICP right: the run's ICP tested on the won and lost records (`reeval backtest`).
+    /// Whether `--keep-runs` trimmed this run's scores: its chart is gone and its leads' details
+    /// are today's, which the report says.
+    public var scoresTrimmed = false
+    /// Is the ICP right: the run's ICP tested on the won and lost records as they stood on the
+    /// run's as-of date (`reeval backtest`, records seen by then).
     public var backtest: Backtest.Result?
     /// Candidates worth enriching: by missing field (`runs.enrich`), and the top ones.
     public var enrichByField: [(field: String, count: Int)] = []
@@ -131,6 +135,7 @@ public struct RunReport: Sendable {
             if let key = row[0].string, let count = row[1].int { excluded[key] = count }
         }
         report.excluded = Exclusion.allCases.compactMap { cause in excluded[cause.rawValue].map { (cause, $0) } }
+        report.scoresTrimmed = (run["scores_kept"] as Int?) == 0
 
         try db.prepare("""
             SELECT rank, source, object, crm_id, company, owner, lifecycle, dismissed_at, industry, country, employees_low, employees_high,
@@ -172,17 +177,28 @@ public struct RunReport: Sendable {
         report.enrichByField = try db.rows("""
             SELECT e.key, e.value FROM runs, json_each(runs.enrich) e WHERE runs.id = ? ORDER BY e.value DESC, e.key
             """, [id]).map { ($0[0].string ?? "", $0[1].int ?? 0) }
+        // The company as the run saw it: the state of the stretch holding the run.
         report.worthEnriching = try db.rows("""
-            SELECT coalesce(l.company, a.company), l.crm_id, w.fields, w.gain, w.tier
+            SELECT CASE WHEN l.state_id = h.current_state_id THEN l.company WHEN lh.state_id IS NOT NULL THEN lh.company
+                        ELSE coalesce(l.company, a.company) END, l.crm_id, w.fields, w.gain, w.tier
             FROM worth_enriching w JOIN leads l ON l.id = w.lead_id LEFT JOIN accounts a ON a.id = l.account_id
+            LEFT JOIN score_history h ON h.lead_id = w.lead_id
+                 AND h.first_run_id = (SELECT max(h2.first_run_id) FROM score_history h2 WHERE h2.lead_id = w.lead_id AND h2.first_run_id <= w.run_id)
+            LEFT JOIN lead_history lh ON lh.lead_id = w.lead_id AND lh.state_id = h.current_state_id AND l.state_id != h.current_state_id
             WHERE w.run_id = ? ORDER BY w.rank LIMIT 20
             """, [id]).map { ($0[0].string, $0[1].string ?? "", $0[2].string ?? "", $0[3].double ?? 0, $0[4].string ?? "") }
         var grouped: [String: [(text: String, count: Int)]] = [:]
-        try db.prepare("""
+        // The unreadable values the run saw (`runs.unreadable`, written by the run); a run made
+        // before reeval kept them shows today's.
+        let recorded = (run["unreadable"] as String?) != nil
+        try db.prepare(recorded ? """
+            SELECT c.key, json_extract(e.value, '$[0]'), json_extract(e.value, '$[1]')
+            FROM runs, json_each(runs.unreadable) c, json_each(c.value) e WHERE runs.id = ? ORDER BY c.key, e.key
+            """ : """
             SELECT u.key, u.value, count(*) FROM (SELECT unreadable FROM leads WHERE unreadable != '{}'
                                                   UNION ALL SELECT unreadable FROM accounts WHERE unreadable != '{}') t, json_each(t.unreadable) u
-            GROUP BY 1, 2 ORDER BY 1, 3 DESC, 2
-            """).forEachRow { row in
+            WHERE ? IS NOT NULL GROUP BY 1, 2 ORDER BY 1, 3 DESC, 2
+            """).forEachRow([id]) { row in
             let column = row[0].string ?? ""
             if grouped[column, default: []].count < 5 { grouped[column, default: []].append((row[1].string ?? "", row[2].int ?? 0)) }
         }
@@ -207,7 +223,8 @@ public struct RunReport: Sendable {
             return (ruleID, rules.first { $0.id == ruleID }?.field.description ?? "", row[1].int ?? 0)
         }
         if let current = versions.first(where: { $0.label == report.icpVersion }) {
-            let backtest = try Backtest(db: db).run(current, from: nil, to: nil)
+            let asOf = DateParser(order: .yearMonthDay).parse(report.asOf) ?? Timestamp(year: 2000, month: 1, day: 1)
+            let backtest = try Backtest(db: db).run(current, on: try OutcomeRecords.read(db, asOf: asOf))
             if backtest.records > 0 { report.backtest = backtest }
             for label in report.baselineVersions where label != report.icpVersion {
                 guard let old = versions.first(where: { $0.label == label }) else { continue }

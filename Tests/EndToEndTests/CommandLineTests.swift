@@ -140,6 +140,6 @@ struct CommandLineTests {
         try process.run()
         process.waitUntilExit()
         #expect(process.terminationStatus == 0)
-        #expect(try ws.reeval.sql("SELECT name FROM schema_migrations", db: "copy.sqlite") == ["0001_initial.sql", "0002_scores_with_rowid.sql", "0003_explanations_stored_once.sql", "0004_explanation_digests_from_evaluations.sql", "0005_runs_excluded.sql", "0006_score_history_and_reasons.sql", "0007_typed_lead_states.sql", "0008_amount_and_unreadable_values.sql", "0009_worth_enriching.sql", "0010_owners_by_name.sql", "0011_rows_read_once.sql", "0012_open_stretches.sql", "0013_latest_by_as_of.sql", "0014_lead_linking_indexes.sql", "0015_salesforce_ids_in_one_form.sql", "0016_industry_code.sql"])
+        #expect(try ws.reeval.sql("SELECT name FROM schema_migrations", db: "copy.sqlite") == ["0001_initial.sql", "0002_scores_with_rowid.sql", "0003_explanations_stored_once.sql", "0004_explanation_digests_from_evaluations.sql", "0005_runs_excluded.sql", "0006_score_history_and_reasons.sql", "0007_typed_lead_states.sql", "0008_amount_and_unreadable_values.sql", "0009_worth_enriching.sql", "0010_owners_by_name.sql", "0011_rows_read_once.sql", "0012_open_stretches.sql", "0013_latest_by_as_of.sql", "0014_lead_linking_indexes.sql", "0015_salesforce_ids_in_one_form.sql", "0016_industry_code.sql", "0017_reports_show_what_their_run_saw.sql"])
     }
 }

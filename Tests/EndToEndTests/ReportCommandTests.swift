@@ -86,6 +86,38 @@ struct ReportCommandTests {
         #expect(((json["leads"] as? [[String: Any]]) ?? []).contains { $0["company"] as? String == evil })
     }
 
+    @Test("a report shows what its run saw: rendering run 1 again after later imports gives identical files")
+    func reportOfItsRun() throws {
+        let ws = try RunCommandTests.scenario()
+        #expect(try ws.reeval.run(["--as-of", "2026-11-22", "--report-dir", "first", "--quiet"]).status == 0)
+        // Ten nights later: the account is renamed and grows, its country cannot be read, and the
+        // revived deal is won, on a date after the run.
+        let fixtures = RunCommandTests.fixtures
+        let accounts = try String(contentsOf: fixtures.appendingPathComponent("Account-2026-10-01.csv"), encoding: .utf8)
+            .replacingOccurrences(of: "\"SSOco\"", with: "\"SSOco Renamed\"").replacingOccurrences(of: "\"Canada\"", with: "\"Atlantis\"")
+        try ws.write("Account-later.csv", accounts)
+        let opportunities = try String(contentsOf: fixtures.appendingPathComponent("Opportunity-2026-10-01.csv"), encoding: .utf8)
+            .split(separator: "\n").map { line in
+                line.hasPrefix("\"006OPPD") ? "\"006OPPD00000000YDA\",\"0\",\"001ACCD00000000YDA\",\"SSOco - Platform\",\"Closed Won\",\"48000\","
+                    + "\"2026-12-01 00:00:00\",\"1\",\"1\",\"Web\",\"0055g00000OWNERAA5\",\"2023-11-01 09:00:00\",\"2026-12-01 00:00:00\",\"\",\"\"" : String(line)
+            }.joined(separator: "\n")
+        try ws.write("Opportunity-later.csv", opportunities)
+        let mapping = fixtures.appendingPathComponent("salesforce-custom-fields.yaml").path
+        #expect(try ws.reeval.run(["import", "Account-later.csv", "--source", "salesforce", "--mapping", mapping, "--observed-at", "2026-12-02", "--quiet"]).status == 0)
+        #expect(try ws.reeval.run(["import", "Opportunity-later.csv", "--observed-at", "2026-12-02", "--quiet"]).status == 0)
+        #expect(try ws.reeval.sql("SELECT company, lifecycle FROM leads WHERE crm_id = '006OPPD00000000YDA'") == ["SSOco Renamed|won"])
+        #expect(try ws.reeval.run(["report", "--run", "1", "--out", "again"]).status == 0)
+        let names = try FileManager.default.contentsOfDirectory(atPath: ws.path("first")).filter { !$0.hasPrefix(".") }.sorted()
+        #expect(names.count >= 4)
+        for name in names {
+            let first = try Data(contentsOf: URL(fileURLWithPath: ws.path("first/\(name)")))
+            let again = try Data(contentsOf: URL(fileURLWithPath: ws.path("again/\(name)")))
+            #expect(first == again, "\(name) changed after later imports")
+        }
+        #expect(try ws.reeval.sql("SELECT company, lifecycle, dismissed_at FROM revived_by_run WHERE run_id = 1 AND crm_id = '006OPPD00000000YDA'")
+                == ["SSOco|lost|2024-02-01T00:00:00Z"])
+    }
+
     @Test("the report lists the revived accounts with their counts, best tier and reasons, in Markdown, HTML and run.json")
     func revivedAccounts() throws {
         let ws = try RunCommandTests.scenario()

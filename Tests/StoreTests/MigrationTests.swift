@@ -167,7 +167,7 @@ struct MigrationTests {
         let path = folder.path("old.sqlite")
         try FileManager.default.copyItem(at: fixtures.appendingPathComponent("revival-3-runs.sqlite"), to: URL(fileURLWithPath: path))
         let db = try Database(path: path)
-        #expect(try Migrator().migrate(db, now: now) == ["0005_runs_excluded.sql", "0006_score_history_and_reasons.sql", "0007_typed_lead_states.sql", "0008_amount_and_unreadable_values.sql", "0009_worth_enriching.sql", "0010_owners_by_name.sql", "0011_rows_read_once.sql", "0012_open_stretches.sql", "0013_latest_by_as_of.sql", "0014_lead_linking_indexes.sql", "0015_salesforce_ids_in_one_form.sql", "0016_industry_code.sql"])
+        #expect(try Migrator().migrate(db, now: now) == ["0005_runs_excluded.sql", "0006_score_history_and_reasons.sql", "0007_typed_lead_states.sql", "0008_amount_and_unreadable_values.sql", "0009_worth_enriching.sql", "0010_owners_by_name.sql", "0011_rows_read_once.sql", "0012_open_stretches.sql", "0013_latest_by_as_of.sql", "0014_lead_linking_indexes.sql", "0015_salesforce_ids_in_one_form.sql", "0016_industry_code.sql", "0017_reports_show_what_their_run_saw.sql"])
         func expected(_ name: String) throws -> [String] {
             try String(contentsOf: fixtures.appendingPathComponent(name), encoding: .utf8).split(separator: "\n").map(String.init)
         }
@@ -176,7 +176,12 @@ struct MigrationTests {
                 row.values.map(\.shellText).joined(separator: "|")
             }
         }
-        #expect(try rows("SELECT * FROM revived_latest") == expected("revived_latest.txt"))
+        // The columns revived_latest had then (0017 added `state_id`, the state the run scored).
+        #expect(try rows("""
+            SELECT run_id, rank, source, object, crm_id, company, owner, lifecycle, dismissed_at, baseline_icp, baseline_score, baseline_tier,
+                   current_icp, score, tier, delta, reasons, is_new, lead_id, industry, country, employees_low, employees_high, lost_reason,
+                   status, account_crm_id FROM revived_latest
+            """) == expected("revived_latest.txt"))
         // `leads` now holds each lead's newest state (its own values filled from its account), so
         // its firmographic columns are the merged ones; the lead, its score and its states are the same.
         #expect(try rows("""
