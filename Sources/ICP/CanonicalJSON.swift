@@ -1,8 +1,9 @@
 import Foundation
 import LeadData
 
-/// JSON forms of versions and evaluations: the stored explanation of every score, and the
-/// canonical form of a version (key-sorted, so the same ICP gives the same text).
+/// The canonical JSON form of a version, stored in `icp_versions.canonical_json` for analysts:
+/// key-sorted, so the same ICP gives the same text. (Explanations are not stored: `explain`
+/// recomputes them from the stored states.)
 extension ICPVersion {
     public var canonicalJSON: String {
         func rule(_ c: Criterion) -> [String: Any] {

@@ -1,14 +1,12 @@
-/// Reads the flat JSON this program writes straight from UTF-8 bytes: snapshots
-/// (``LeadRecord/json``: strings, numbers, one array of strings, one object of strings) and
-/// the revival reasons (an array of such objects). The run decodes two snapshots per candidate
-/// and a report the reasons of every revived lead; Foundation's `JSONSerialization` was a
-/// quarter of the run's time on Linux.
-///
-/// Anything outside that shape returns nil, and the caller falls back to Foundation.
+/// Reads the flat JSON this program writes into its `technologies`, `attributes` and
+/// `unreadable` columns, straight from UTF-8 bytes: one object of strings, numbers and arrays of
+/// strings. A run decodes two states per candidate; Foundation's `JSONSerialization` was a
+/// quarter of the run's time on Linux. Text outside that shape reads as false: reeval wrote it,
+/// so it is a damaged column, and the caller reads it as empty.
 ///
 /// ```swift
-/// var reader = FlatJSONReader(#"[{"kind":"trigger","points_after":10}]"#)
-/// let reasons = reader.readArray()   // [["kind": .string("trigger"), "points_after": .number(10)]]
+/// var reader = FlatJSONReader(#"{"Segment":"Mid","Seats":"40"}"#)
+/// _ = reader.read { key, value in print(key, value) }
 /// ```
 public struct FlatJSONReader {
     public enum Value: Sendable, Equatable {
@@ -26,11 +24,6 @@ public struct FlatJSONReader {
         bytes = Array(text.utf8)
     }
 
-    /// Reads UTF-8 bytes as SQLite returned them, without making a `String` of the whole text.
-    public init(bytes: [UInt8]) {
-        self.bytes = bytes
-    }
-
     /// Hands each member of the top-level object to `visit`, in order, without building a
     /// dictionary; false if the text is not in the expected shape (members seen so far were
     /// already handed over).
@@ -38,26 +31,6 @@ public struct FlatJSONReader {
         guard object(visit) else { return false }
         skipSpaces()
         return i == bytes.count
-    }
-
-    /// The top-level array's objects, or nil if the text is not an array of flat objects.
-    public mutating func readArray() -> [[String: Value]]? {
-        guard take(0x5B) else { return nil }
-        var items: [[String: Value]] = []
-        if !take(0x5D) {
-            repeat {
-                guard let item = object() else { return nil }
-                items.append(item)
-            } while take(0x2C)
-            guard take(0x5D) else { return nil }
-        }
-        skipSpaces()
-        return i == bytes.count ? items : nil
-    }
-
-    private mutating func object() -> [String: Value]? {
-        var result: [String: Value] = [:]
-        return object { result[$0] = $1 } ? result : nil
     }
 
     /// Reads one flat object, handing each member to `visit` in order; false if it is not one.

@@ -124,8 +124,5 @@ public enum JSONText {
         }
     }
 
-    /// Appends literal text (keys and punctuation) without going through `String`.
-    public static func appendLiteral(_ s: StaticString, to out: inout [UInt8]) {
-        out.append(contentsOf: UnsafeBufferPointer(start: s.utf8Start, count: s.utf8CodeUnitCount))
-    }
+
 }

@@ -17,14 +17,6 @@ public final class OrderedResults<Value: Sendable>: @unchecked Sendable {
         slots = Array(repeating: nil, count: count)
     }
 
-    /// Adds a slot at the end and returns its index, for work whose number grows as it goes.
-    public func reserve() -> Int {
-        lock.lock()
-        defer { lock.unlock() }
-        slots.append(nil)
-        return slots.count - 1
-    }
-
     public func set(_ index: Int, _ value: Value) {
         lock.lock()
         slots[index] = value

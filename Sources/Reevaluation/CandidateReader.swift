@@ -57,14 +57,27 @@ struct CandidateReader {
             let id = leads.column(0).int64 ?? 0
             let crmID = leads.column(3).string ?? ""
             var states: [(stateID: Int64, observedAt: Timestamp, values: StoredValues)] = []
+            // A state whose date cannot be read cannot be placed in the lead's history: the lead
+            // is left out and counted (`unreadable_state`), never a candidate that is not judged.
+            var unreadable = false
             while historyRow, let historyLead = history.column(0).int64, historyLead <= id {
-                if historyLead == id, let observed = history.timestamp(at: 2) {
-                    states.append((history.column(1).int64 ?? 0, observed, StoredValues(from: history, at: 3, count: columns.count)))
+                if historyLead == id {
+                    if let observed = history.timestamp(at: 2) {
+                        states.append((history.column(1).int64 ?? 0, observed, StoredValues(from: history, at: 3, count: columns.count)))
+                    } else {
+                        unreadable = true
+                    }
                 }
                 historyRow = try history.step()
             }
             if let observed = leads.timestamp(at: 6) {
                 states.append((leads.column(5).int64 ?? 0, observed, StoredValues(from: leads, at: 10, count: columns.count)))
+            } else {
+                unreadable = true
+            }
+            if unreadable {
+                excluded[Exclusion.unreadableState.rawValue, default: 0] += 1
+                continue
             }
             try body(Candidate(
                 leadID: id, source: leads.column(1).string ?? "", object: leads.column(2).string ?? "", crmID: crmID,
@@ -88,6 +101,8 @@ struct CandidateReader {
 public enum Exclusion: String, Sendable, CaseIterable {
     case noDismissalDate = "no_dismissal_date"
     case beforeSince = "before_since"
+    /// A stored state whose `observed_at` cannot be read (the database was edited by hand).
+    case unreadableState = "unreadable_state"
 
     /// How the summary line and the report say it, for `count` leads.
     public func phrase(_ count: Int) -> String {
@@ -95,6 +110,9 @@ public enum Exclusion: String, Sendable, CaseIterable {
         switch self {
         case .noDismissalDate: return "\(leads) \(count == 1 ? "has" : "have") no dismissal date and \(count == 1 ? "was" : "were") not judged"
         case .beforeSince: return "\(leads) dismissed before --since \(count == 1 ? "was" : "were") left out"
+        case .unreadableState:
+            return "\(leads) \(count == 1 ? "has" : "have") a stored state whose observed_at cannot be read and \(count == 1 ? "was" : "were") not judged "
+                + "(SELECT lead_id, state_id, observed_at FROM lead_snapshots WHERE observed_at NOT GLOB '[0-9][0-9][0-9][0-9]-*')"
         }
     }
 }

@@ -12,8 +12,6 @@ public enum DatabaseValue: Equatable, Hashable, Sendable {
     case text(String)
     case blob([UInt8])
 
-    public var isNull: Bool { self == .null }
-
     public var int64: Int64? {
         switch self {
         case .integer(let v): return v

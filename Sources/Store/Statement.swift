@@ -149,13 +149,6 @@ public final class Statement {
         }
     }
 
-    /// Binds a number (NULL when nil) to the parameter at `index` (1-based).
-    public func bind(double value: Double?, at index: Int) throws {
-        guard let value else { return }
-        let code = sqlite3_bind_double(handle, Int32(index), value)
-        guard code == SQLITE_OK else { throw database.error(code: code, sql: sql) }
-    }
-
     /// Binds an integer (NULL when nil) to the parameter at `index` (1-based).
     public func bind(int64 value: Int64?, at index: Int) throws {
         guard let value else { return }
@@ -281,10 +274,7 @@ public final class Statement {
         return Array(UnsafeRawBufferPointer(start: start, count: Int(sqlite3_column_bytes(handle, i))))
     }
 
-    /// The current row as a value that outlives the next step.
-    public func currentRow() -> Row {
-        Row(columns: columnNames, values: (0..<columnCount).map(column))
-    }
+
 }
 
 @available(*, unavailable)

@@ -4,7 +4,6 @@ import LeadData
 
 /// The one mapping from failures to the sysexits codes DESIGN.md documents.
 enum ExitCodes {
-    static let ok: Int32 = 0
     static let usage: Int32 = 64
     static let badData: Int32 = 65
     static let missingInput: Int32 = 66

@@ -7,6 +7,11 @@ struct ICPCommandTests {
     static let broken = repo.appendingPathComponent("Tests/ICPTests/BrokenICPs")
     static let brokenFiles = ((try? FileManager.default.contentsOfDirectory(atPath: broken.path)) ?? []).filter { $0.hasSuffix(".yaml") }.sorted()
 
+    @Test("the broken-file corpus is found: a parameterised test over no files would pass without testing anything")
+    func corpusFound() {
+        #expect(Self.brokenFiles.count >= 20, "no broken ICP files under \(Self.broken.path)")
+    }
+
     @Test("icp check exits 65 for every broken file, naming file and line, and adding it leaves the database untouched", arguments: brokenFiles)
     func brokenFilesExit65(name: String) throws {
         let ws = try Workspace()

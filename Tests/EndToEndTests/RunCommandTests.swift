@@ -29,6 +29,18 @@ struct RunCommandTests {
 
     static let revivedQuery = "SELECT rank, crm_id, company, baseline_icp, baseline_score, baseline_tier, score, tier, is_new FROM revived_latest"
 
+    @Test("a lead whose stored state has an unreadable observed_at is left out and counted, never a candidate that is not judged")
+    func unreadableState() throws {
+        let ws = try Self.scenario()
+        _ = try ws.reeval.sql("UPDATE leads SET observed_at = 'garbage' WHERE crm_id = '006OPPD00000000YDA'")
+        let result = try ws.reeval.run(["--as-of", "2026-11-22"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("6 candidates, 4 revived"), "\(result.stdout)")
+        #expect(result.stderr.contains("1 lead has a stored state whose observed_at cannot be read") || result.stdout.contains("observed_at cannot be read"),
+                "\(result.stdout)\(result.stderr)")
+        #expect(try ws.reeval.sql("SELECT json_extract(excluded, '$.unreadable_state') FROM runs") == ["1"])
+    }
+
     @Test("the revived set, ranks, scores and tiers are exactly the ones the scenario implies")
     func revivedSet() throws {
         let ws = try Self.scenario()

@@ -47,8 +47,6 @@ public final class CSVReader {
     private let chunkSize: Int
     /// The field delimiter: `,`, `;` or tab.
     public private(set) var delimiter: UInt8 = UInt8(ascii: ",")
-    /// Whether the file began with a UTF-8 byte order mark (skipped).
-    public private(set) var hadByteOrderMark = false
     /// Bytes consumed so far, for progress.
     public private(set) var bytesRead = 0
     /// Empty lines met between records (and after the last one): they hold no row, and are
@@ -74,7 +72,6 @@ public final class CSVReader {
         self.chunkSize = chunkSize
         try fill()
         if buffer.starts(with: [0xEF, 0xBB, 0xBF]) {
-            hadByteOrderMark = true
             position = 3
             bytesRead = 3
         }
