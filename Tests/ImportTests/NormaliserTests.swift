@@ -7,12 +7,16 @@ struct NormaliserTests {
     @Test("employee counts and bands", arguments: [
         ("250", "250"), ("1,200", "1200"), ("51-200", "51-200"), ("10,000+", "10000+"), ("501 to 1000", "501-1000"),
         ("1000+", "1000+"), ("1-5", "1-5"), (" 42 ", "42"), ("5 - 25", "5-25"),
+        // A head count is never fractional: a dot followed by three digits groups thousands, as a
+        // German export writes them.
+        ("10.000", "10000"), ("1.000", "1000"), ("1.234.567", "1234567"), ("10.000+", "10000+"), ("1.001-5.000", "1001-5000"),
     ])
     func employees(input: String, expected: String) {
         #expect(NumberParser.employees(input)?.description == expected)
     }
 
-    @Test("employee values that are not numbers stay unknown", arguments: ["Select", "N/A", "#N/A", "-", "lots", "", "12 people maybe"])
+    @Test("employee values that are not numbers stay unknown, a fractional head count among them",
+          arguments: ["Select", "N/A", "#N/A", "-", "lots", "", "12 people maybe", "10.5", "2,5"])
     func employeesUnknown(input: String) {
         #expect(NumberParser.employees(input) == nil)
     }
@@ -58,10 +62,15 @@ struct NormaliserTests {
         ("$1,500,000", "1500000"), ("1.5M", "1500000"), ("€2m", "2000000"), ("1 500 000,00", "1500000"),
         ("$1M-$5M", "1000000-5000000"), ("USD 2,000,000", "2000000"), ("$22,700.00", "22700"), ("$342.09K", "342090"),
         ("275000", "275000"), ("1100.04", "1100.04"), ("3. $20,001 - $30K", "20001-30000"), ("1.500.000,50", "1500000.5"),
-        ("$1-5M", "1000000-5000000"),
+        ("$1-5M", "1000000-5000000"), ("1.500M", "1500000"), ("1.500,00", "1500"),
     ])
     func money(input: String, expected: String) {
         #expect(NumberParser.money(input)?.description == expected)
+    }
+
+    @Test("money whose lone dot may group thousands or mark decimals is refused, never guessed", arguments: ["1.500", "€2.500", "12.000"])
+    func ambiguousMoney(input: String) {
+        #expect(NumberParser.money(input) == nil)
     }
 
     @Test("dates and times CRMs write, in UTC", arguments: [

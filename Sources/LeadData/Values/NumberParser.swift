@@ -10,17 +10,37 @@ import Foundation
 /// NumberParser.money("$1M-$5M")            // 1000000-5000000
 /// ```
 public enum NumberParser {
-    /// An employee count or band; nil for anything that is not clearly one.
+    /// An employee count or band; nil for anything that is not clearly one. A head count is
+    /// never fractional, so a dot or comma followed by exactly three digits groups thousands
+    /// (`10.000` and `10,000` are ten thousand, as German and US exports write them), and any
+    /// other fraction (`10.5`) is not a head count.
     public static func employees(_ text: String) -> NumberRange? {
-        guard let range = range(text, allowSuffixes: true), range.isWithin(maximumEmployees) else { return nil }
-        guard range.low >= 0 else { return nil }
-        return NumberRange(low: range.low.rounded(), high: range.high.map { $0.rounded() })
+        guard let range = range(text, allowSuffixes: true, style: .wholeNumbers), range.isWithin(maximumEmployees) else { return nil }
+        guard range.low >= 0, range.low == range.low.rounded(), range.high.map({ $0 == $0.rounded() }) ?? true else { return nil }
+        return range
     }
 
     /// An amount of money or a band of amounts; the currency is dropped (it is in its own column).
+    /// `1.500` is refused as ambiguous (1.5 in a US export, 1,500 in a German one): it is kept
+    /// as unreadable text and named in the import summary, never guessed.
     public static func money(_ text: String) -> NumberRange? {
-        guard let range = range(text, allowSuffixes: true), range.isWithin(maximumMoney) else { return nil }
+        guard let range = range(text, allowSuffixes: true, style: .money), range.isWithin(maximumMoney) else { return nil }
         return range
+    }
+
+    /// How a lone separator followed by exactly three digits (`1.500`, `1,500`) reads.
+    enum Style {
+        /// Head counts: it groups thousands, whichever the mark.
+        case wholeNumbers
+        /// Money: a comma groups thousands (`1,500`), a dot is ambiguous and refused.
+        case money
+    }
+
+    /// Whether `text` is digits with one dot followed by exactly three digits (`10.000`).
+    static func dotThenThreeDigits(_ text: Substring.UTF8View) -> Bool {
+        guard let dot = text.firstIndex(of: 0x2E), dot != text.startIndex else { return false }
+        let after = text[text.index(after: dot)...]
+        return after.count == 3 && after.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } && text[..<dot].allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
     }
 
     /// The largest employee count read as one: a billion people (the largest employers have a few
@@ -32,11 +52,11 @@ public enum NumberParser {
 
     /// `A-B`, `A to B`, `A – B`, `A+`, `>A`, or a single number, each side with optional
     /// currency, thousands separators and K/M/B suffixes.
-    static func range(_ raw: String, allowSuffixes: Bool) -> NumberRange? {
+    static func range(_ raw: String, allowSuffixes: Bool, style: Style) -> NumberRange? {
         var text = raw.trimmed
         guard !Placeholder.isEmpty(text) else { return nil }
         // Fast path: a plain number, as most exports write it.
-        if text.utf8.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2E }), let value = Double(text) {
+        if text.utf8.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2E }), !dotThenThreeDigits(text[...].utf8), let value = Double(text) {
             return NumberRange(value)
         }
         // Fast path: a band of two plain numbers, `51-200`.
@@ -71,13 +91,13 @@ public enum NumberParser {
             }
         }
         guard parts.count <= 2 else { return nil }
-        let values = parts.compactMap { amount($0, allowSuffixes: allowSuffixes) }
+        let values = parts.compactMap { amount($0, allowSuffixes: allowSuffixes, style: style) }
         guard values.count == parts.count else { return nil }
         if values.count == 2 {
             var (low, high) = (values[0], values[1])
             // "$1-5M": the upper bound's suffix applies to a bare lower bound.
             let suffixes = "kKmMbB"
-            if !parts[0].contains(where: { suffixes.contains($0) }), let bare = amount(parts[1].filter { !suffixes.contains($0) }, allowSuffixes: false), bare > 0, high / bare > 1, low <= bare {
+            if !parts[0].contains(where: { suffixes.contains($0) }), let bare = amount(parts[1].filter { !suffixes.contains($0) }, allowSuffixes: false, style: style), bare > 0, high / bare > 1, low <= bare {
                 low *= high / bare
             }
             guard low <= high else { return nil }
@@ -87,7 +107,7 @@ public enum NumberParser {
     }
 
     /// One amount: `$1,500,000`, `USD 2,000,000`, `1.5M`, `€2m`, `1 500 000,00`, `342.09K`.
-    static func amount(_ raw: String, allowSuffixes: Bool) -> Double? {
+    static func amount(_ raw: String, allowSuffixes: Bool, style: Style) -> Double? {
         var text = raw.trimmed.lowercased()
         for code in ["usd", "eur", "gbp", "chf", "cad", "aud", "inr", "jpy", "us$", "ca$", "a$"] where text.hasPrefix(code) || text.hasSuffix(code) {
             text = text.hasPrefix(code) ? String(text.dropFirst(code.count)) : String(text.dropLast(code.count))
@@ -120,6 +140,11 @@ public enum NumberParser {
             let afterLast = text.distance(from: text.lastIndex(of: ",")!, to: text.endIndex) - 1
             text = (commas == 1 && afterLast != 3) ? text.replacingOccurrences(of: ",", with: ".") : text.replacingOccurrences(of: ",", with: "")
         } else if dots > 1 {
+            text = text.replacingOccurrences(of: ".", with: "")
+        } else if dots == 1, multiplier == 1, dotThenThreeDigits(text[...].utf8) {
+            // `10.000`: thousands in a head count; in money 1.5 or 1,500 by the export's language
+            // (with a suffix, `1.500M`, the dot is a decimal mark).
+            guard style == .wholeNumbers else { return nil }
             text = text.replacingOccurrences(of: ".", with: "")
         }
         guard let value = Double(text), value.isFinite else { return nil }
