@@ -6,7 +6,6 @@ public enum ImportFailure: UserFacingError, Equatable {
     case ambiguousHeaders(file: String, candidates: [String])
     case unknownObject(String, known: [String])
     case unknownSource(String)
-    case unknownEncoding(String)
     case emptyFile(String)
     case headerOnly(String)
     case noIDColumn(file: String, preset: String, lookedFor: [String])
@@ -24,7 +23,7 @@ public enum ImportFailure: UserFacingError, Equatable {
 
     public var kind: FailureKind {
         switch self {
-        case .unknownObject, .unknownSource, .unknownEncoding: return .usage
+        case .unknownObject, .unknownSource: return .usage
         default: return .badData
         }
     }
@@ -39,8 +38,6 @@ public enum ImportFailure: UserFacingError, Equatable {
             return "unknown --object \(object); this source knows \(known.joined(separator: ", "))"
         case .unknownSource(let source):
             return "unknown --source \(source); use salesforce, hubspot, pipedrive or auto (or --mapping FILE for another CRM)"
-        case .unknownEncoding(let name):
-            return "unknown --encoding \(name); use utf-8 or windows-1252"
         case .emptyFile(let file):
             return "\(file): the file is empty; export it again"
         case .headerOnly(let file):

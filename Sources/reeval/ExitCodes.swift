@@ -25,22 +25,27 @@ enum ExitCodes {
     }
 }
 
-/// Runs a command's body and turns any library error into one line on stderr and its exit code.
-/// Nothing uncaught escapes: an unexpected error is reported as a bug (70), never a stack trace.
-func withExitCodes(_ body: () throws -> Void) throws {
-    do {
-        try body()
-    } catch let error as ExitCode {
-        throw error
-    } catch let error as UserFacingError {
+/// The one place a failure becomes its exit code: `Reeval.main` hands every error a command
+/// throws here. A library error is one line on stderr and its code; an unexpected one is a bug
+/// (70), never a stack trace; ArgumentParser's own (usage, help, `ExitCode`) pass through.
+func exitError(_ error: Error) -> Error {
+    switch error {
+    case let error as ExitCode:
+        return error
+    case let error as UserFacingError:
         Console.error(error.message)
-        throw ExitCode(ExitCodes.code(for: error.kind))
-    } catch let error as CocoaError where error.code == .fileReadNoSuchFile {
+        return ExitCode(ExitCodes.code(for: error.kind))
+    case let error as CocoaError where error.code == .fileReadNoSuchFile:
         Console.error("\(error.localizedDescription); check the path")
-        throw ExitCode(ExitCodes.missingInput)
-    } catch {
+        return ExitCode(ExitCodes.missingInput)
+    case is ValidationError, is CleanExit:
+        return error
+    case _ where String(reflecting: type(of: error)).hasPrefix("ArgumentParser."):
+        // The parser's own (`--help` of a command with subcommands): it prints and exits itself.
+        return error
+    default:
         Console.error("internal error: \(error); please report it with the command you ran")
-        throw ExitCode(ExitCodes.bug)
+        return ExitCode(ExitCodes.bug)
     }
 }
 

@@ -26,6 +26,21 @@ struct Reeval: ParsableCommand {
     )
 
     @OptionGroup(title: "Global options") var global: GlobalOptions
+
+    /// Parses the command line and runs the command; its errors map to exit codes here, once.
+    static func main() {
+        var command: ParsableCommand
+        do {
+            command = try parseAsRoot()
+        } catch {
+            exit(withError: error)
+        }
+        do {
+            try command.run()
+        } catch {
+            exit(withError: exitError(error))
+        }
+    }
 }
 
 /// Options every command understands.

@@ -49,7 +49,7 @@ extension Reeval {
         }
 
         func run() throws {
-            try withExitCodes { try perform(root.global) }
+            try perform(root.global)
         }
 
         private func perform(_ global: GlobalOptions) throws {

@@ -39,7 +39,7 @@ extension Reeval {
 
         func run() throws {
             let global = root.global
-            try withExitCodes {
+            do {
                 let fm = FileManager.default
                 var isFolder: ObjCBool = false
                 if fm.fileExists(atPath: dir, isDirectory: &isFolder) {
@@ -167,7 +167,7 @@ extension Reeval {
 
         func run() throws {
             let global = root.global
-            try withExitCodes {
+            do {
                 let written = try SampleExports(leads: leads, seed: seed).write(to: out)
                 if global.json {
                     Console.json(["exports": written.exports.map { ["path": $0.path, "observed_at": $0.observedAt.isoDay] }, "icps": written.icps])

@@ -40,7 +40,7 @@ extension Reeval {
 
         func run() throws {
             let global = root.global
-            try withExitCodes {
+            do {
                 let db = try Database.openMigrated(path: global.databasePath, now: Date())
                 let e = try Explanation.load(db, crmID: crmID, runID: Int(runID), source: source, object: object)
                 if global.json {

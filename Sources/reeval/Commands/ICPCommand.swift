@@ -56,7 +56,7 @@ extension Reeval {
 
             func run() throws {
                 let global = root.global
-                try withExitCodes {
+                do {
                     let now = Date()
                     let db = try Database.openMigrated(path: global.databasePath, now: now)
                     let draft = try ICPSuggestion(db: db).draft(topPercent: top, label: "draft-\(Timestamp(now).isoDay)", effective: Timestamp(now).startOfDay,
@@ -82,7 +82,7 @@ extension Reeval {
 
             func run() throws {
                 let global = root.global
-                try withExitCodes {
+                do {
                     let now = Date()
                     // Every file is checked before any is registered.
                     let loaded = try files.map { try ICPParser.load(path: $0) }
@@ -108,12 +108,12 @@ extension Reeval {
         struct List: ParsableCommand {
             static let configuration = CommandConfiguration(abstract: "List versions and which is in force.")
             @ParentCommand var root: Reeval
-            @Option(name: .customLong("as-of"), help: ArgumentHelp("Also say which version is in force on this date.", valueName: "date"))
+            @Option(help: ArgumentHelp("Also say which version is in force on this date.", valueName: "date"))
             var asOf: DateArgument?
 
             func run() throws {
                 let global = root.global
-                try withExitCodes {
+                do {
                     let db = try Database.openExisting(path: global.databasePath, now: Date())
                     let entries = try ICPRegistry(db: db).all()
                     let versions = entries.map(\.version)
@@ -160,7 +160,7 @@ extension Reeval {
 
             func run() throws {
                 let global = root.global
-                try withExitCodes {
+                do {
                     let db = try Database.openExisting(path: global.databasePath, now: Date())
                     let entry = try ICPRegistry(db: db).entry(version)
                     if global.json {
@@ -182,7 +182,7 @@ extension Reeval {
 
             func run() throws {
                 let global = root.global
-                try withExitCodes {
+                do {
                     let old = try resolve(a, global: global)
                     let new = try resolve(b, global: global)
                     let changes = ICPDiff.changes(from: old, to: new)
@@ -210,7 +210,7 @@ extension Reeval {
 
             func run() throws {
                 let global = root.global
-                try withExitCodes {
+                do {
                     do {
                         let version = try ICPParser.load(path: file).version
                         if global.json {

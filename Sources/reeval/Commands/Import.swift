@@ -24,8 +24,8 @@ extension Reeval {
         @Argument(help: ArgumentHelp("The export files; - reads one from standard input.", valueName: "file"))
         var files: [String]
 
-        @Option(help: ArgumentHelp("The CRM: salesforce, hubspot, pipedrive or auto.", valueName: "source"))
-        var source: String = "auto"
+        @Option(help: ArgumentHelp("The CRM, or auto to tell it from the headers.", valueName: "source"))
+        var source: SourceArgument = .auto
 
         @Option(help: ArgumentHelp("The CRM object (Lead, Account, Opportunity, contacts, deals, …) when the headers do not tell.", valueName: "name"))
         var object: String?
@@ -33,33 +33,30 @@ extension Reeval {
         @Option(help: ArgumentHelp("A YAML mapping file for any other CRM, or to add fields to a preset.", valueName: "file"))
         var mapping: String?
 
-        @Option(name: .customLong("observed-at"), help: ArgumentHelp("The date the export describes (default: now).", valueName: "date"))
+        @Option(help: ArgumentHelp("The date the export describes (default: now).", valueName: "date"))
         var observedAt: DateArgument?
 
-        @Option(help: ArgumentHelp("The file's encoding: utf-8 or windows-1252 (default: detected).", valueName: "name"))
-        var encoding: String?
+        @Option(help: ArgumentHelp("The file's encoding (default: detected; cp1252, iso-8859-1 and latin1 name windows-1252).", valueName: "name"))
+        var encoding: EncodingArgument?
 
         @Flag(help: "Fail the whole import if any row is rejected.")
         var strict = false
 
-        @Flag(name: .customLong("dry-run"), help: "Report what would happen and write nothing.")
+        @Flag(help: "Report what would happen and write nothing.")
         var dryRun = false
 
         func run() throws {
-            try withExitCodes { try perform(root.global) }
+            try perform(root.global)
         }
 
         private func perform(_ global: GlobalOptions) throws {
                 var options = ImportOptions(now: Date(), clock: { Date() })
-                options.source = source == "auto" && mapping != nil ? nil : source
+                options.source = source == .auto && mapping != nil ? nil : source.rawValue
                 options.object = object
                 options.observedAt = observedAt?.timestamp
                 options.strict = strict
                 options.dryRun = dryRun
-                if let encoding {
-                    guard let parsed = TextEncoding(name: encoding) else { throw ImportFailure.unknownEncoding(encoding) }
-                    options.encoding = parsed
-                }
+                options.encoding = encoding?.encoding
                 if let mapping { options.mapping = try Mapping.load(path: mapping) }
                 for file in files where file != "-" && !FileManager.default.fileExists(atPath: file) { throw FileFailure.missing(file) }
                 guard files.filter({ $0 == "-" }).count <= 1 else { throw Failure(.usage, "standard input (-) can be read only once; name it once") }

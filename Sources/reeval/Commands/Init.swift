@@ -12,7 +12,7 @@ extension Reeval {
 
         func run() throws {
             let global = root.global
-            try withExitCodes {
+            do {
                 let db = try Database(path: global.databasePath)
                 let applied = try Migrator().migrate(db, now: Date())
                 if global.json {

@@ -24,8 +24,8 @@ extension Reeval {
         @Option(help: ArgumentHelp("The folder to write into, a folder of its own: it is replaced whole (default: ./report).", valueName: "dir"))
         var out: String = "report"
 
-        @Option(help: ArgumentHelp("Formats to write, comma-separated: md,html,csv,json.", valueName: "list"))
-        var format: String = "md,html,csv,json"
+        @Option(help: ArgumentHelp("Formats to write, comma-separated.", valueName: "list"))
+        var format = FormatsArgument(ReportFormat.allCases)
 
         func validate() throws {
             guard runID == "latest" || Int(runID) != nil else { throw ValidationError("--run takes a run id or `latest`, not \(runID)") }
@@ -33,8 +33,8 @@ extension Reeval {
 
         func run() throws {
             let global = root.global
-            try withExitCodes {
-                let formats = try ReportFormat.parse(format)
+            do {
+                let formats = format.formats
                 let db = try Database.openExisting(path: global.databasePath, now: Date())
                 let written = try ReportWriter.write(db: db, runID: Int(runID), folder: out, formats: formats)
                 if global.json { Console.json(["files": written]) }

@@ -12,7 +12,7 @@ extension Reeval {
 
         func run() throws {
             let global = root.global
-            try withExitCodes {
+            do {
                 let db = try Database.openExisting(path: global.databasePath, now: Date())
                 let summary = try DatabaseSummary(db)
                 if global.json {
