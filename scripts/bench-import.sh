@@ -87,3 +87,8 @@ printf "%-34s %8.2f s\n" "C API, one INSERT per row (floor)" "$("$work/floor-ins
 rm -f "$work"/floor.sqlite*
 measure "reeval import (same file again)" "$bin" import --db "$work/bench.sqlite" "$csv" --quiet
 measure "reeval import (1% rows changed)" "$bin" import --db "$work/bench.sqlite" "$changed" --observed-at 2026-01-01 --quiet
+
+# Accounts imported after their leads (the case that once grew with the square of the data):
+# 100,000 leads, then 40,000 accounts they link to by website or company name.
+echo
+BENCH_DIR="$work" bash scripts/bench-linking.sh 100000

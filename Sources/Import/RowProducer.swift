@@ -147,6 +147,8 @@ final class RowProducer: @unchecked Sendable {
 
     /// The line of the last record whose quote never closed, to explain the row after it.
     private var lastUnclosedQuoteLine: Int?
+    /// Whether a report's footer has begun (its later one-field lines are footer too).
+    private var inFooter = false
 
     private func item(for record: CSVReader.Record, values: inout [String]) -> ImportItem? {
         let encoding = reading.encoding(of: record)
@@ -155,7 +157,10 @@ final class RowProducer: @unchecked Sendable {
             lastUnclosedQuoteLine = record.line
             return .reject(line: record.line, reason: "a quote opened on this line is never closed; the rows after it were read from the next line", raw: reading.rawText(record, encoding))
         }
-        if Footer.isFooter(record, encoding: encoding) { return .footer }
+        if (inFooter && Footer.isSingleField(record)) || Footer.isFooter(record, encoding: encoding) {
+            inFooter = true
+            return .footer
+        }
         let headers = reading.plan.headers.count
         guard reading.fieldCount(record) == headers else {
             // Right after an unclosed quote, a short row is most likely the rest of that field.
