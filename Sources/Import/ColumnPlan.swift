@@ -26,6 +26,10 @@ struct ColumnPlan: Sendable {
     /// The date columns whose slash dates are read value by value until the column is decided
     /// (no `date_format`): the rows' evidence for `DateOrderDecision`.
     let undecidedDateColumns: [Int]
+    /// The money columns whose decimal mark the rows decide (`DecimalMarkDecision`), and each
+    /// column's mark once decided.
+    let undecidedMoneyColumns: [Int]
+    private let marksByColumn: [Int: NumberParser.DecimalMark]
 
     /// Whether a row repeats the header line.
     func isHeader(_ values: [String]) -> Bool {
@@ -33,7 +37,8 @@ struct ColumnPlan: Sendable {
             && values.dropFirst(headerKeys.count).allSatisfy(\.isEmpty)
     }
 
-    init(rawHeaders: [String], preset: Preset, file: String, mappingFile: String?, dateOrders: [String: DateParser.Order] = [:]) throws {
+    init(rawHeaders: [String], preset: Preset, file: String, mappingFile: String?, dateOrders: [String: DateParser.Order] = [:],
+         decimalMarks: [String: NumberParser.DecimalMark] = [:]) throws {
         var seen: [String: Int] = [:]
         var headers: [String] = []
         for (i, raw) in rawHeaders.enumerated() {
@@ -89,6 +94,11 @@ struct ColumnPlan: Sendable {
         var byColumn: [Int: DateParser] = [:]
         for index in dateColumns { if let order = dateOrders[headers[index]] { byColumn[index] = DateParser(order: order) } }
         datesByColumn = byColumn
+        let moneyColumns = plan.filter { $0.0.descriptor.normaliser == .money }.flatMap(\.1)
+        undecidedMoneyColumns = moneyColumns.filter { decimalMarks[headers[$0]] == nil }
+        var marks: [Int: NumberParser.DecimalMark] = [:]
+        for index in moneyColumns { if let mark = decimalMarks[headers[index]] { marks[index] = mark } }
+        marksByColumn = marks
     }
 
     /// The record of one row's decoded values; nil when it has no id. Values that cannot be read
@@ -150,10 +160,10 @@ struct ColumnPlan: Sendable {
             guard let v = NumberParser.employees(text) else { return false }
             set(&r, v)
         case (.money, .range(_, let set, _)):
-            guard let v = NumberParser.money(text) else { return false }
+            guard let v = NumberParser.money(text, decimalMark: marksByColumn[column]) else { return false }
             set(&r, v)
         case (.money, .number(_, let set)):
-            guard let v = NumberParser.money(text) else { return false }
+            guard let v = NumberParser.money(text, decimalMark: marksByColumn[column]) else { return false }
             set(&r, v.low)
         case (.date, .date(_, let set)):
             guard let v = (datesByColumn[column] ?? dates).parse(text) else { return false }

@@ -16,10 +16,14 @@ public enum ImportFailure: UserFacingError, Equatable {
     case everyRowRejected(file: String, count: Int, firstReasons: String)
     /// A date column holding day-first and month-first values.
     case datesInBothOrders(file: String, column: String, dayFirst: String, monthFirst: String)
+    /// A money column written with both decimal marks (`2.5` and `2,5`).
+    case numbersInBothStyles(file: String, column: String, dot: String, comma: String)
     /// A date column whose slash dates could be either order, with no default to fall back on.
     case datesUndecided(file: String, column: String, example: String)
     /// A day-first column read from standard input, which cannot be read a second time.
     case datesNeedFormat(file: String, column: String)
+    /// A money column whose decimal mark decides its ambiguous values, read from standard input.
+    case marksNeedFile(file: String, column: String)
 
     public var kind: FailureKind {
         switch self {
@@ -50,12 +54,18 @@ public enum ImportFailure: UserFacingError, Equatable {
             return "\(file)\(line.map { ":\($0)" } ?? ""): \(problem)"
         case .strictRejects(let file, let count, let firstLine, let firstReason):
             return "\(file): \(count) row\(count == 1 ? "" : "s") rejected under --strict (first: line \(firstLine), \(firstReason)); nothing was imported"
+        case .numbersInBothStyles(let file, let column, let dot, let comma):
+            return "\(file): column \(column) has numbers with both decimal marks (a dot on \(dot), a comma on \(comma)); "
+                + "nothing was imported: export it again so the column writes one style"
         case .datesInBothOrders(let file, let column, let day, let month):
             return "\(file): column \(column) has dates in both orders (day first on \(day), month first on \(month)); "
                 + "nothing was imported: export it again so the column writes one order"
         case .datesUndecided(let file, let column, let example):
             return "\(file): the dates in column \(column) could be day or month first (\(example)) and no value decides; "
                 + "nothing was imported: add date_format: DD/MM/YYYY or MM/DD/YYYY to the mapping"
+        case .marksNeedFile(let file, let column):
+            return "\(file): column \(column) writes numbers whose decimal mark only the whole column tells (like 1.500), which standard input "
+                + "cannot be read again to apply; nothing was imported: import the file by its path"
         case .datesNeedFormat(let file, let column):
             return "\(file): the dates in column \(column) are day first, which standard input cannot be read again to apply; "
                 + "nothing was imported: import the file by its path, or add date_format: DD/MM/YYYY to a mapping"

@@ -16,6 +16,8 @@ public struct ImportOptions: Sendable {
     /// The order decided for each date column (by header) of a file read once before under the
     /// per-value rule: the import reads it again with these (`DateOrderDecision`).
     var decidedDateOrders: [String: DateParser.Order] = [:]
+    /// Money columns whose decimal mark a first reading decided (by header), for the second.
+    var decidedDecimalMarks: [String: NumberParser.DecimalMark] = [:]
     /// The time of the import, passed in (the library never reads the clock).
     public var now: Date
     /// Reads elapsed time for the summary; the command line passes the real clock.

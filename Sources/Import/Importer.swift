@@ -48,7 +48,7 @@ public struct Importer {
         let rawHeaders = (0..<headerRecord.fieldCount).map { encoding.decode(headerRecord.field($0)) ?? "" }
         let preset = try choosePreset(headers: rawHeaders, options: options, file: path)
         let plan = try ColumnPlan(rawHeaders: rawHeaders, preset: preset, file: path, mappingFile: options.mapping?.file,
-                                  dateOrders: options.decidedDateOrders)
+                                  dateOrders: options.decidedDateOrders, decimalMarks: options.decidedDecimalMarks)
         summary.preset = options.mapping.map { options.source == nil ? "mapping \($0.file)" : "\(preset.name) + mapping \($0.file)" } ?? preset.name
         if !preset.decidedBy.isEmpty { summary.preset += " (picked by its columns \(preset.decidedBy.joined(separator: ", ")))" }
         summary.source = preset.source
@@ -130,11 +130,14 @@ public struct Importer {
                             summary.repeatedHeaders += 1
                         case .progress(let bytesRead):
                             options.progress?(bytesRead, size ?? 0)
-                        case .finished(let utf8Lines, let dates):
+                        case .finished(let utf8Lines, let dates, let marks):
                             summary.utf8LinesInWindows1252 = utf8Lines
                             let decided = try DateOrderDecision.decide(dates, plan: plan, file: path)
+                            let decimalMarks = try DecimalMarkDecision.decide(marks, plan: plan, file: path)
                             summary.dateOrderNotes = decided.notes
-                            if !decided.reread.isEmpty { throw DateOrderReread(orders: decided.reread) }
+                            if !decided.reread.isEmpty || !decimalMarks.isEmpty {
+                                throw ColumnReread(orders: decided.reread, marks: decimalMarks)
+                            }
                             finished = true
                         case .failed(let error):
                             throw error
@@ -188,14 +191,17 @@ public struct Importer {
                           summary.snapshots, JSONText.counts(summary.unreadable), summary.seconds, importID])
                 if options.dryRun { throw DryRunRollback() }
             }
-        } catch let reread as DateOrderReread {
-            // A day-first column's ambiguous values were read month first: read the file again,
-            // with the order decided for the whole column (the first reading is rolled back).
-            guard path != "-", size != nil, options.decidedDateOrders.isEmpty else {
-                throw ImportFailure.datesNeedFormat(file: path, column: reread.orders.keys.sorted().first ?? "")
+        } catch let reread as ColumnReread {
+            // A day-first column's ambiguous dates were read month first, or a money column's
+            // ambiguous numbers before its decimal mark was known: read the file again, with the
+            // order and mark decided for the whole column (the first reading is rolled back).
+            guard path != "-", size != nil, options.decidedDateOrders.isEmpty, options.decidedDecimalMarks.isEmpty else {
+                if let column = reread.orders.keys.sorted().first { throw ImportFailure.datesNeedFormat(file: path, column: column) }
+                throw ImportFailure.marksNeedFile(file: path, column: reread.marks.keys.sorted().first ?? "")
             }
             var again = options
             again.decidedDateOrders = reread.orders
+            again.decidedDecimalMarks = reread.marks
             return try importFile(path, options: again)
         } catch is DryRunRollback {
             summary.importID = nil
@@ -207,8 +213,12 @@ public struct Importer {
 
     /// Thrown to roll a dry run back after it has done everything.
     private struct DryRunRollback: Error {}
-    /// Rolls back a reading whose day-first columns must be read again with their order.
-    private struct DateOrderReread: Error { var orders: [String: DateParser.Order] }
+    /// Rolls back a reading whose day-first date columns, or money columns of a decided mark,
+    /// must be read again with it.
+    private struct ColumnReread: Error {
+        var orders: [String: DateParser.Order]
+        var marks: [String: NumberParser.DecimalMark]
+    }
     /// Thrown to roll back the read of a file that turned out to be imported before.
     private struct AlreadyImportedRollback: Error {}
 
@@ -226,6 +236,7 @@ public struct Importer {
     private static func reading(_ options: ImportOptions) -> String {
         "mapping:\(options.mapping?.sha256 ?? "") source:\(options.source ?? "") object:\(options.object ?? "")"
             + options.decidedDateOrders.sorted { $0.key < $1.key }.map { " dates:\($0.key)=\($0.value.rawValue)" }.joined()
+            + options.decidedDecimalMarks.sorted { $0.key < $1.key }.map { " decimal:\($0.key)=\($0.value.rawValue)" }.joined()
     }
 
     private func earlierImport(sha256: String) throws -> (id: Int, at: String)? {

@@ -17,7 +17,7 @@ enum ImportItem: Sendable {
     case repeatedHeader
     case missingID(line: Int, raw: String, column: String)
     case progress(bytesRead: Int)
-    case finished(utf8Lines: [Int], dates: DateEvidence)
+    case finished(utf8Lines: [Int], dates: DateEvidence, marks: DecimalMarkEvidence)
     case failed(any Error)
 }
 
@@ -131,7 +131,7 @@ final class RowProducer: @unchecked Sendable {
                 }
                 if batch.count >= 512, !flush() { return }
             }
-            batch.append(.finished(utf8Lines: mixedEncodingLines, dates: dateEvidence))
+            batch.append(.finished(utf8Lines: mixedEncodingLines, dates: dateEvidence, marks: markEvidence))
         } catch {
             batch.append(.failed(error))
         }
@@ -141,6 +141,7 @@ final class RowProducer: @unchecked Sendable {
 
     /// What every row's date columns say of their order, rows skipped by line hash included.
     private var dateEvidence = DateEvidence()
+    private var markEvidence = DecimalMarkEvidence()
 
     /// The lines of a Windows-1252 file that were read as UTF-8, for the summary.
     private var mixedEncodingLines: [Int] = []
@@ -166,6 +167,9 @@ final class RowProducer: @unchecked Sendable {
             // Right after an unclosed quote, a short row is most likely the rest of that field.
             let cause = lastUnclosedQuoteLine.map { record.line == $0 + 1 ? " (likely the rest of the unclosed quote on line \($0))" : "" } ?? ""
             return .reject(line: record.line, reason: "expected \(headers) fields, found \(record.fieldCount)\(cause)", raw: reading.rawText(record, encoding))
+        }
+        if !reading.plan.undecidedMoneyColumns.isEmpty {
+            markEvidence.observe(record, columns: reading.plan.undecidedMoneyColumns, encoding: encoding)
         }
         if !reading.plan.undecidedDateColumns.isEmpty {
             dateEvidence.observe(record, columns: reading.plan.undecidedDateColumns, encoding: encoding)

@@ -23,17 +23,41 @@ public enum NumberParser {
     /// An amount of money or a band of amounts; the currency is dropped (it is in its own column).
     /// `1.500` is refused as ambiguous (1.5 in a US export, 1,500 in a German one): it is kept
     /// as unreadable text and named in the import summary, never guessed.
-    public static func money(_ text: String) -> NumberRange? {
-        guard let range = range(text, allowSuffixes: true, style: .money), range.isWithin(maximumMoney) else { return nil }
+    /// With the column's decimal mark decided (``DecimalMark/evidence(_:)`` over its values),
+    /// `1.500` and `1,500` read by it.
+    public static func money(_ text: String, decimalMark: DecimalMark? = nil) -> NumberRange? {
+        guard let range = range(text, allowSuffixes: true, style: .money(decimalMark)), range.isWithin(maximumMoney) else { return nil }
         return range
     }
 
+    /// The decimal mark of a column of money: a dot (`1,500.00`, US CRMs) or a comma
+    /// (`1.500,00`, German exports).
+    public enum DecimalMark: String, Sendable {
+        case dot, comma
+
+        /// What one value says of its column's mark: decided (`2.5`, `1,500.00`, `1.234.567`), or
+        /// only ambiguous (`1.500`, `1,500`: a lone mark followed by exactly three digits).
+        public static func evidence(_ text: String) -> (mark: DecimalMark?, ambiguous: Bool) {
+            let marks = text.unicodeScalars.filter { $0 == "." || $0 == "," || ($0 >= "0" && $0 <= "9") }
+            let commas = marks.filter { $0 == "," }.count, dots = marks.filter { $0 == "." }.count
+            if commas > 0 && dots > 0 { return (marks.lastIndex(of: ",")! > marks.lastIndex(of: ".")! ? .comma : .dot, false) }
+            guard commas + dots > 0 else { return (nil, false) }
+            if commas > 1 { return (.dot, false) }
+            if dots > 1 { return (.comma, false) }
+            let mark: Unicode.Scalar = commas == 1 ? "," : "."
+            let after = marks.distance(from: marks.lastIndex(of: mark)!, to: marks.endIndex) - 1
+            if after == 3 { return (nil, true) }
+            return (commas == 1 ? .comma : .dot, false)
+        }
+    }
+
     /// How a lone separator followed by exactly three digits (`1.500`, `1,500`) reads.
-    enum Style {
+    enum Style: Equatable {
         /// Head counts: it groups thousands, whichever the mark.
         case wholeNumbers
-        /// Money: a comma groups thousands (`1,500`), a dot is ambiguous and refused.
-        case money
+        /// Money: by the column's decimal mark; undecided, a comma groups thousands (`1,500`) and a
+        /// dot is ambiguous and refused.
+        case money(DecimalMark?)
     }
 
     /// Whether `text` is digits with one dot followed by exactly three digits (`10.000`).
@@ -138,14 +162,18 @@ public enum NumberParser {
         } else if commas > 0 {
             // "1,200" and "1,500,000" group thousands; "1500000,00" or "2,5" is a decimal comma.
             let afterLast = text.distance(from: text.lastIndex(of: ",")!, to: text.endIndex) - 1
-            text = (commas == 1 && afterLast != 3) ? text.replacingOccurrences(of: ",", with: ".") : text.replacingOccurrences(of: ",", with: "")
+            let decimal = commas == 1 && (afterLast != 3 || style == .money(.comma))
+            text = decimal ? text.replacingOccurrences(of: ",", with: ".") : text.replacingOccurrences(of: ",", with: "")
         } else if dots > 1 {
             text = text.replacingOccurrences(of: ".", with: "")
         } else if dots == 1, multiplier == 1, dotThenThreeDigits(text[...].utf8) {
-            // `10.000`: thousands in a head count; in money 1.5 or 1,500 by the export's language
+            // `10.000`: thousands in a head count; in money 1.5 or 1,500 by the column's mark
             // (with a suffix, `1.500M`, the dot is a decimal mark).
-            guard style == .wholeNumbers else { return nil }
-            text = text.replacingOccurrences(of: ".", with: "")
+            switch style {
+            case .wholeNumbers, .money(.comma): text = text.replacingOccurrences(of: ".", with: "")
+            case .money(.dot): break
+            case .money(nil): return nil
+            }
         }
         guard let value = Double(text), value.isFinite else { return nil }
         return value * multiplier
