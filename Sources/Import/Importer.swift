@@ -55,8 +55,10 @@ public struct Importer {
         summary.object = preset.object
         let observedAt = options.observedAt ?? Timestamp(options.now)
 
+        // Set when the columns' evidence asks for a second reading (rolled back, then read again).
+        var reread: (orders: [String: DateParser.Order], marks: [String: NumberParser.DecimalMark])?
         do {
-            try db.inTransaction(.immediate) {
+            try db.transaction(.immediate) {
                 try db.execute("""
                     INSERT INTO imports(file_name, sha256, preset, source, object, kind, encoding, observed_at, imported_at)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -95,7 +97,7 @@ public struct Importer {
                 producer.start()
                 defer { producer.queue.cancel() }
                 var finished = false
-                while let batch = producer.queue.pop() {
+                reading: while let batch = producer.queue.pop() {
                     for var item in batch {
                         if case .unread(let record, let crmID, let lineHash) = item {
                             let rowEncoding = reading.encoding(of: record)
@@ -135,23 +137,25 @@ public struct Importer {
                             let decided = try DateOrderDecision.decide(dates, plan: plan, file: path)
                             let decimalMarks = try DecimalMarkDecision.decide(marks, plan: plan, file: path)
                             summary.dateOrderNotes = decided.notes
-                            if !decided.reread.isEmpty || !decimalMarks.isEmpty {
-                                throw ColumnReread(orders: decided.reread, marks: decimalMarks)
-                            }
                             finished = true
+                            if !decided.reread.isEmpty || !decimalMarks.isEmpty {
+                                reread = (decided.reread, decimalMarks)
+                                break reading
+                            }
                         case .failed(let error):
                             throw error
                         }
                     }
                 }
                 guard finished else { throw Failure(.bug, "\(path): the parsing thread stopped before the end of the file") }
+                if reread != nil { return .rollback }
                 summary.blankRows += reader.emptyLines
                 if summary.rowsRead == 0 && summary.rejected == 0 { throw ImportFailure.headerOnly(path) }
                 let sha = Self.readingIdentity(fileDigest: try reader.sha256(), options)
                 if let earlier = try earlierImport(sha256: sha) {
                     summary = ImportSummary(file: path)
                     summary.alreadyImported = earlier
-                    throw AlreadyImportedRollback()
+                    return .rollback
                 }
                 try db.execute("UPDATE imports SET sha256 = ?, bytes = ? WHERE id = ?", [sha, size, importID])
                 // The texts that could not be read, as the records of this file keep them (those it
@@ -189,9 +193,14 @@ public struct Importer {
                                        snapshots = ?, unreadable = ?, seconds = ? WHERE id = ?
                     """, [summary.rowsRead, summary.inserted, summary.updated, summary.unchanged, summary.rejected, summary.deleted,
                           summary.snapshots, JSONText.counts(summary.unreadable), summary.seconds, importID])
-                if options.dryRun { throw DryRunRollback() }
+                if options.dryRun {
+                    summary.importID = nil
+                    return .rollback
+                }
+                return .commit
             }
-        } catch let reread as ColumnReread {
+        }
+        if let reread {
             // A day-first column's ambiguous dates were read month first, or a money column's
             // ambiguous numbers before its decimal mark was known: read the file again, with the
             // order and mark decided for the whole column (the first reading is rolled back).
@@ -203,24 +212,9 @@ public struct Importer {
             again.decidedDateOrders = reread.orders
             again.decidedDecimalMarks = reread.marks
             return try importFile(path, options: again)
-        } catch is DryRunRollback {
-            summary.importID = nil
-        } catch is AlreadyImportedRollback {
-            return summary
         }
         return summary
     }
-
-    /// Thrown to roll a dry run back after it has done everything.
-    private struct DryRunRollback: Error {}
-    /// Rolls back a reading whose day-first date columns, or money columns of a decided mark,
-    /// must be read again with it.
-    private struct ColumnReread: Error {
-        var orders: [String: DateParser.Order]
-        var marks: [String: NumberParser.DecimalMark]
-    }
-    /// Thrown to roll back the read of a file that turned out to be imported before.
-    private struct AlreadyImportedRollback: Error {}
 
     /// What `imports.sha256` identifies: a file read one way. Read by its headers alone it is the
     /// file's SHA-256, so a file imported before is a no-op; read with a mapping, or with

@@ -21,22 +21,19 @@ public struct Reevaluation {
         self.db = db
     }
 
-    /// Thrown to roll back a dry run or preview after everything was evaluated.
-    private struct RollBack: Error { let summary: RunSummary }
-
     public func run(_ options: RunOptions) throws -> RunSummary {
         let started = options.clock()
         do {
-            return try db.inTransaction(.immediate) {
+            var result: RunSummary?
+            // A dry run or preview rolls back after everything was evaluated.
+            try db.transaction(.immediate) {
                 var summary = try runInTransaction(options, started: started)
-                if options.storesNothing {
-                    summary.runID = nil
-                    throw RollBack(summary: summary)
-                }
-                return summary
+                if options.storesNothing { summary.runID = nil }
+                result = summary
+                return options.storesNothing ? .rollback : .commit
             }
-        } catch let rollBack as RollBack {
-            return rollBack.summary
+            guard let result else { throw Failure(.bug, "the run returned no summary") }
+            return result
         } catch let failure as UserFacingError where failure.kind != .busy && !options.storesNothing {
             // Everything the run wrote is rolled back; a failed row says what happened.
             try? db.execute("""

@@ -50,6 +50,40 @@ extension Database {
         }
     }
 
+    /// How a transaction ends, by the return value of its body (GRDB's `TransactionCompletion`):
+    /// a dry run, or a file found imported before, rolls back without throwing.
+    public enum TransactionCompletion: Sendable {
+        case commit, rollback
+    }
+
+    /// Runs `body` in a transaction that commits or rolls back as `body` returns; rolled back if
+    /// it throws. Inside another transaction it runs in a savepoint, released or rolled back to.
+    public func transaction(_ kind: TransactionKind = .immediate, foreignKeys: ForeignKeys = .checked,
+                            _ body: () throws -> TransactionCompletion) throws {
+        if isInTransaction {
+            let quoted = "\"completing\""
+            try execute("SAVEPOINT \(quoted)")
+            do {
+                if try body() == .rollback { try execute("ROLLBACK TRANSACTION TO SAVEPOINT \(quoted)") }
+                try execute("RELEASE SAVEPOINT \(quoted)")
+            } catch {
+                try? execute("ROLLBACK TRANSACTION TO SAVEPOINT \(quoted)")
+                try? execute("RELEASE SAVEPOINT \(quoted)")
+                throw error
+            }
+            return
+        }
+        if foreignKeys == .unchecked { try execute("PRAGMA foreign_keys = OFF") }
+        defer { if foreignKeys == .unchecked { try? execute("PRAGMA foreign_keys = ON") } }
+        try execute("BEGIN \(kind.rawValue) TRANSACTION")
+        do {
+            try execute(try body() == .commit ? "COMMIT TRANSACTION" : "ROLLBACK TRANSACTION")
+        } catch {
+            if isInTransaction { try? execute("ROLLBACK TRANSACTION") }
+            throw error
+        }
+    }
+
     /// Runs `body` in a savepoint, which nests inside a transaction or another savepoint:
     /// released if it returns, rolled back to its start if it throws.
     @discardableResult

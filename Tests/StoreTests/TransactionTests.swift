@@ -55,4 +55,19 @@ struct TransactionTests {
         }
         #expect(try values(db) == [1, 2, 4])
     }
+
+    @Test("a transaction commits or rolls back by its body's return value, alone and nested in another")
+    func completionByReturnValue() throws {
+        let db = try database()
+        try db.transaction { try db.execute("INSERT INTO t VALUES (1)"); return .commit }
+        try db.transaction { try db.execute("INSERT INTO t VALUES (2)"); return .rollback }
+        #expect(try values(db) == [1])
+        try db.inTransaction {
+            try db.execute("INSERT INTO t VALUES (3)")
+            try db.transaction { try db.execute("INSERT INTO t VALUES (4)"); return .rollback }
+            try db.transaction { try db.execute("INSERT INTO t VALUES (5)"); return .commit }
+        }
+        #expect(try values(db) == [1, 3, 5])
+        #expect(!db.isInTransaction)
+    }
 }
