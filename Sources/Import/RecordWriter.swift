@@ -17,48 +17,48 @@ final class RecordWriter: RowWriter {
         case duplicate(firstLine: Int)
     }
 
-    private let db: Database
-    private let kind: RecordKind
-    private let source: String
-    private let object: String
-    private let importID: Int64
-    private let observedAt: String
-    private let columns: [LeadColumn]
+    let db: Database
+    let kind: RecordKind
+    let source: String
+    let object: String
+    let importID: Int64
+    let observedAt: String
+    let columns: [LeadColumn]
 
-    private let find: Statement
+    let find: Statement
     /// What a re-import asks of every row before reading it: the record's id, the import and
     /// line that wrote it, and its line hash; no text, so a row found unchanged makes no string.
-    private let probe: Statement
-    private let insert: Statement
-    private let update: Statement
-    private let touch: Statement
-    private let setOwnHash: Statement
-    private let moveToHistory: Statement
-    private let insertHistory: Statement
-    private let historyAround: Statement
-    private let setSuperseded: Statement
+    let probe: Statement
+    let insert: Statement
+    let update: Statement
+    let touch: Statement
+    let setOwnHash: Statement
+    let moveToHistory: Statement
+    let insertHistory: Statement
+    let historyAround: Statement
+    let setSuperseded: Statement
     /// The records of a re-import whose rows were unchanged, with their lines: this import wrote
     /// nothing for them, so this is where a repeated id is found.
-    private let markSeen: Statement
-    private let seenLine: Statement
-    private let accountByCRMID: Statement
-    private let accountByDomain: Statement
-    private let accountByKey: Statement
-    private let accountRow: Statement
-    private var accountCache: [Int64: LeadRecord] = [:]
+    let markSeen: Statement
+    let seenLine: Statement
+    let accountByCRMID: Statement
+    let accountByDomain: Statement
+    let accountByKey: Statement
+    let accountRow: Statement
+    var accountCache: [Int64: LeadRecord] = [:]
     /// Whether this source has any account to link to; when not, linking is skipped per row.
-    private let hasAccounts: Bool
+    let hasAccounts: Bool
     /// Whether the table held no record of this source and object when the import began: a
     /// first import, where looking each id up first would find nothing.
-    private let startedEmpty: Bool
+    let startedEmpty: Bool
     /// Accounts inserted or changed by this import: their leads are linked and filled again.
-    private(set) var touchedAccounts: [Int64] = []
+    var touchedAccounts: [Int64] = []
     /// Lead states written: new leads' first states and changed ones.
-    private(set) var states = 0
-    private var nextStateID: Int64
+    var states = 0
+    var nextStateID: Int64
     /// The line of the row being written, stored as `import_line`, and its `LineHash`.
-    private var currentLine = 0
-    private var currentLineHash: Int64 = 0
+    var currentLine = 0
+    var currentLineHash: Int64 = 0
     /// A first import normalises every row; a re-import skips the rows it read before.
     var skipsUnchangedRows: Bool { !startedEmpty }
 
@@ -185,44 +185,7 @@ final class RecordWriter: RowWriter {
         return .updated
     }
 
-    /// A lead state: the lead's own values filled from its account, and which came from it.
-    private struct State {
-        /// The state's stored values in `LeadColumns.lead` order.
-        let values: [DatabaseValue]
-        let fromAccount: Int64
-        let accountAttributeKeys: String?
-        let hash: String
-
-        /// A lead's state as read: its own values, already computed, when it has no account.
-        init(_ prepared: PreparedRecord, account: LeadRecord?) {
-            if let account {
-                self.init(own: prepared.record, account: account)
-            } else {
-                self.init(values: prepared.values, fromAccount: 0, accountAttributeKeys: nil, hash: prepared.hash)
-            }
-        }
-
-        init(own: LeadRecord, account: LeadRecord) {
-            let merged = own.filled(from: account)
-            var bits: Int64 = 0
-            for (bit, field) in FieldDescriptor.fromAccount.enumerated() where !field.isSet(in: own) && field.isSet(in: merged) {
-                bits |= 1 << Int64(bit)
-            }
-            let keys = merged.attributes.keys.filter { own.attributes[$0] == nil }.sorted()
-            let values = LeadColumns.values(merged, LeadColumns.lead)
-            self.init(values: values, fromAccount: bits, accountAttributeKeys: keys.isEmpty ? nil : keys.joined(separator: "\u{1F}"),
-                      hash: LeadColumns.hash(values, LeadColumns.lead))
-        }
-
-        init(values: [DatabaseValue], fromAccount: Int64, accountAttributeKeys: String?, hash: String) {
-            self.values = values
-            self.fromAccount = fromAccount
-            self.accountAttributeKeys = accountAttributeKeys
-            self.hash = hash
-        }
-    }
-
-    private func newStateID() -> Int64 {
+    func newStateID() -> Int64 {
         defer { nextStateID += 1 }
         return nextStateID
     }
@@ -236,7 +199,7 @@ final class RecordWriter: RowWriter {
 
     /// Steps `statement` (a `WHERE source = ? AND object = ? AND crm_id = ?` query) on the
     /// record with `crmID`; false when there is none. The caller resets it.
-    private func lookUp(_ crmID: String, with statement: Statement) throws -> Bool {
+    func lookUp(_ crmID: String, with statement: Statement) throws -> Bool {
         statement.clearBindings()
         try statement.bind(text: source, at: 1)
         try statement.bind(text: object, at: 2)
@@ -244,13 +207,13 @@ final class RecordWriter: RowWriter {
         return try statement.step()
     }
 
-    private func existingRow(_ crmID: String) throws -> (id: Int64, hash: String, observedAt: String, stateHash: String, importID: Int64, line: Int, lineHash: Int64?)? {
+    func existingRow(_ crmID: String) throws -> (id: Int64, hash: String, observedAt: String, stateHash: String, importID: Int64, line: Int, lineHash: Int64?)? {
         defer { find.reset() }
         return try lookUp(crmID, with: find) ? (find.column(0).int64 ?? 0, find.column(1).string ?? "", find.column(2).string ?? "", find.column(3).string ?? "",
                                   find.column(4).int64 ?? 0, find.column(5).int ?? 0, find.column(6).int64) : nil
     }
 
-    private func insertRow(_ prepared: PreparedRecord) throws {
+    func insertRow(_ prepared: PreparedRecord) throws {
         insert.clearBindings()
         try insert.bind(text: source, at: 1)
         try insert.bind(text: object, at: 2)
@@ -278,7 +241,7 @@ final class RecordWriter: RowWriter {
     }
 
     /// Updates a row: an account with its own values, a lead with its new state.
-    private func updateRow(_ id: Int64, _ prepared: PreparedRecord, state: (id: Int64, state: State, accountID: Int64?)?) throws {
+    func updateRow(_ id: Int64, _ prepared: PreparedRecord, state: (id: Int64, state: State, accountID: Int64?)?) throws {
         update.clearBindings()
         try update.bind(int64: importID, at: 1)
         try update.bind(int64: Int64(currentLine), at: 2)
@@ -296,7 +259,7 @@ final class RecordWriter: RowWriter {
     }
 
     @discardableResult
-    private func bindState(_ id: Int64, _ state: State, to statement: Statement, from start: Int) throws -> Int {
+    func bindState(_ id: Int64, _ state: State, to statement: Statement, from start: Int) throws -> Int {
         try statement.bind(int64: id, at: start)
         try statement.bind(text: state.hash, at: start + 1)
         try statement.bind(int64: state.fromAccount, at: start + 2)
@@ -304,134 +267,13 @@ final class RecordWriter: RowWriter {
         return start + 4
     }
 
-    /// Adds a state seen in an export older than the stored one, at that export's date, unless
-    /// the state in force on that date is the same.
-    private func addOlderState(leadID: Int64, state: State) throws {
-        var before: (id: Int64, hash: String)?
-        var nextObservedAt: String?
-        try historyAround.forEachRow([leadID]) { row in
-            let observed = row[1].string ?? ""
-            if observed <= observedAt { before = (row[0].int64 ?? 0, row[3].string ?? "") }
-            else if nextObservedAt == nil { nextObservedAt = observed }
-        }
-        if let before, before.hash == state.hash { return }
-        let current = try db.rows("SELECT observed_at FROM leads WHERE id = ?", [leadID]).first?[0].string ?? observedAt
-        if let before { try setSuperseded.execute([observedAt, before.id]) }
-        insertHistory.clearBindings()
-        try insertHistory.bind(int64: newStateID(), at: 1)
-        try insertHistory.bind(int64: leadID, at: 2)
-        try insertHistory.bind(text: observedAt, at: 3)
-        try insertHistory.bind(text: nextObservedAt ?? current, at: 4)
-        try insertHistory.bind(int64: importID, at: 5)
-        var i = try LeadColumns.bind(state.values, to: insertHistory, from: 6)
-        try insertHistory.bind(int64: state.fromAccount, at: i); i += 1
-        try insertHistory.bind(text: state.accountAttributeKeys, at: i); i += 1
-        try insertHistory.bind(text: state.hash, at: i)
-        try insertHistory.run()
-        states += 1
-    }
-
-    /// The account a lead links to (by account id, else website domain, else company name) and
-    /// its values, when the source has accounts.
-    private func accountFill(for prepared: PreparedRecord) throws -> (Int64?, LeadRecord?) {
-        guard hasAccounts else { return (nil, nil) }
-        let record = prepared.record
-        var accountID: Int64?
-        if let crm = record.accountID { accountID = try accountByCRMID.scalar([source, crm])?.int64 }
-        if accountID == nil, let domain = record.domain { accountID = try accountByDomain.scalar([source, domain])?.int64 }
-        if accountID == nil, let key = prepared.companyKey { accountID = try accountByKey.scalar([source, key])?.int64 }
-        guard let accountID else { return (nil, nil) }
-        return (accountID, try account(accountID))
-    }
-
-    private func account(_ id: Int64) throws -> LeadRecord? {
-        if let cached = accountCache[id] { return cached }
-        guard let row = try accountRow.rows([id]).first else { return nil }
-        let record = LeadColumns.read(LeadColumns.shared, from: row, crmID: row["crm_id"] ?? "")
-        if accountCache.count > 50_000 { accountCache.removeAll(keepingCapacity: true) }
-        accountCache[id] = record
-        return record
-    }
-
     /// The hash of a stored row's own values, for rows whose hash a migration left empty.
-    private func ownHash(of id: Int64) throws -> String {
+    func ownHash(of id: Int64) throws -> String {
         let table = kind == .leads ? "leads" : "accounts"
         let extra = kind == .leads ? ", from_account, account_attribute_keys" : ""
         guard let row = try db.rows("SELECT crm_id, \(LeadColumns.names(columns))\(extra) FROM \(table) WHERE id = ?", [id]).first else { return "" }
         var record = LeadColumns.read(columns, from: row, crmID: row["crm_id"] ?? "")
         if kind == .leads { record = AccountFill.own(record, fromAccount: row.value("from_account").int64 ?? 0, attributeKeys: row["account_attribute_keys"]) }
         return LeadColumns.hash(record, columns)
-    }
-
-    /// After an accounts import: link waiting leads to the accounts this import touched, and give
-    /// every linked lead whose state the account's values change a new state.
-    private func propagateAccounts() throws {
-        guard kind == .accounts, !touchedAccounts.isEmpty else { return }
-        // One statement per key, each answered by an index (an OR of the three scanned every lead
-        // of the source once per account: quadratic when accounts come after their leads). A
-        // lead is linked by its account's id, else, when it names none, by domain, else by name.
-        let linkByCRMID = try db.prepare("""
-            UPDATE leads SET account_id = :account WHERE source = :source AND account_crm_id = :crm AND account_id IS NULL
-            """)
-        let linkByDomain = try db.prepare("""
-            UPDATE leads SET account_id = :account
-            WHERE source = :source AND domain = :domain AND account_id IS NULL AND account_crm_id IS NULL
-            """)
-        let linkByKey = try db.prepare("""
-            UPDATE leads SET account_id = :account
-            WHERE source = :source AND company_key = :key AND account_id IS NULL AND account_crm_id IS NULL
-            """)
-        let linked = try db.prepare("""
-            SELECT id, crm_id, observed_at, state_hash, from_account, account_attribute_keys, \(LeadColumns.names(LeadColumns.lead))
-            FROM leads WHERE account_id = ?
-            """)
-        let crmOf = try db.prepare("SELECT crm_id, domain, company_key FROM accounts WHERE id = ?")
-        let setState = try db.prepare("""
-            UPDATE leads SET \(LeadColumns.lead.map { "\($0.name) = ?" }.joined(separator: ", ")), observed_at = ?, state_id = ?, state_hash = ?,
-                             from_account = ?, account_attribute_keys = ? WHERE id = ?
-            """)
-        for accountID in touchedAccounts {
-            guard let row = try crmOf.rows([accountID]).first else { continue }
-            if let crm: String = row["crm_id"] { try linkByCRMID.execute([":account": accountID, ":source": source, ":crm": crm]) }
-            if let domain: String = row["domain"] { try linkByDomain.execute([":account": accountID, ":source": source, ":domain": domain]) }
-            if let key: String = row["company_key"] { try linkByKey.execute([":account": accountID, ":source": source, ":key": key]) }
-            guard let account = try account(accountID) else { continue }
-            var leads: [(id: Int64, observedAt: String, hash: String, own: LeadRecord)] = []
-            try linked.forEachRow([accountID]) { lead in
-                let stored = LeadColumns.read(LeadColumns.lead, from: lead, crmID: lead["crm_id"] ?? "")
-                let own = AccountFill.own(stored, fromAccount: lead.value("from_account").int64 ?? 0, attributeKeys: lead["account_attribute_keys"])
-                var hash: String = lead["state_hash"] ?? ""
-                if hash.isEmpty { hash = LeadColumns.hash(stored, LeadColumns.lead) }
-                leads.append((lead["id"] ?? 0, lead["observed_at"] ?? "", hash, own))
-            }
-            for lead in leads {
-                let state = State(own: lead.own, account: account)
-                guard state.hash != lead.hash else { continue }
-                if observedAt >= lead.observedAt {
-                    try moveToHistory.execute([observedAt, lead.id])
-                    setState.clearBindings()
-                    var i = try LeadColumns.bind(state.values, to: setState, from: 1)
-                    try setState.bind(text: observedAt, at: i); i += 1
-                    i = try bindState(newStateID(), state, to: setState, from: i)
-                    try setState.bind(int64: lead.id, at: i)
-                    try setState.run()
-                    states += 1
-                } else {
-                    try addOlderState(leadID: lead.id, state: state)
-                }
-            }
-        }
-    }
-}
-
-/// A lead state's own values, from the values stored with its account's filled in: bit `n` of
-/// `from_account` is set when the `n`th of `FieldDescriptor.fromAccount` came from the account.
-enum AccountFill {
-    /// A stored state's own values: the ones its account gave removed.
-    static func own(_ stored: LeadRecord, fromAccount bits: Int64, attributeKeys: String?) -> LeadRecord {
-        var own = stored
-        for (bit, field) in FieldDescriptor.fromAccount.enumerated() where bits & (1 << Int64(bit)) != 0 { field.clear(in: &own) }
-        for key in (attributeKeys ?? "").split(separator: "\u{1F}") { own.attributes[String(key)] = nil }
-        return own
     }
 }

@@ -1,0 +1,101 @@
+import LeadData
+import ReevalStore
+
+/// How a lead takes its account's values: the account it links to (by account id, else website
+/// domain, else company name), and, after an accounts import, every linked lead whose state the
+/// account's new values change gets a new state.
+extension RecordWriter {
+    /// The account a lead links to (by account id, else website domain, else company name) and
+    /// its values, when the source has accounts.
+    func accountFill(for prepared: PreparedRecord) throws -> (Int64?, LeadRecord?) {
+        guard hasAccounts else { return (nil, nil) }
+        let record = prepared.record
+        var accountID: Int64?
+        if let crm = record.accountID { accountID = try accountByCRMID.scalar([source, crm])?.int64 }
+        if accountID == nil, let domain = record.domain { accountID = try accountByDomain.scalar([source, domain])?.int64 }
+        if accountID == nil, let key = prepared.companyKey { accountID = try accountByKey.scalar([source, key])?.int64 }
+        guard let accountID else { return (nil, nil) }
+        return (accountID, try account(accountID))
+    }
+
+    func account(_ id: Int64) throws -> LeadRecord? {
+        if let cached = accountCache[id] { return cached }
+        guard let row = try accountRow.rows([id]).first else { return nil }
+        let record = LeadColumns.read(LeadColumns.shared, from: row, crmID: row["crm_id"] ?? "")
+        if accountCache.count > 50_000 { accountCache.removeAll(keepingCapacity: true) }
+        accountCache[id] = record
+        return record
+    }
+
+    /// After an accounts import: link waiting leads to the accounts this import touched, and give
+    /// every linked lead whose state the account's values change a new state.
+    func propagateAccounts() throws {
+        guard kind == .accounts, !touchedAccounts.isEmpty else { return }
+        // One statement per key, each answered by an index (an OR of the three scanned every lead
+        // of the source once per account: quadratic when accounts come after their leads). A
+        // lead is linked by its account's id, else, when it names none, by domain, else by name.
+        let linkByCRMID = try db.prepare("""
+            UPDATE leads SET account_id = :account WHERE source = :source AND account_crm_id = :crm AND account_id IS NULL
+            """)
+        let linkByDomain = try db.prepare("""
+            UPDATE leads SET account_id = :account
+            WHERE source = :source AND domain = :domain AND account_id IS NULL AND account_crm_id IS NULL
+            """)
+        let linkByKey = try db.prepare("""
+            UPDATE leads SET account_id = :account
+            WHERE source = :source AND company_key = :key AND account_id IS NULL AND account_crm_id IS NULL
+            """)
+        let linked = try db.prepare("""
+            SELECT id, crm_id, observed_at, state_hash, from_account, account_attribute_keys, \(LeadColumns.names(LeadColumns.lead))
+            FROM leads WHERE account_id = ?
+            """)
+        let crmOf = try db.prepare("SELECT crm_id, domain, company_key FROM accounts WHERE id = ?")
+        let setState = try db.prepare("""
+            UPDATE leads SET \(LeadColumns.lead.map { "\($0.name) = ?" }.joined(separator: ", ")), observed_at = ?, state_id = ?, state_hash = ?,
+                             from_account = ?, account_attribute_keys = ? WHERE id = ?
+            """)
+        for accountID in touchedAccounts {
+            guard let row = try crmOf.rows([accountID]).first else { continue }
+            if let crm: String = row["crm_id"] { try linkByCRMID.execute([":account": accountID, ":source": source, ":crm": crm]) }
+            if let domain: String = row["domain"] { try linkByDomain.execute([":account": accountID, ":source": source, ":domain": domain]) }
+            if let key: String = row["company_key"] { try linkByKey.execute([":account": accountID, ":source": source, ":key": key]) }
+            guard let account = try account(accountID) else { continue }
+            var leads: [(id: Int64, observedAt: String, hash: String, own: LeadRecord)] = []
+            try linked.forEachRow([accountID]) { lead in
+                let stored = LeadColumns.read(LeadColumns.lead, from: lead, crmID: lead["crm_id"] ?? "")
+                let own = AccountFill.own(stored, fromAccount: lead.value("from_account").int64 ?? 0, attributeKeys: lead["account_attribute_keys"])
+                var hash: String = lead["state_hash"] ?? ""
+                if hash.isEmpty { hash = LeadColumns.hash(stored, LeadColumns.lead) }
+                leads.append((lead["id"] ?? 0, lead["observed_at"] ?? "", hash, own))
+            }
+            for lead in leads {
+                let state = State(own: lead.own, account: account)
+                guard state.hash != lead.hash else { continue }
+                if observedAt >= lead.observedAt {
+                    try moveToHistory.execute([observedAt, lead.id])
+                    setState.clearBindings()
+                    var i = try LeadColumns.bind(state.values, to: setState, from: 1)
+                    try setState.bind(text: observedAt, at: i); i += 1
+                    i = try bindState(newStateID(), state, to: setState, from: i)
+                    try setState.bind(int64: lead.id, at: i)
+                    try setState.run()
+                    states += 1
+                } else {
+                    try addOlderState(leadID: lead.id, state: state)
+                }
+            }
+        }
+    }
+}
+
+/// A lead state's own values, from the values stored with its account's filled in: bit `n` of
+/// `from_account` is set when the `n`th of `FieldDescriptor.fromAccount` came from the account.
+enum AccountFill {
+    /// A stored state's own values: the ones its account gave removed.
+    static func own(_ stored: LeadRecord, fromAccount bits: Int64, attributeKeys: String?) -> LeadRecord {
+        var own = stored
+        for (bit, field) in FieldDescriptor.fromAccount.enumerated() where bits & (1 << Int64(bit)) != 0 { field.clear(in: &own) }
+        for key in (attributeKeys ?? "").split(separator: "\u{1F}") { own.attributes[String(key)] = nil }
+        return own
+    }
+}
