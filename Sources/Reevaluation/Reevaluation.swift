@@ -49,19 +49,8 @@ public struct Reevaluation {
         var inboxImports: [String] = []
         if let inbox = options.inbox { inboxImports = try importInbox(inbox, now: started) }
 
-        let registry = ICPRegistry(db: db)
-        let versions = try registry.all().map(\.version)
-        let current: ICPVersion
-        if let preview = options.previewICP {
-            current = preview
-        } else if let label = options.icpLabel {
-            // `entry` is only asked for its message when the label is not registered.
-            current = try versions.first { $0.label == label } ?? registry.entry(label).version
-        } else if let inForce = ICPVersion.inForce(among: versions, at: options.asOf) {
-            current = inForce
-        } else {
-            throw Failure(.badData, "no ICP version is registered; add one with `reeval icp add FILE` (see examples/icp/)")
-        }
+        let versions = try ICPRegistry(db: db).all().map(\.version)
+        let current = try currentVersion(options, among: versions)
         let judge = Judge(versions: versions, current: current)
 
         var summary = RunSummary(asOf: options.asOf, since: options.since, icpVersion: current.label)
@@ -75,7 +64,46 @@ public struct Reevaluation {
         let runID = db.lastInsertedRowID
         summary.runID = Int(runID)
 
-        let previous = try previousRevived(before: options.asOf)
+        let (revived, totals) = try judgeCandidates(judge, options, runID: runID, summary: &summary)
+        summary.baselineVersions = totals.baselineVersions.sorted()
+        let unknown = totals.unknown(ruleIDs: judge.currentRuleIDs)
+        let enrichByField = totals.enrichByField
+
+        try storeRevived(revived.sorted(by: Revival.ranksBefore), runID: runID, options, summary: &summary)
+        if !options.storesNothing { try storeEnrichment(totals, runID: runID) }
+        summary.enrich = enrichByField
+        summary.seconds = options.clock().timeIntervalSince(started)
+        try db.execute("""
+            UPDATE runs SET status = 'completed', finished_at = ?, candidates = ?, evaluated = ?, revived = ?, new_revived = ?,
+                            by_reason = ?, excluded = ?, unknown_by_criterion = ?, enrich = ?, seconds = ? WHERE id = ?
+            """, [ISODate.string(options.clock()), summary.candidates, summary.evaluated, summary.revived, summary.newRevived,
+                  JSONText.counts(summary.byReason), JSONText.counts(summary.excluded), JSONText.counts(unknown), JSONText.counts(enrichByField), summary.seconds, runID])
+        try db.execute(Self.recordUnreadable, [runID])
+        // The score history of runs older than the kept ones. Runs that did not complete stored
+        // none, so a range below the oldest kept run says the same as `NOT IN (kept)`.
+        if !options.storesNothing, let oldestKept = try db.scalar("""
+            SELECT min(id) FROM (SELECT id FROM runs WHERE status = 'completed' ORDER BY id DESC LIMIT ?)
+            """, [max(options.keepRuns, 1)])?.int64 {
+            try ScoreHistory.trim(before: oldestKept, in: db)
+        }
+        return summary
+    }
+
+    /// The ICP the run judges by now: a previewed file, the `--icp` label, else the version in force.
+    private func currentVersion(_ options: RunOptions, among versions: [ICPVersion]) throws -> ICPVersion {
+        if let preview = options.previewICP { return preview }
+        if let label = options.icpLabel {
+            // `entry` is only asked for its message when the label is not registered.
+            return try versions.first { $0.label == label } ?? ICPRegistry(db: db).entry(label).version
+        }
+        if let inForce = ICPVersion.inForce(among: versions, at: options.asOf) { return inForce }
+        throw Failure(.badData, "no ICP version is registered; add one with `reeval icp add FILE` (see examples/icp/)")
+    }
+
+    /// Reads every candidate, judges them in batches on every core, and stores their scores;
+    /// returns the revived and what the run counts over all candidates.
+    private func judgeCandidates(_ judge: Judge, _ options: RunOptions, runID: Int64,
+                                 summary: inout RunSummary) throws -> (revived: [Revival], totals: RunCounts) {
         let reader = CandidateReader(db: db)
         // A dry run or a preview stores nothing: no score is written.
         var scores = options.storesNothing ? nil : try ScoreHistory(db: db, runID: runID)
@@ -108,11 +136,13 @@ public struct Reevaluation {
         try store(pipeline.submit(batch))
         try store(pipeline.finish())
         try scores?.finish()
-        summary.baselineVersions = totals.baselineVersions.sorted()
-        let unknown = totals.unknown(ruleIDs: judge.currentRuleIDs)
-        let enrichByField = totals.enrichByField
+        return (revived, totals)
+    }
 
-        revived.sort(by: Revival.ranksBefore)
+    /// Writes the revived leads in rank order, with their reasons (a dry run keeps them in the
+    /// summary instead), and counts them.
+    private func storeRevived(_ revived: [Revival], runID: Int64, _ options: RunOptions, summary: inout RunSummary) throws {
+        let previous = try previousRevived(before: options.asOf)
         let insertRevived = try db.prepare("""
             INSERT INTO revived_opportunities(run_id, lead_id, rank, baseline_icp, baseline_score, baseline_tier, current_icp,
                                               score, tier, delta, is_new)
@@ -142,28 +172,14 @@ public struct Reevaluation {
                     score: item.current.score, tier: item.current.tier ?? "", reasons: item.reasons, isNew: isNew))
             }
         }
-        if !options.storesNothing {
-            let insertEnrich = try db.prepare("INSERT INTO worth_enriching(run_id, lead_id, rank, fields, gain, tier) VALUES (?, ?, ?, ?, ?, ?)")
-            for (rank, item) in totals.enrich.ranked.enumerated() {
-                try insertEnrich.execute([runID, item.leadID, rank + 1, item.enrichment.fields.joined(separator: ", "), item.enrichment.gain, item.enrichment.tier])
-            }
+    }
+
+    /// The run's top candidates worth enriching.
+    private func storeEnrichment(_ totals: RunCounts, runID: Int64) throws {
+        let insertEnrich = try db.prepare("INSERT INTO worth_enriching(run_id, lead_id, rank, fields, gain, tier) VALUES (?, ?, ?, ?, ?, ?)")
+        for (rank, item) in totals.enrich.ranked.enumerated() {
+            try insertEnrich.execute([runID, item.leadID, rank + 1, item.enrichment.fields.joined(separator: ", "), item.enrichment.gain, item.enrichment.tier])
         }
-        summary.enrich = enrichByField
-        summary.seconds = options.clock().timeIntervalSince(started)
-        try db.execute("""
-            UPDATE runs SET status = 'completed', finished_at = ?, candidates = ?, evaluated = ?, revived = ?, new_revived = ?,
-                            by_reason = ?, excluded = ?, unknown_by_criterion = ?, enrich = ?, seconds = ? WHERE id = ?
-            """, [ISODate.string(options.clock()), summary.candidates, summary.evaluated, summary.revived, summary.newRevived,
-                  JSONText.counts(summary.byReason), JSONText.counts(summary.excluded), JSONText.counts(unknown), JSONText.counts(enrichByField), summary.seconds, runID])
-        try db.execute(Self.recordUnreadable, [runID])
-        // The score history of runs older than the kept ones. Runs that did not complete stored
-        // none, so a range below the oldest kept run says the same as `NOT IN (kept)`.
-        if !options.storesNothing, let oldestKept = try db.scalar("""
-            SELECT min(id) FROM (SELECT id FROM runs WHERE status = 'completed' ORDER BY id DESC LIMIT ?)
-            """, [max(options.keepRuns, 1)])?.int64 {
-            try ScoreHistory.trim(before: oldestKept, in: db)
-        }
-        return summary
     }
 
     /// `runs.unreadable`: per export column, the unreadable texts the database holds now (up to
