@@ -131,11 +131,11 @@ public struct FieldDescriptor: Sendable {
     public func value(in record: LeadRecord) -> FieldValue {
         switch slot {
         case .key: return .text(record.crmID)
-        case .text(let get, let set): return FieldValue(get(record))
-        case .range(let get, let set, _): return get(record).map(FieldValue.number) ?? .missing
-        case .number(let get, let set): return get(record).map { .number(NumberRange($0)) } ?? .missing
-        case .date(let get, let set): return get(record).map(FieldValue.date) ?? .missing
-        case .list(let get, let set): return get(record).map { $0.isEmpty ? .missing : .list($0) } ?? .missing
+        case .text(let get, _): return FieldValue(get(record))
+        case .range(let get, _, _): return get(record).map(FieldValue.number) ?? .missing
+        case .number(let get, _): return get(record).map { .number(NumberRange($0)) } ?? .missing
+        case .date(let get, _): return get(record).map(FieldValue.date) ?? .missing
+        case .list(let get, _): return get(record).map { $0.isEmpty ? .missing : .list($0) } ?? .missing
         }
     }
 
@@ -144,11 +144,11 @@ public struct FieldDescriptor: Sendable {
     public var reader: @Sendable (LeadRecord) -> FieldValue {
         switch slot {
         case .key: return { .text($0.crmID) }
-        case .text(let get, let set): return { FieldValue(get($0)) }
-        case .range(let get, let set, _): return { get($0).map(FieldValue.number) ?? .missing }
-        case .number(let get, let set): return { get($0).map { .number(NumberRange($0)) } ?? .missing }
-        case .date(let get, let set): return { get($0).map(FieldValue.date) ?? .missing }
-        case .list(let get, let set): return { get($0).map { $0.isEmpty ? .missing : .list($0) } ?? .missing }
+        case .text(let get, _): return { FieldValue(get($0)) }
+        case .range(let get, _, _): return { get($0).map(FieldValue.number) ?? .missing }
+        case .number(let get, _): return { get($0).map { .number(NumberRange($0)) } ?? .missing }
+        case .date(let get, _): return { get($0).map(FieldValue.date) ?? .missing }
+        case .list(let get, _): return { get($0).map { $0.isEmpty ? .missing : .list($0) } ?? .missing }
         }
     }
 
@@ -156,11 +156,11 @@ public struct FieldDescriptor: Sendable {
     public func isSet(in record: LeadRecord) -> Bool {
         switch slot {
         case .key: return true
-        case .text(let get, let set): return get(record) != nil
-        case .range(let get, let set, _): return get(record) != nil
-        case .number(let get, let set): return get(record) != nil
-        case .date(let get, let set): return get(record) != nil
-        case .list(let get, let set): return get(record) != nil
+        case .text(let get, _): return get(record) != nil
+        case .range(let get, _, _): return get(record) != nil
+        case .number(let get, _): return get(record) != nil
+        case .date(let get, _): return get(record) != nil
+        case .list(let get, _): return get(record) != nil
         }
     }
 
@@ -168,11 +168,11 @@ public struct FieldDescriptor: Sendable {
     public func clear(in record: inout LeadRecord) {
         switch slot {
         case .key: break
-        case .text(let get, let set): set(&record, nil)
-        case .range(let get, let set, _): set(&record, nil)
-        case .number(let get, let set): set(&record, nil)
-        case .date(let get, let set): set(&record, nil)
-        case .list(let get, let set): set(&record, nil)
+        case .text(_, let set): set(&record, nil)
+        case .range(_, let set, _): set(&record, nil)
+        case .number(_, let set): set(&record, nil)
+        case .date(_, let set): set(&record, nil)
+        case .list(_, let set): set(&record, nil)
         }
     }
 

@@ -30,15 +30,26 @@ public struct OutcomeRecords: Sendable {
     public static func read(_ db: Database, asOf: Timestamp) throws -> OutcomeRecords {
         var result = OutcomeRecords()
         let day = asOf.dayNumber
-        _ = try CandidateReader(db: db).forEachLead(where: "1", [:], dateColumn: "l.created_at") { c in
+        // Open and disqualified by the state in force then (observed by the day, superseded after it).
+        for row in try db.rows("""
+            SELECT s.lifecycle, count(*) FROM lead_snapshots s
+            WHERE s.lifecycle IN ('open', 'disqualified') AND substr(s.observed_at, 1, 10) <= ?1
+              AND (s.superseded_at IS NULL OR substr(s.superseded_at, 1, 10) > ?1)
+            GROUP BY 1
+            """, [asOf.isoDay]) {
+            result.leftOut[row[0].string ?? ""] = row[1].int ?? 0
+        }
+        // Only a record won or lost in some state can have been won or lost then.
+        let everClosed = """
+            (l.lifecycle IN ('won', 'lost')
+             OR EXISTS (SELECT 1 FROM lead_history h WHERE h.lead_id = l.id AND h.lifecycle IN ('won', 'lost')))
+            """
+        _ = try CandidateReader(db: db).forEachLead(where: everClosed, [:], dateColumn: "l.created_at") { c in
             var seen = c
             seen.states = c.states.filter { $0.observedAt.dayNumber <= day }
             guard let newest = seen.states.last else { return }
             let then = LeadColumns.read(c.columns, values: newest.values.values, crmID: c.crmID)
-            guard then.lifecycle == .won || then.lifecycle == .lost, then.closedAt.map({ $0.dayNumber <= day }) ?? true else {
-                if then.lifecycle == .open || then.lifecycle == .disqualified { result.leftOut[then.lifecycle.rawValue, default: 0] += 1 }
-                return
-            }
+            guard then.lifecycle == .won || then.lifecycle == .lost, then.closedAt.map({ $0.dayNumber <= day }) ?? true else { return }
             // The creation date as recorded then; the first state seen, when there is none.
             seen.baselineDate = then.createdAt
             guard let (cameInState, _) = seen.records(), let first = seen.states.first else { return }
