@@ -82,7 +82,7 @@ struct Scorecard {
         for feature in features {
             let c = Self.characteristic(feature, positives: positives, best: best, lost: lost, all: all)
             guard c.informationValue >= Self.minimumInformation else { continue }
-            if !included.contains(feature.name), let leak = Self.leak(feature, won: won, lost: lost) {
+            if !included.contains(feature.name), let leak = Self.leak(c, won: won, lostRecords: lost.count) {
                 leaks.append(leak)
                 continue
             }
@@ -126,10 +126,11 @@ struct Scorecard {
     }
 
     /// The characteristic as a leak, if on its own it ranks won above lost almost perfectly.
-    static func leak(_ f: ScorecardFeature, won: [LeadRecord], lost: [LeadRecord]) -> Leak? {
-        var w = [Int](repeating: 0, count: f.groups.count), l = w
+    /// The lost records' counts come from the characteristic; only the won are counted here.
+    static func leak(_ c: Characteristic, won: [LeadRecord], lostRecords: Int) -> Leak? {
+        let f = c.feature, l = c.lost
+        var w = [Int](repeating: 0, count: f.groups.count)
         for r in won { w[f.group(f.field.value(in: r))] += 1 }
-        for r in lost { l[f.group(f.field.value(in: r))] += 1 }
         let (woe, _) = evidence(w, l)
         var wonScores: [Double] = [], lostScores: [Double] = []
         for (g, count) in w.enumerated() { wonScores += repeatElement(woe[g], count: count) }
@@ -139,22 +140,28 @@ struct Scorecard {
         let candidates = f.groups.indices.filter { w[$0] * 10 >= won.count }
         let g = candidates.max { Double(w[$0]) / Double(w[$0] + l[$0]) < Double(w[$1]) / Double(w[$1] + l[$1]) } ?? 0
         return Leak(field: f.name, shown: DraftText.groupName(f.groups[g]), winRate: Double(w[g]) / Double(max(1, w[g] + l[g])),
-                    lostShare: Double(l[g]) / Double(max(1, lost.count)), auc: auc.value)
+                    lostShare: Double(l[g]) / Double(max(1, lostRecords)), auc: auc.value)
     }
 
     /// Weighs the characteristics by a logistic regression on their evidence, drops those the
     /// others make redundant (a weight ≤ 0), and turns weights into points.
     static func fitted(_ input: [Characteristic], positives: [LeadRecord], lost: [LeadRecord]) -> [Characteristic] {
-        var chosen = input
         let outcomes = positives.map { _ in true } + lost.map { _ in false }
         let records = positives + lost
+        // Each record's evidence per characteristic, worked out once for every refit.
+        let evidence = input.map { c in records.map { c.woe[c.feature.group(c.feature.field.value(in: $0))] } }
+        var kept = Array(input.indices)
+        var chosen: [Characteristic] = []
         for _ in 0..<5 {
-            guard !chosen.isEmpty else { return [] }
-            let rows = records.map { r in chosen.map { c in c.woe[c.feature.group(c.feature.field.value(in: r))] } }
-            let fit = LogisticFit(rows: rows, outcomes: outcomes)
-            for i in chosen.indices { chosen[i].weight = fit.weights[i] }
-            let redundant = chosen.filter { $0.weight <= 0.05 }
-            if redundant.isEmpty { break }
+            guard !kept.isEmpty else { return [] }
+            let fit = LogisticFit(rows: records.indices.map { r in kept.map { evidence[$0][r] } }, outcomes: outcomes)
+            chosen = zip(kept, fit.weights).map { index, weight in
+                var c = input[index]
+                c.weight = weight
+                return c
+            }
+            guard chosen.contains(where: { $0.weight <= 0.05 }) else { break }
+            kept = zip(kept, chosen).filter { $0.1.weight > 0.05 }.map(\.0)
             chosen.removeAll { $0.weight <= 0.05 }
         }
         for i in chosen.indices {
