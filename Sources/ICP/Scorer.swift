@@ -193,20 +193,20 @@ final class PreparedRule: Sendable {
             default: return result(!items.contains { keys.contains($0) })
             }
         case .between(let low, let high):
-            guard let range = Self.number(value) else { return (.unknown, 0) }
+            guard let range = value.numberRange else { return (.unknown, 0) }
             return result(range.low >= low && (range.high.map { $0 <= high } ?? false))
         case .atLeast(let bound):
-            guard let range = Self.number(value) else { return (.unknown, 0) }
+            guard let range = value.numberRange else { return (.unknown, 0) }
             return result(range.low >= bound)
         case .below(let bound):
-            guard let range = Self.number(value) else { return (.unknown, 0) }
+            guard let range = value.numberRange else { return (.unknown, 0) }
             return result(range.high.map { $0 < bound } ?? false)
         case .withinDays(let days):
             guard let date = Self.date(value) else { return (.unknown, 0) }
             let day = date.dayNumber, today = asOf.dayNumber
             return result(day <= today && day >= today - days)
         case .bands(let bands):
-            guard let range = Self.number(value) else { return (.unknown, 0) }
+            guard let range = value.numberRange else { return (.unknown, 0) }
             guard let high = range.high, let band = bands.first(where: { range.low >= $0.low && high <= $0.high }) else {
                 return (.miss, 0)
             }
@@ -233,7 +233,7 @@ final class PreparedRule: Sendable {
         if case .missing = then { return (.unknown, 0) }
         switch criterion.rule {
         case .grewBy(let fraction):
-            guard let after = Self.number(now), let before = Self.number(then) else { return (.unknown, 0) }
+            guard let after = now.numberRange, let before = then.numberRange else { return (.unknown, 0) }
             // An open range then ("1000+") has no top, so no growth from it is certain.
             guard let top = before.high else { return (.miss, 0) }
             return result(after.low > top && after.low >= top * (1 + fraction))
@@ -281,15 +281,6 @@ final class PreparedRule: Sendable {
         case .list(let l): return l
         case .text(let t): return TextValues.list(t)
         default: return text(value).map { [$0] } ?? []
-        }
-    }
-
-    /// A number from a number field, or from an attribute's text (`1,200`, `51-200`).
-    private static func number(_ value: FieldValue) -> NumberRange? {
-        switch value {
-        case .number(let n): return n
-        case .text(let t): return NumberParser.money(t)
-        default: return nil
         }
     }
 

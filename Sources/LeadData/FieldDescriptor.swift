@@ -74,6 +74,7 @@ public struct FieldDescriptor: Sendable {
         self.fromAccount = fromAccount
         self.column = column ?? field.rawValue
         self.hashedWhenEmpty = hashedWhenEmpty
+        reader = Self.reader(slot)
     }
 
     /// Every canonical field, in the order of the stored columns (stored content hashes depend on
@@ -128,20 +129,13 @@ public struct FieldDescriptor: Sendable {
     }
 
     /// The field's value in `record`, as the scorer compares it.
-    public func value(in record: LeadRecord) -> FieldValue {
-        switch slot {
-        case .key: return .text(record.crmID)
-        case .text(let get, _): return FieldValue(get(record))
-        case .range(let get, _, _): return get(record).map(FieldValue.number) ?? .missing
-        case .number(let get, _): return get(record).map { .number(NumberRange($0)) } ?? .missing
-        case .date(let get, _): return get(record).map(FieldValue.date) ?? .missing
-        case .list(let get, _): return get(record).map { $0.isEmpty ? .missing : .list($0) } ?? .missing
-        }
-    }
+    public func value(in record: LeadRecord) -> FieldValue { reader(record) }
 
-    /// ``value(in:)`` as one closure, the slot looked at once: what the scorer calls for every
-    /// rule of every lead.
-    public var reader: @Sendable (LeadRecord) -> FieldValue {
+    /// ``value(in:)`` as one closure, the slot looked at once (when the table is built): what
+    /// the scorer calls for every rule of every lead.
+    public let reader: @Sendable (LeadRecord) -> FieldValue
+
+    private static func reader(_ slot: Slot) -> @Sendable (LeadRecord) -> FieldValue {
         switch slot {
         case .key: return { .text($0.crmID) }
         case .text(let get, _): return { FieldValue(get($0)) }

@@ -91,3 +91,16 @@ public enum FieldValue: Hashable, Sendable {
         }
     }
 }
+
+extension FieldValue {
+    /// A number as rules read one: a number field's, or an attribute's text through the money
+    /// parser (`1,200`, `51-200`). The scorer and the drafted scorecard both read numbers so.
+    @inlinable
+    public var numberRange: NumberRange? {
+        switch self {
+        case .number(let n): return n
+        case .text(let t): return NumberParser.money(t)
+        default: return nil
+        }
+    }
+}

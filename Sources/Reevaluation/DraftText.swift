@@ -1,11 +1,12 @@
+import ICP
 import LeadData
 
 /// How a drafted ICP is written: YAML whose every name and value is quoted (a column `Seg #1`
 /// or `Plan: Tier`, a value with a line feed, stay what they are), and comments that stay on
 /// their line.
 enum DraftText {
-    /// A YAML double-quoted scalar: backslash, quote and every control or line-breaking
-    /// character escaped.
+    /// A YAML double-quoted scalar: backslash, quote, every character of ``UnsafeCharacters``
+    /// and the byte-order mark escaped.
     static func quoted(_ text: String) -> String {
         var out = "\""
         for scalar in text.unicodeScalars {
@@ -17,7 +18,7 @@ enum DraftText {
             case "\t": out += "\\t"
             default:
                 let v = scalar.value
-                if v < 0x20 || v == 0x7F || (0x80...0x9F).contains(v) || v == 0x2028 || v == 0x2029 || v == 0xFEFF {
+                if UnsafeCharacters.replacement(v) != nil || v == 0xFEFF {
                     let hex = String(v, radix: 16, uppercase: true)
                     out += "\\u" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
                 } else {
@@ -28,12 +29,10 @@ enum DraftText {
         return out + "\""
     }
 
-    /// Text for a `#` comment: one line, control and line-breaking characters as spaces.
+    /// Text for a `#` comment: one line, every character of ``UnsafeCharacters`` a space.
     static func comment(_ text: String) -> String {
-        String(String.UnicodeScalarView(text.unicodeScalars.map { s in
-            let v = s.value
-            return v < 0x20 || v == 0x7F || (0x80...0x9F).contains(v) || v == 0x2028 || v == 0x2029 ? " " : s
-        }))
+        guard UnsafeCharacters.mayContain(text.utf8) else { return text }
+        return String(String.UnicodeScalarView(text.unicodeScalars.map { UnsafeCharacters.replacement($0.value) == nil ? $0 : " " }))
     }
 
     static func number(_ v: Double) -> String {
@@ -50,7 +49,7 @@ enum DraftText {
         case .other: return "any other value"
         case .missing: return "missing"
         case .band(let low, let high):
-            if high >= ICPLimitsForDraft.magnitude { return number(low) + "+" }
+            if high >= ICPLimits.magnitude { return number(low) + "+" }
             return number(low) + "–" + number(high)
         case .unbanded: return "a range across bands"
         case .has(let v): return "has " + v

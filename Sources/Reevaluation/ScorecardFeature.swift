@@ -89,7 +89,7 @@ struct ScorecardCandidates {
         var spellings: [String: [String: Int]] = [:]
         var present = 0
         for r in records {
-            guard let text = Self.text(field.value(in: r)) else { continue }
+            guard let text = field.value(in: r).display else { continue }
             present += 1
             let key = TextKey.make(text)
             counts[key, default: 0] += 1
@@ -107,7 +107,7 @@ struct ScorecardCandidates {
         let other = groups.count, missing = groups.count + 1
         groups += [.other, .missing]
         return ScorecardFeature(field: field, groups: groups) { value in
-            guard let text = Self.text(value) else { return missing }
+            guard let text = value.display else { return missing }
             return index[TextKey.make(text)] ?? other
         }
     }
@@ -121,11 +121,11 @@ struct ScorecardCandidates {
             let value = field.value(in: r)
             if case .missing = value { continue }
             present += 1
-            if let n = Self.number(value) { lows.append(n.low) }
+            if let n = value.numberRange { lows.append(n.low) }
         }
         guard !lows.isEmpty, !onlyIfNumeric || Double(lows.count) >= 0.95 * Double(present) else { return nil }
         lows.sort()
-        guard lows.first! >= -ICPLimitsForDraft.magnitude, lows.last! <= ICPLimitsForDraft.magnitude else { return nil }
+        guard lows.first! >= -ICPLimits.magnitude, lows.last! <= ICPLimits.magnitude else { return nil }
         let whole = lows.allSatisfy { $0 == $0.rounded() }
         if onlyIfNumeric && Set(lows).count <= 6 { return nil }   // a few codes: values read better
         var cuts: [Double] = []
@@ -135,20 +135,20 @@ struct ScorecardCandidates {
         }
         guard !cuts.isEmpty else { return nil }
         let step = whole ? 1 : Self.step(lows)
-        let bottom = lows.first! >= 0 ? 0 : -ICPLimitsForDraft.magnitude
+        let bottom = lows.first! >= 0 ? 0 : -ICPLimits.magnitude
         var groups: [ScorecardFeature.Group] = []
         var low = bottom
         for c in cuts {
             groups.append(.band(low: low, high: c - step))
             low = c
         }
-        groups.append(.band(low: low, high: ICPLimitsForDraft.magnitude))
+        groups.append(.band(low: low, high: ICPLimits.magnitude))
         let bounds = groups.map { g -> (Double, Double) in if case .band(let l, let h) = g { return (l, h) } else { return (0, 0) } }
         let unbanded = groups.count, missing = groups.count + 1
         groups += [.unbanded, .missing]
         return ScorecardFeature(field: field, groups: groups) { value in
             if case .missing = value { return missing }
-            guard let n = Self.number(value), let high = n.high else { return Self.number(value) == nil ? missing : unbanded }
+            guard let n = value.numberRange, let high = n.high else { return value.numberRange == nil ? missing : unbanded }
             return bounds.firstIndex { n.low >= $0.0 && high <= $0.1 } ?? unbanded
         }
     }
@@ -187,28 +187,4 @@ struct ScorecardCandidates {
         }
         return step
     }
-
-    static func text(_ value: FieldValue) -> String? {
-        switch value {
-        case .text(let t): return t
-        case .number(let n): return n.description
-        case .date(let d): return d.isoDay
-        case .list(let l): return l.joined(separator: "; ")
-        case .missing: return nil
-        }
-    }
-
-    /// A number as the scorer reads one (a text attribute through the money parser).
-    static func number(_ value: FieldValue) -> NumberRange? {
-        switch value {
-        case .number(let n): return n
-        case .text(let t): return NumberParser.money(t)
-        default: return nil
-        }
-    }
-}
-
-/// The bounds a draft's bands stay within: the largest number an ICP file may hold.
-enum ICPLimitsForDraft {
-    static let magnitude = 1e15
 }

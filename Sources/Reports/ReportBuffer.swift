@@ -123,7 +123,7 @@ public struct ReportBuffer: Sendable {
                     bytes.append(contentsOf: replacement)
                     i += 1
                     clean = i
-                } else if (byte < 0x20 || byte == 0x7F || byte == 0xC2 || byte == 0xE2), let (length, replacement) = UnsafeCharacters.at(utf8, i) {
+                } else if UnsafeCharacters.mayStart(byte), let (length, replacement) = UnsafeCharacters.at(utf8, i) {
                     bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[clean..<i]))
                     bytes.append(contentsOf: replacement == .space ? [0x20] : [0xEF, 0xBF, 0xBD])
                     i += length

@@ -26,12 +26,18 @@ public enum UnsafeCharacters {
         }
     }
 
-    /// Whether the UTF-8 bytes may hold an unsafe character: any byte below 0x20, DEL, or the
+    /// Whether an unsafe character may start at this UTF-8 byte: any byte below 0x20, DEL, or the
     /// lead byte of C1 (0xC2) or of the U+20xx separators and bidi controls (0xE2). Most values
     /// have none of these, and are written as they are.
-    @inline(__always)
+    @inlinable
+    public static func mayStart(_ byte: UInt8) -> Bool {
+        byte < 0x20 || byte == 0x7F || byte == 0xC2 || byte == 0xE2
+    }
+
+    /// Whether the UTF-8 bytes may hold an unsafe character (``mayStart(_:)`` of any of them).
+    @inlinable
     public static func mayContain(_ utf8: some Sequence<UInt8>) -> Bool {
-        utf8.contains { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 || $0 == 0xE2 }
+        utf8.contains(where: mayStart)
     }
 
     /// `text` safe for one line of any output: line breaks and tabs as spaces, every other
