@@ -4,7 +4,8 @@ import PackageDescription
 /// reeval: re-score dismissed CRM leads against the ICP in force now.
 ///
 /// Stages are library targets in folders named after them; dependencies point one way:
-/// reeval (CLI) → Reports → Reevaluation → {ICP, ICPRegistry, Import} → Store → ReevalSQLite.
+/// reeval (CLI) → Reports → Reevaluation → {ICP, ICPRegistry, Import} → Store → ReevalSQLite;
+/// Warehouse (`reeval sql`) compiles ICP versions to SQL and reads neither the store nor the importer.
 let package = Package(
     name: "reeval",
     platforms: [.macOS(.v13)],
@@ -59,6 +60,7 @@ let package = Package(
             dependencies: ["ICP", "ICPRegistry", "CRMImport", "ReevalStore", "LeadData"],
             path: "Sources/Reevaluation"
         ),
+        .target(name: "Warehouse", dependencies: ["ICP", "LeadData"], path: "Sources/Warehouse"),
         .target(
             name: "Reports",
             dependencies: ["Reevaluation", "ICP", "ICPRegistry", "ReevalStore", "LeadData"],
@@ -67,7 +69,7 @@ let package = Package(
         .executableTarget(
             name: "reeval",
             dependencies: [
-                "Reports", "Reevaluation", "ICP", "ICPRegistry", "CRMImport", "ReevalStore", "LeadData", "Sample",
+                "Reports", "Reevaluation", "ICP", "ICPRegistry", "CRMImport", "ReevalStore", "LeadData", "Sample", "Warehouse",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Sources/reeval"
@@ -86,6 +88,12 @@ let package = Package(
             name: "ReevaluationTests",
             dependencies: ["Reevaluation", "CRMImport", "ICPRegistry", "ReevalStore", "LeadData", "Sample"],
             path: "Tests/ReevaluationTests"
+        ),
+        .testTarget(
+            name: "WarehouseTests",
+            dependencies: ["Warehouse", "Reevaluation", "CRMImport", "ICPRegistry", "ICP", "ReevalStore", "LeadData", "Sample",
+                           .product(name: "PropertyBased", package: "swift-property-based")],
+            path: "Tests/WarehouseTests"
         ),
         .testTarget(name: "EndToEndTests", dependencies: ["reeval", "ReevalStore", "LeadData"], path: "Tests/EndToEndTests", exclude: ["Fixtures"]),
     ],

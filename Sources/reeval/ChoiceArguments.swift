@@ -2,6 +2,7 @@ import ArgumentParser
 import CRMImport
 import LeadData
 import Reports
+import Warehouse
 
 /// `--source`: a CRM preset, or `auto` to pick one from the headers. Help lists the choices;
 /// any other name is a usage error (64) naming them. Case does not matter.
@@ -39,4 +40,11 @@ struct FormatsArgument: ExpressibleByArgument, Sendable {
 
     static var allValueStrings: [String] { ReportFormat.allCases.map(\.rawValue) }
     var defaultValueDescription: String { formats.map(\.rawValue).joined(separator: ",") }
+}
+
+/// `--dialect`: the SQL engine `reeval sql` writes for. Help lists the choices.
+extension SQLDialect: ExpressibleByArgument {
+    public init?(argument: String) {
+        self.init(rawValue: argument.lowercased())
+    }
 }

@@ -20,7 +20,7 @@ struct Reeval: ParsableCommand {
             """,
         version: ReevalVersion.current,
         subcommands: [
-            Run.self, Import.self, ICPCommand.self, Report.self, Explain.self, BacktestCommand.self, Status.self, Init.self, Demo.self, Sample.self,
+            Run.self, Import.self, ICPCommand.self, Report.self, Explain.self, BacktestCommand.self, SQL.self, Status.self, Init.self, Demo.self, Sample.self,
         ],
         defaultSubcommand: Run.self
     )

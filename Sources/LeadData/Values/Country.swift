@@ -43,6 +43,13 @@ public enum Country {
         "cape verde": "CV", "swaziland": "SZ", "east timor": "TL", "brunei": "BN", "micronesia": "FM", "kosovo": "XK",
     ]
 
+    /// Every lower-cased name, code and alias this knows with its alpha-2 code, sorted by name:
+    /// what `reeval sql` writes as `reeval_country_names`, so a warehouse reads countries as
+    /// reeval does.
+    public static var names: [(name: String, code: String)] {
+        table.sorted { $0.key < $1.key }.map { (name: $0.key, code: $0.value) }
+    }
+
     private static let table: [String: String] = {
         var map = isoNames
         for (alpha3, code) in alpha3 { map[alpha3] = code }
