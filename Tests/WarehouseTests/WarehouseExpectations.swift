@@ -32,8 +32,9 @@ func expectScriptScoresLikeScorer(_ db: Database, versions: [ICPVersion], asOf: 
             #expect(row.value("tier").string == evaluation.tier, "\(shown): tier", sourceLocation: sourceLocation)
             for rule in rules {
                 let outcome = evaluation.outcome(rule.id)
-                #expect(row.value(rule.id + "_verdict").string == outcome?.verdict.rawValue, "\(shown): \(rule.id) verdict", sourceLocation: sourceLocation)
-                #expect(row.value(rule.id + "_points").double == outcome?.points, "\(shown): \(rule.id) points", sourceLocation: sourceLocation)
+                let said = "\(shown): \(rule.id) (\(rule.rule.name) on \(rule.field), read \(outcome?.value.map { "'\($0)'" } ?? "nothing"))"
+                #expect(row.value(rule.id + "_verdict").string == outcome?.verdict.rawValue, "\(said) verdict", sourceLocation: sourceLocation)
+                #expect(row.value(rule.id + "_points").double == outcome?.points, "\(said) points", sourceLocation: sourceLocation)
             }
             compared += 1
         }
