@@ -110,14 +110,15 @@ public enum SQLDialect: String, CaseIterable, Sendable {
         }
     }
 
-    /// A statement that (re)creates `name` from `select`. Spark's are temporary views: a local
-    /// session has no warehouse to write tables to, and the loader registers `reeval_states` so.
+    /// A statement that (re)creates the table `name` from `select`. Spark's are Parquet tables in
+    /// the session's warehouse: written once, so a later step reads them instead of re-planning
+    /// every step before it (as temporary views, the demo's script spent minutes planning).
     func create(_ name: String, as select: String) -> String {
         switch self {
         case .sqlite, .postgres:
             return "DROP TABLE IF EXISTS \(name);\nCREATE TABLE \(name) AS\n\(select);\n"
         case .spark:
-            return "CREATE OR REPLACE TEMPORARY VIEW \(name) AS\n\(select);\n"
+            return "DROP TABLE IF EXISTS \(name);\nCREATE TABLE \(name) USING parquet AS\n\(select);\n"
         case .duckdb, .bigquery, .snowflake:
             return "CREATE OR REPLACE TABLE \(name) AS\n\(select);\n"
         }

@@ -58,7 +58,6 @@ public struct WarehouseScript: Sendable {
         script += dialect.create("reeval_candidates", as: revival.candidates) + "\n"
         script += dialect.create("reeval_requests", as: revival.requests) + "\n"
         script += dialect.create("reeval_evaluations", as: try scoring.select(versions)) + "\n"
-        if dialect == .spark { script += "CACHE TABLE reeval_evaluations;\n\n" }
         let ruleColumns = columns.ids.flatMap { [dialect.quote($0.id + "_points"), dialect.quote($0.id + "_verdict")] }
         script += dialect.create("reeval_scores", as: """
             SELECT lead_id, state_id, icp, score, tier\(ruleColumns.map { ", " + $0 }.joined())
