@@ -28,11 +28,9 @@ echo "leads: $rows   states: $states"
 printf "%-46s %8.2f s\n" "reeval run" "$(seconds "$bin" run --db "$db" --as-of 2026-11-22 --quiet)"
 revived=$(sqlite3 "$db" "SELECT count(*) FROM revived_latest")
 printf "%-46s %8.2f s\n" "sqlite3: lead_snapshots to CSV" "$(seconds sqlite3 -csv -header -cmd ".nullvalue '\N'" "$db" '.once '"$work/states.csv" 'SELECT * FROM lead_snapshots')"
-for d in duckdb postgres sqlite; do "$bin" sql --db "$db" --dialect $d --as-of 2026-11-22 --out "$work/bench-$d.sql" --force --quiet; done
-cp "$db" "$work/sql-bench-script.sqlite"
-printf "%-46s %8.2f s\n" "sqlite3: the sqlite script over lead_snapshots" \
-  "$(seconds sh -c "(echo 'CREATE TEMP VIEW reeval_states AS SELECT * FROM lead_snapshots;'; cat '$work/bench-sqlite.sql') | sqlite3 '$work/sql-bench-script.sqlite'")"
-
+for d in duckdb postgres; do "$bin" sql --db "$db" --dialect $d --as-of 2026-11-22 --out "$work/bench-$d.sql" --force --quiet; done
+# Not the sqlite script over the lead_snapshots view: at 100,000 leads it ran over an hour (its
+# joins on reeval_states cannot use an index through the view); see docs/warehouse.md.
 python3 - "$work" <<'PY'
 import duckdb, sys, time
 work = sys.argv[1]
