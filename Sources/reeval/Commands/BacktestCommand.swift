@@ -56,14 +56,7 @@ extension Reeval {
             let now = Date()
             let db = try Database.openMigrated(path: global.databasePath, now: now)
             let registry = ICPRegistry(db: db)
-            var versions: [ICPVersion] = []
-            for name in icp {
-                if name.hasSuffix(".yaml") || name.hasSuffix(".yml") || FileManager.default.fileExists(atPath: name) {
-                    versions.append(try ICPParser.load(path: name).version)
-                } else {
-                    versions.append(try registry.entry(name).version)
-                }
-            }
+            var versions = try ICPArgument.versions(icp, registry: registry)
             if versions.isEmpty {
                 let registered: [ICPVersion] = try registry.all().map(\.version)
                 guard let inForce = ICPVersion.inForce(among: registered, at: Timestamp(now)) else {

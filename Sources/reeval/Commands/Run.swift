@@ -67,7 +67,7 @@ extension Reeval {
             options.dryRun = dryRun
             options.keepRuns = keepRuns
             if let icp {
-                if icp.hasSuffix(".yaml") || icp.hasSuffix(".yml") || FileManager.default.fileExists(atPath: icp) {
+                if ICPArgument.isFile(icp) {
                     options.previewICP = try ICPParser.load(path: icp).version
                 } else {
                     options.icpLabel = icp

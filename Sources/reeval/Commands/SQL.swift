@@ -55,15 +55,7 @@ extension Reeval {
             let now = Date()
             let db = try Database.openMigrated(path: root.global.databasePath, now: now)
             let registry = ICPRegistry(db: db)
-            var versions: [ICPVersion] = []
-            for name in icp {
-                if name.hasSuffix(".yaml") || name.hasSuffix(".yml") || FileManager.default.fileExists(atPath: name) {
-                    versions.append(try ICPParser.load(path: name).version)
-                } else {
-                    versions.append(try registry.entry(name).version)
-                }
-            }
-            if icp.isEmpty { versions = try registry.all().map(\.version) }
+            let versions = icp.isEmpty ? try registry.all().map(\.version) : try ICPArgument.versions(icp, registry: registry)
             let parameters = WarehouseScript.Parameters(asOf: asOf?.timestamp ?? Timestamp(now), since: since?.timestamp,
                                                         dormantAfterDays: dormantAfter)
             let script = try WarehouseScript(versions: versions, dialect: dialect, parameters: parameters)
