@@ -33,3 +33,5 @@ run_pg "$PGBIN/pg_ctl" -D "$work/pg" -o "-c listen_addresses='' -k $work/socket"
 
 swift build --product reeval >/dev/null
 PGOPTIONS="-c client_min_messages=warning" python3 scripts/check_sql.py "$(swift build --show-bin-path)/reeval" "$work/check" "$work/socket"
+# The example staging query from Salesforce objects, on the workshop export, against reeval import.
+PGOPTIONS="-c client_min_messages=warning" python3 scripts/check_staging.py "$(swift build --show-bin-path)/reeval" "$work/staging" "$work/socket"
