@@ -49,6 +49,8 @@ with open(path, "w", newline="", encoding="utf-8") as f, open(changed_path, "w",
         b.writerow(r)
 PY
 fi
+# scripts/bench-sql.sh and bench-run.sh need only the files.
+[ -n "${BENCH_GENERATE_ONLY:-}" ] && exit 0
 
 swift build -c release --product reeval >/dev/null
 bin="$(swift build -c release --show-bin-path)/reeval"

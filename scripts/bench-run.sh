@@ -11,7 +11,7 @@ cd "$(dirname "$0")/.."
 rows=${1:-1000000}
 work=${BENCH_DIR:-.build-bench}
 mkdir -p "$work"
-BENCH_DIR="$work" bash scripts/bench-import.sh "$rows" >/dev/null   # generates the files (and benchmarks import)
+BENCH_DIR="$work" BENCH_GENERATE_ONLY=1 bash scripts/bench-import.sh "$rows" >/dev/null   # generates the files
 bin="$(swift build -c release --show-bin-path)/reeval"
 db="$work/run-bench.sqlite"
 rm -f "$db" "$db"-wal "$db"-shm

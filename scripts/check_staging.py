@@ -63,7 +63,7 @@ def main():
         assert reference[key][0] == score, f"the SQLite script's score of {key} is not the run's"
 
     print(f"Salesforce workshop export ({', '.join(f'{count_rows(o)} {o}' for o in OBJECTS)}) through examples/warehouse/salesforce-staging.sql:")
-    print(f"{'engine':<12}{'states':>8}{'scores':>8}  {'fields as reeval import':<26}{'scores as reeval':<18}")
+    print(f"{'engine':<12}{'states':>8}{'scores':>8}  {'fields as reeval import':<26}{'scores as reeval'}")
     failures = 0
     for engine, run in (("duckdb", duckdb_engine()), ("postgres", postgres_engine())):
         staged_cols, staged_rows = run("SELECT s.*, k.object AS staged_object, k.crm_id AS staged_crm_id FROM reeval_states s "
@@ -81,7 +81,7 @@ def main():
         same_scores = scores == reference
         failures += (not same_states) + (not same_scores)
         print(f"{engine:<12}{len(staged):>8}{len(scores):>8}  {'yes' if same_states else 'NO: ' + ', '.join(differing):<25} "
-              f"{'yes' if same_scores else 'NO':<18}")
+              f"{'yes' if same_scores else 'NO'}")
         names = ["score", "tier", *rules]
         for key in sorted(set(scores) | set(reference)):
             got, want = scores.get(key), reference.get(key)

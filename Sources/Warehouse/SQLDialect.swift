@@ -128,9 +128,13 @@ public enum SQLDialect: String, CaseIterable, Sendable {
 extension SQLDialect {
     /// An index on `(lead_id, state_id)` of a table the script built, where the engine keeps
     /// indexes (SQLite and PostgreSQL: their correlated lookups would otherwise scan).
-    func index(_ table: String) -> String {
+    /// An index on a table the script built, where the engine joins through indexes (SQLite's
+    /// automatic indexes cover one column of `reeval_evaluations`, not the pair, and its
+    /// judgements then ran for over an hour at 100,000 leads); DuckDB, Spark and the warehouses
+    /// hash-join and have no such indexes.
+    func index(_ table: String, on columns: [String] = ["lead_id", "state_id"], named name: String = "by_state") -> String {
         switch self {
-        case .sqlite, .postgres: return "CREATE INDEX \(table)_by_state ON \(table)(lead_id, state_id);\n"
+        case .sqlite, .postgres: return "CREATE INDEX \(table)_\(name) ON \(table)(\(columns.joined(separator: ", ")));\n"
         default: return ""
         }
     }

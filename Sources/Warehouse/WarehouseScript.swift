@@ -54,10 +54,12 @@ public struct WarehouseScript: Sendable {
         if let items = keys.listItems(dialect) {
             script += dialect.create("reeval_list_items", as: items) + dialect.index("reeval_list_items") + "\n"
         }
-        script += dialect.create("reeval_state_order", as: revival.stateOrder) + "\n"
-        script += dialect.create("reeval_candidates", as: revival.candidates) + "\n"
+        script += dialect.create("reeval_state_order", as: revival.stateOrder)
+            + dialect.index("reeval_state_order", on: ["lead_id", "pos"], named: "by_position") + "\n"
+        script += dialect.create("reeval_candidates", as: revival.candidates) + dialect.index("reeval_candidates", on: ["lead_id"], named: "by_lead") + "\n"
         script += dialect.create("reeval_requests", as: revival.requests) + "\n"
-        script += dialect.create("reeval_evaluations", as: try scoring.select(versions)) + "\n"
+        script += dialect.create("reeval_evaluations", as: try scoring.select(versions))
+            + dialect.index("reeval_evaluations", on: ["purpose", "lead_id"], named: "by_purpose") + "\n"
         let ruleColumns = columns.ids.flatMap { [dialect.quote($0.id + "_points"), dialect.quote($0.id + "_verdict")] }
         script += dialect.create("reeval_scores", as: """
             SELECT lead_id, state_id, icp, score, tier\(ruleColumns.map { ", " + $0 }.joined())
