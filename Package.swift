@@ -80,7 +80,7 @@ let package = Package(
         .testTarget(name: "ImportTests", dependencies: ["CRMImport", "ReevalStore", "LeadData"], path: "Tests/ImportTests"),
         .testTarget(
             name: "ICPTests",
-            dependencies: ["ICP", "LeadData", .product(name: "PropertyBased", package: "swift-property-based")],
+            dependencies: ["ICP", "LeadData", "Sample", .product(name: "PropertyBased", package: "swift-property-based")],
             path: "Tests/ICPTests",
             exclude: ["BrokenICPs"]
         ),

@@ -11,13 +11,9 @@ cd "$(dirname "$0")/.."
 rows=${1:-1000000}
 work=${BENCH_DIR:-.build-bench}
 mkdir -p "$work"
-BENCH_DIR="$work" BENCH_GENERATE_ONLY=1 bash scripts/bench-import.sh "$rows" >/dev/null   # generates the files
-bin="$(swift build -c release --show-bin-path)/reeval"
+source scripts/bench-lib.sh
 db="$work/run-bench.sqlite"
-rm -f "$db" "$db"-wal "$db"-shm
-"$bin" import --db "$db" "$work/Lead-$rows.csv" --observed-at 2024-06-30 --quiet
-"$bin" import --db "$db" "$work/Lead-$rows-changed.csv" --observed-at 2026-01-01 --quiet
-"$bin" icp add --db "$db" examples/icp/2024-h1.yaml examples/icp/2025-q3.yaml --quiet
+bench_database "$db"
 
 measure() { # label, command...
     local label=$1; shift

@@ -14,13 +14,9 @@ rows=${1:-1000000}
 work=${BENCH_DIR:-.build-bench}
 mkdir -p "$work"
 python3 -c "import duckdb" 2>/dev/null || python3 -m pip install -q duckdb
-BENCH_DIR="$work" BENCH_GENERATE_ONLY=1 bash scripts/bench-import.sh "$rows" >/dev/null
-bin="$(swift build -c release --show-bin-path)/reeval"
+source scripts/bench-lib.sh
 db="$work/sql-bench.sqlite"
-rm -f "$db" "$db"-wal "$db"-shm
-"$bin" import --db "$db" "$work/Lead-$rows.csv" --observed-at 2024-06-30 --quiet
-"$bin" import --db "$db" "$work/Lead-$rows-changed.csv" --observed-at 2026-01-01 --quiet
-"$bin" icp add --db "$db" examples/icp/2024-h1.yaml examples/icp/2025-q3.yaml --quiet
+bench_database "$db"
 
 seconds() { local start=$(date +%s.%N); "$@" >/dev/null; echo "$(date +%s.%N) - $start" | bc; }
 states=$(sqlite3 "$db" "SELECT count(*) FROM lead_snapshots")

@@ -99,12 +99,13 @@ public struct SampleExports: Sendable {
     }
 }
 
-/// A small deterministic generator: the same seed writes the same files.
-struct SampleRandom {
+/// A small deterministic generator (SplitMix64): the same seed writes the same files, and a
+/// property test that draws from it replays a failing case from its seed on any machine.
+public struct SampleRandom: Sendable {
     var state: UInt64
-    init(seed: UInt64) { state = seed &+ 0x9E37_79B9_7F4A_7C15 }
+    public init(seed: UInt64) { state = seed &+ 0x9E37_79B9_7F4A_7C15 }
 
-    mutating func next() -> UInt64 {
+    public mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
@@ -112,16 +113,16 @@ struct SampleRandom {
         return z ^ (z >> 31)
     }
 
-    mutating func int(_ range: ClosedRange<Int>) -> Int {
+    public mutating func int(_ range: ClosedRange<Int>) -> Int {
         range.lowerBound + Int(next() % UInt64(range.count))
     }
 
-    mutating func chance(_ p: Double) -> Bool { Double(next() % 10_000) / 10_000 < p }
+    public mutating func chance(_ p: Double) -> Bool { Double(next() % 10_000) / 10_000 < p }
 
-    mutating func pick<T>(_ items: [T]) -> T { items[Int(next() % UInt64(items.count))] }
+    public mutating func pick<T>(_ items: [T]) -> T { items[Int(next() % UInt64(items.count))] }
 
     /// An item chosen with the given weights.
-    mutating func weighted<T>(_ items: [(T, Int)]) -> T {
+    public mutating func weighted<T>(_ items: [(T, Int)]) -> T {
         var roll = Int(next() % UInt64(items.reduce(0) { $0 + $1.1 }))
         for (item, weight) in items {
             if roll < weight { return item }

@@ -41,7 +41,7 @@ struct FieldSQL {
             case .key:
                 throw Failure(.badData, "reeval sql: \(canonical.rawValue) is not a column of reeval_states (lead_snapshots keeps it in leads); rules on it cannot compile")
             case .text:
-                shape = .text(raw: column, key: canonical.kind == .country ? "coalesce(\(Self.countryLookup(alias)).code, \(key))" : key)
+                shape = .text(raw: column, key: key)
             case .range:
                 shape = .range(low: column + "_low", high: column + "_high")
             case .number:
@@ -53,9 +53,6 @@ struct FieldSQL {
             }
         }
     }
-
-    /// The alias under which an evaluation joins `reeval_country_names` for the row `alias`.
-    static func countryLookup(_ alias: String) -> String { "country_of_" + alias }
 
     private static func reading(_ rule: Rule) -> String {
         switch rule {

@@ -81,19 +81,8 @@ struct ScoringSQL {
                               JOIN reeval_states s ON s.lead_id = r.lead_id AND s.state_id = r.state_id
                               JOIN reeval_state_keys keys_of_s ON keys_of_s.lead_id = r.lead_id AND keys_of_s.state_id = r.state_id
                               LEFT JOIN reeval_states t ON t.lead_id = r.lead_id AND t.state_id = r.then_state_id
-                              LEFT JOIN reeval_state_keys keys_of_t ON keys_of_t.lead_id = r.lead_id AND keys_of_t.state_id = r.then_state_id\(countryJoins(version))
+                              LEFT JOIN reeval_state_keys keys_of_t ON keys_of_t.lead_id = r.lead_id AND keys_of_t.state_id = r.then_state_id
                               WHERE r.icp = \(dialect.string(version.label))) e0) e1) e2
             """
-    }
-
-    /// The `reeval_country_names` lookups a version's country rules read, for the state and the
-    /// state at dismissal.
-    private func countryJoins(_ version: ICPVersion) -> String {
-        let readsCountry = (version.criteria + version.triggers + version.disqualifiers).contains { $0.field == .canonical(.country) }
-        guard readsCountry else { return "" }
-        return ["s", "t"].map { alias in
-            let lookup = FieldSQL.countryLookup(alias)
-            return "\n                              LEFT JOIN reeval_country_names \(lookup) ON \(lookup).name = lower(\(alias).country)"
-        }.joined()
     }
 }

@@ -46,7 +46,15 @@ struct StateKeys {
             case .attribute(let column): return dialect.attribute("s.attributes", column)
             }
         }
-        return TextKeySQL(dialect: dialect).keys(of: raw, carrying: ["s.lead_id", "s.state_id"], from: "reeval_states s")
+        guard let country = texts.firstIndex(of: .canonical(.country)) else {
+            return TextKeySQL(dialect: dialect).keys(of: raw, carrying: ["s.lead_id", "s.state_id"], from: "reeval_states s")
+        }
+        // A country's key is the code its name stands for (`reeval_country_names`), or its own key
+        // when it names none: looked up here once per state, so no evaluation joins the names
+        // (PostgreSQL misjudged those joins' sizes and nested-looped them: 90 s at 20,000 leads).
+        let keyed = TextKeySQL(dialect: dialect).keys(of: raw, carrying: ["s.lead_id", "s.state_id", "s.country"], from: "reeval_states s")
+        let columns = texts.indices.map { $0 == country ? "coalesce(c.code, k.k\($0 + 1)) AS k\($0 + 1)" : "k.k\($0 + 1)" }
+        return "SELECT k.lead_id, k.state_id, \(columns.joined(separator: ", "))\nFROM (\(keyed)) k LEFT JOIN reeval_country_names c ON c.name = lower(k.country)"
     }
 
     /// Nil when no rule reads a list.

@@ -2,6 +2,7 @@ import Foundation
 import ICP
 import LeadData
 import PropertyBased
+import Sample
 import Testing
 
 @Suite("Explanations add up")
@@ -11,7 +12,7 @@ struct ExplanationPropertyTests {
 
     /// A random ICP built from a seed: criteria of every operator, random points and bands.
     static func version(_ seed: Int) throws -> ICPVersion {
-        var rng = SplitMix(seed: UInt64(seed))
+        var rng = SampleRandom(seed: UInt64(seed))
         func pick<T>(_ a: [T]) -> T { a[Int(rng.next() % UInt64(a.count))] }
         func points() -> Int { Int(rng.next() % 41) - 5 }
         let low = Int(rng.next() % 300)
@@ -42,7 +43,7 @@ struct ExplanationPropertyTests {
     }
 
     static func lead(_ seed: Int) -> LeadRecord {
-        var rng = SplitMix(seed: UInt64(seed) &* 7919)
+        var rng = SampleRandom(seed: UInt64(seed) &* 7919)
         func maybe<T>(_ value: T) -> T? { rng.next() % 4 == 0 ? nil : value }
         return ICPFixtures.lead { r in
             r.industry = maybe(industries[Int(rng.next() % 5)])
@@ -93,18 +94,5 @@ struct ExplanationPropertyTests {
             #expect(String(decoding: out, as: UTF8.self) == String(value), "\(value)")
         }
         #expect(JSONText.number(2.5) == "2.5" && JSONText.number(1e20) == "1e+20")
-    }
-}
-
-/// A small deterministic generator, so a failing seed can be replayed.
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -2,6 +2,7 @@ import Foundation
 import ICP
 import LeadData
 import ReevalStore
+import Sample
 import Testing
 import Warehouse
 
@@ -9,37 +10,23 @@ import Warehouse
 /// country names and codes, open ranges, empty lists), rules drawn from every operator.
 @Suite("reeval sql on SQLite: generated leads and ICPs score as the Swift scorer scores them")
 struct GeneratedScriptTests {
-    /// SplitMix64: the same cases on every machine.
-    struct Draw {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func pick<T>(_ items: [T]) -> T { items[Int(next() % UInt64(items.count))] }
-        mutating func chance(_ percent: UInt64) -> Bool { next() % 100 < percent }
-    }
-
     static let industries: [String?] = ["Software", " software ", "SOFTWARE  Services", "Fin\ttech", "fintech", "İnsurance", "Kelvin\u{212A}", nil, ""]
     /// Countries as reeval stores them: a code, or text that names no country it knows.
     static let countries: [String?] = ["DE", "US", "GB", "FR", "Atlantis", "atlantis  Republic", nil]
     static let tools = ["Salesforce", "HubSpot", "slack", " Slack ", "SNOWFLAKE"]
 
-    static func record(_ draw: inout Draw) -> LeadRecord {
+    static func record(_ draw: inout SampleRandom) -> LeadRecord {
         var r = LeadRecord(crmID: "", lifecycle: draw.pick([.lost, .open, .disqualified, .won]))
         r.industry = draw.pick(industries)
         r.country = draw.pick(countries)
         r.industryCode = draw.pick(["5112", "51821", "6011", nil])
-        if draw.chance(85) {
+        if draw.chance(0.85) {
             let low = Double(draw.pick([1, 10, 49, 50, 200, 201, 1000, 5000]))
             r.employees = NumberRange(low: low, high: draw.pick([low, low + 150, nil]))
         }
-        if draw.chance(70) { r.technologies = tools.filter { _ in draw.chance(40) } }
-        if draw.chance(70) { r.lastFundingAt = Timestamp(year: 2026, month: draw.pick([1, 6, 10, 11]), day: draw.pick([1, 15, 22]), isDateOnly: true) }
-        if draw.chance(60) { r.attributes["Segment"] = draw.pick(["Gold", "gold ", "Silver", "  "]) }
+        if draw.chance(0.70) { r.technologies = tools.filter { _ in draw.chance(0.40) } }
+        if draw.chance(0.70) { r.lastFundingAt = Timestamp(year: 2026, month: draw.pick([1, 6, 10, 11]), day: draw.pick([1, 15, 22]), isDateOnly: true) }
+        if draw.chance(0.60) { r.attributes["Segment"] = draw.pick(["Gold", "gold ", "Silver", "  "]) }
         r.domain = draw.pick(["acme.com", nil])
         return r
     }
@@ -67,17 +54,17 @@ struct GeneratedScriptTests {
         "{id: r%d, field: domain, exists: false, points: -2}",
     ]
 
-    static func icp(_ draw: inout Draw, label: String) throws -> ICPVersion {
+    static func icp(_ draw: inout SampleRandom, label: String) throws -> ICPVersion {
         var lines = ["version: \(label)", "effective: 2025-01-01", "tiers: {A: 25, B: 12, C: 0.5}", "revive_at: B", "criteria:"]
         let count = 3 + Int(draw.next() % 6)
         for i in 0..<count { lines.append("  - " + String(format: draw.pick(ruleTemplates), i)) }
-        if draw.chance(50) { lines += ["disqualify:", "  - {id: dq, field: employees, below: 10}"] }
+        if draw.chance(0.50) { lines += ["disqualify:", "  - {id: dq, field: employees, below: 10}"] }
         return try ICPParser.parse(lines.joined(separator: "\n") + "\n", file: "\(label).yaml")
     }
 
     @Test("40 generated ICPs over 300 generated states each", arguments: [1, 2, 3, 4])
     func generated(batch: UInt64) throws {
-        var draw = Draw(state: batch)
+        var draw = SampleRandom(seed: batch)
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("reeval-sql-gen-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
