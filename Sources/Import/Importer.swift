@@ -37,6 +37,28 @@ public struct Importer {
             summary.alreadyImported = earlier
             return summary
         }
+        var pass = try open(path, options: options, size: size, started: started, summary: summary)
+        try pass.run()
+        if let reread = pass.reread {
+            // A day-first column's ambiguous dates were read month first, or a money column's
+            // ambiguous numbers before its decimal mark was known: read the file again, with the
+            // order and mark decided for the whole column (the first reading is rolled back).
+            guard path != "-", size != nil, options.decidedDateOrders.isEmpty, options.decidedDecimalMarks.isEmpty else {
+                if let column = reread.orders.keys.sorted().first { throw ImportFailure.datesNeedFormat(file: path, column: column) }
+                throw ImportFailure.marksNeedFile(file: path, column: reread.marks.keys.sorted().first ?? "")
+            }
+            var again = options
+            again.decidedDateOrders = reread.orders
+            again.decidedDecimalMarks = reread.marks
+            return try importFile(path, options: again)
+        }
+        return pass.summary
+    }
+
+    /// The pass that reads `path`: its reader, encoding and header, the preset that header picks,
+    /// and the plan of its columns.
+    private func open(_ path: String, options: ImportOptions, size: Int?, started: Date, summary: ImportSummary) throws -> ImportPass {
+        var summary = summary
         let reader = try CSVReader(path: path)
         try Self.refuseNonCSV(reader.prefix(), file: path)
         summary.delimiter = reader.delimiter == 0x09 ? "tab" : String(UnicodeScalar(reader.delimiter))
@@ -53,167 +75,8 @@ public struct Importer {
         if !preset.decidedBy.isEmpty { summary.preset += " (picked by its columns \(preset.decidedBy.joined(separator: ", ")))" }
         summary.source = preset.source
         summary.object = preset.object
-        let observedAt = options.observedAt ?? Timestamp(options.now)
-
-        // Set when the columns' evidence asks for a second reading (rolled back, then read again).
-        var reread: (orders: [String: DateParser.Order], marks: [String: NumberParser.DecimalMark])?
-        do {
-            try db.transaction(.immediate) {
-                try db.execute("""
-                    INSERT INTO imports(file_name, sha256, preset, source, object, kind, encoding, observed_at, imported_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """, [path, "reading-\(ProcessInfo.processInfo.processIdentifier)-\(path)", summary.preset, preset.source, preset.object, preset.kind.rawValue, encoding.rawValue,
-                          observedAt.iso, ISODate.string(options.now)])
-                let importID = db.lastInsertedRowID
-                summary.importID = Int(importID)
-                // A User export goes to `owners`; every other one to leads or accounts.
-                let writer: RowWriter = preset.kind == .owners
-                    ? try OwnerWriter(db: db, source: preset.source, importID: importID)
-                    : try RecordWriter(db: db, kind: preset.kind, source: preset.source, object: preset.object,
-                                       importID: importID, observedAt: observedAt)
-                let reject = try db.prepare("INSERT INTO import_rejects(import_id, line, reason, raw) VALUES (?, ?, ?, ?)")
-                func rejectRow(_ line: Int, _ reason: String, _ raw: String) throws {
-                    summary.rejected += 1
-                    if summary.firstRejects.count < 5 { summary.firstRejects.append((line, reason)) }
-                    try reject.execute([importID, line, reason, raw])
-                }
-                let reading = RowReading(plan: plan, encoding: encoding,
-                                         lineHash: LineHash(reading: "\(Self.reading(options)) preset:\(preset.name) encoding:\(encoding.rawValue)",
-                                                            header: headerRecord.raw))
-                var values = [String](repeating: "", count: plan.headers.count)
-                func count(_ outcome: RecordWriter.Outcome, crmID: String, line: Int, raw: @autoclosure () -> String) throws {
-                    switch outcome {
-                    case .inserted: summary.inserted += 1
-                    case .updated: summary.updated += 1
-                    case .unchanged: summary.unchanged += 1
-                    case .duplicate(let first):
-                        // An id the file repeats: the later row is rejected, naming the first.
-                        try rejectRow(line, "duplicate id \(crmID), first on line \(first)", raw())
-                    }
-                }
-                // Parsing (and for a first import, normalising) runs on another thread; this one
-                // writes, and normalises only the rows of a re-import that changed.
-                let producer = RowProducer(reader: reader, reading: reading, normalisesEveryRow: !writer.skipsUnchangedRows)
-                producer.start()
-                defer { producer.queue.cancel() }
-                var finished = false
-                reading: while let batch = producer.queue.pop() {
-                    for var item in batch {
-                        if case .unread(let record, let crmID, let lineHash) = item {
-                            let rowEncoding = reading.encoding(of: record)
-                            if let outcome = try writer.skipIfUnchanged(crmID: crmID, lineHash: lineHash, line: record.line) {
-                                summary.rowsRead += 1
-                                try count(outcome, crmID: crmID, line: record.line, raw: reading.rawText(record, rowEncoding))
-                                continue
-                            }
-                            item = reading.normalise(record, rowEncoding, values: &values)
-                        }
-                        switch item {
-                        case .record(let line, let raw, let lead, let lineHash):
-                            summary.rowsRead += 1
-                            try count(try writer.write(lead, lineHash: lineHash, line: line), crmID: lead.record.crmID, line: line,
-                                      raw: encoding.decode(raw[...]) ?? String(decoding: raw, as: UTF8.self))
-                        case .unread:
-                            throw Failure(.bug, "\(path): a row was left unread")
-                        case .reject(let line, let reason, let raw):
-                            summary.rowsRead += 1
-                            try rejectRow(line, reason, raw)
-                        case .missingID(let line, let raw, let column):
-                            summary.rowsRead += 1
-                            try rejectRow(line, "no CRM id in column \(column)", raw)
-                        case .blank:
-                            summary.blankRows += 1
-                        case .deleted:
-                            summary.rowsRead += 1
-                            summary.deleted += 1
-                        case .footer:
-                            summary.footerLines += 1
-                        case .repeatedHeader:
-                            summary.repeatedHeaders += 1
-                        case .progress(let bytesRead):
-                            options.progress?(bytesRead, size ?? 0)
-                        case .finished(let utf8Lines, let dates, let marks):
-                            summary.utf8LinesInWindows1252 = utf8Lines
-                            let decided = try DateOrderDecision.decide(dates, plan: plan, file: path)
-                            let decimalMarks = try DecimalMarkDecision.decide(marks, plan: plan, file: path)
-                            summary.dateOrderNotes = decided.notes
-                            finished = true
-                            if !decided.reread.isEmpty || !decimalMarks.isEmpty {
-                                reread = (decided.reread, decimalMarks)
-                                break reading
-                            }
-                        case .failed(let error):
-                            throw error
-                        }
-                    }
-                }
-                guard finished else { throw Failure(.bug, "\(path): the parsing thread stopped before the end of the file") }
-                if reread != nil { return .rollback }
-                summary.blankRows += reader.emptyLines
-                if summary.rowsRead == 0 && summary.rejected == 0 { throw ImportFailure.headerOnly(path) }
-                let sha = Self.readingIdentity(fileDigest: try reader.sha256(), options)
-                if let earlier = try earlierImport(sha256: sha) {
-                    summary = ImportSummary(file: path)
-                    summary.alreadyImported = earlier
-                    return .rollback
-                }
-                try db.execute("UPDATE imports SET sha256 = ?, bytes = ? WHERE id = ?", [sha, size, importID])
-                // The texts that could not be read, as the records of this file keep them (those it
-                // wrote and those it found unchanged), for the summary. Users keep none: their
-                // export's only values are id, name and email.
-                let table: String? = preset.kind == .leads ? "leads" : preset.kind == .accounts ? "accounts" : nil
-                if let table {
-                    try db.prepare("""
-                        SELECT u.key, u.value, count(*) FROM \(table) t, json_each(t.unreadable) u
-                        WHERE t.unreadable != '{}' AND (t.last_import_id = ? OR t.id IN (\(RecordWriter.seenRows)))
-                        GROUP BY 1, 2 ORDER BY 1, 3 DESC, 2
-                        """).forEachRow([importID]) { row in
-                        let column = row[0].string ?? "", count = row[2].int ?? 0
-                        summary.unreadable[column, default: 0] += count
-                        if summary.unreadableExamples[column, default: []].count < 5 {
-                            summary.unreadableExamples[column, default: []].append((row[1].string ?? "", count))
-                        }
-                    }
-                }
-                if preset.kind == .leads { try Self.countLifecycles(db, importID: importID, preset: preset, into: &summary) }
-                try writer.finish()
-                summary.snapshots = writer.states
-                if options.strict, summary.rejected > 0, let first = summary.firstRejects.first {
-                    throw ImportFailure.strictRejects(file: path, count: summary.rejected, firstLine: first.line, firstReason: first.reason)
-                }
-                // A file whose every data row is rejected fails, so cron (`run --inbox --quiet`)
-                // hears of it; one with no data rows at all is only empty.
-                if summary.rejected > 0, summary.inserted + summary.updated + summary.unchanged + summary.deleted == 0 {
-                    throw ImportFailure.everyRowRejected(file: path, count: summary.rejected, firstReasons: summary.firstRejects.prefix(3)
-                        .map { "line \($0.line): \($0.reason)" }.joined(separator: "; "))
-                }
-                summary.seconds = options.clock().timeIntervalSince(started)
-                try db.execute("""
-                    UPDATE imports SET rows_read = ?, inserted = ?, updated = ?, unchanged = ?, rejected = ?, deleted = ?,
-                                       snapshots = ?, unreadable = ?, seconds = ? WHERE id = ?
-                    """, [summary.rowsRead, summary.inserted, summary.updated, summary.unchanged, summary.rejected, summary.deleted,
-                          summary.snapshots, JSONText.counts(summary.unreadable), summary.seconds, importID])
-                if options.dryRun {
-                    summary.importID = nil
-                    return .rollback
-                }
-                return .commit
-            }
-        }
-        if let reread {
-            // A day-first column's ambiguous dates were read month first, or a money column's
-            // ambiguous numbers before its decimal mark was known: read the file again, with the
-            // order and mark decided for the whole column (the first reading is rolled back).
-            guard path != "-", size != nil, options.decidedDateOrders.isEmpty, options.decidedDecimalMarks.isEmpty else {
-                if let column = reread.orders.keys.sorted().first { throw ImportFailure.datesNeedFormat(file: path, column: column) }
-                throw ImportFailure.marksNeedFile(file: path, column: reread.marks.keys.sorted().first ?? "")
-            }
-            var again = options
-            again.decidedDateOrders = reread.orders
-            again.decidedDecimalMarks = reread.marks
-            return try importFile(path, options: again)
-        }
-        return summary
+        return ImportPass(db: db, path: path, options: options, reader: reader, header: headerRecord, plan: plan, preset: preset,
+                          encoding: encoding, size: size, started: started, summary: summary)
     }
 
     /// What `imports.sha256` identifies: a file read one way. Read by its headers alone it is the
@@ -227,13 +90,13 @@ public struct Importer {
 
     /// How the options say to read a file: its mapping (by SHA-256), `--source` and `--object`.
     /// Part of a file's identity, and of the seed of its rows' `LineHash`.
-    private static func reading(_ options: ImportOptions) -> String {
+    static func reading(_ options: ImportOptions) -> String {
         "mapping:\(options.mapping?.sha256 ?? "") source:\(options.source ?? "") object:\(options.object ?? "")"
             + options.decidedDateOrders.sorted { $0.key < $1.key }.map { " dates:\($0.key)=\($0.value.rawValue)" }.joined()
             + options.decidedDecimalMarks.sorted { $0.key < $1.key }.map { " decimal:\($0.key)=\($0.value.rawValue)" }.joined()
     }
 
-    private func earlierImport(sha256: String) throws -> (id: Int, at: String)? {
+    func earlierImport(sha256: String) throws -> (id: Int, at: String)? {
         try db.rows("SELECT id, imported_at FROM imports WHERE sha256 = ?", [sha256]).first.map { ($0["id"] ?? 0, $0["imported_at"] ?? "") }
     }
 

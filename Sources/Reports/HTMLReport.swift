@@ -6,6 +6,18 @@ import Reevaluation
 /// reasons, and data quality. Every CRM value is HTML-escaped.
 public enum HTMLReport {
     public static func render(_ r: RunReport, into out: inout ReportBuffer) {
+        header(r, &out)
+        rankedList(r, &out)
+        segments(r, &out)
+        backtest(r, &out)
+        accounts(r, &out)
+        worthEnriching(r, &out)
+        dataQuality(r, &out)
+        out.append("</body></html>\n")
+    }
+
+    /// The title, the counts, the two charts, what was left out and what changed in the ICP.
+    private static func header(_ r: RunReport, _ out: inout ReportBuffer) {
         let h = Escaping.html
         out.append("""
             <!DOCTYPE html>
@@ -32,6 +44,10 @@ public enum HTMLReport {
             }
             out.append("</section>")
         }
+    }
+
+    /// Every revived lead, in rank order, with its reasons.
+    private static func rankedList(_ r: RunReport, _ out: inout ReportBuffer) {
         out.append("<section><h2>Ranked list</h2><div class=\"scroll\"><table><thead><tr><th>#</th><th>Company</th><th>CRM id</th><th>Owner</th>")
         out.append("<th>Dismissed</th><th>Score</th><th>Tier</th><th>Why</th></tr></thead><tbody>")
         for lead in r.leads {
@@ -73,6 +89,11 @@ public enum HTMLReport {
             out.append("</ul></td></tr>")
         }
         out.append("</tbody></table></div></section>")
+    }
+
+    /// The revived leads counted by each segment field.
+    private static func segments(_ r: RunReport, _ out: inout ReportBuffer) {
+        let h = Escaping.html
         out.append("<section class=\"segments\"><h2>Revived leads by segment</h2>")
         for segment in r.segments {
             out.append("<table><thead><tr><th>\(h(segment.title))</th><th>revived</th></tr></thead><tbody>")
@@ -83,7 +104,13 @@ public enum HTMLReport {
             }
             out.append("</tbody></table>")
         }
-        out.append("</section><section><h2>Is the ICP right?</h2>")
+        out.append("</section>")
+    }
+
+    /// The version in force on the won and lost records, and its win rate by tier.
+    private static func backtest(_ r: RunReport, _ out: inout ReportBuffer) {
+        let h = Escaping.html
+        out.append("<section><h2>Is the ICP right?</h2>")
         if let b = r.backtest {
             out.append("<p>\(h(b.icp)) on \(b.records) won and lost records, scored as they came in: win rate \(ReportText.percent(b.winRate)) overall. "
                        + "At \(h(b.reviveAt)) or better: precision \(ReportText.percent(b.atRevive.precision)), recall \(ReportText.percent(b.atRevive.recall))."
@@ -92,7 +119,13 @@ public enum HTMLReport {
         } else {
             out.append("<p>No won or lost records to test the ICP on; import the closed deals to see how well it tells won from lost.</p>")
         }
-        out.append("</section><section><h2>Revived accounts</h2>")
+        out.append("</section>")
+    }
+
+    /// The accounts of the revived leads.
+    private static func accounts(_ r: RunReport, _ out: inout ReportBuffer) {
+        let h = Escaping.html
+        out.append("<section><h2>Revived accounts</h2>")
         if r.accounts.isEmpty {
             out.append("<p>No revived lead is linked to an account.</p>")
         } else {
@@ -108,7 +141,13 @@ public enum HTMLReport {
             }
             out.append("</tbody></table>")
         }
-        out.append("</section><section><h2>Worth enriching</h2>")
+        out.append("</section>")
+    }
+
+    /// Candidates that filling in unknown values would revive.
+    private static func worthEnriching(_ r: RunReport, _ out: inout ReportBuffer) {
+        let h = Escaping.html
+        out.append("<section><h2>Worth enriching</h2>")
         if r.worthEnriching.isEmpty {
             out.append("<p>No candidate would reach the revival tier by filling in its unknown values.</p>")
         } else {
@@ -120,7 +159,13 @@ public enum HTMLReport {
             }
             out.append("</ul>")
         }
-        out.append("</section><section><h2>Data quality</h2>")
+        out.append("</section>")
+    }
+
+    /// Unknown values among the candidates, and what the imports could not read.
+    private static func dataQuality(_ r: RunReport, _ out: inout ReportBuffer) {
+        let h = Escaping.html
+        out.append("<section><h2>Data quality</h2>")
         if r.unknownByCriterion.isEmpty {
             out.append("<p>Every criterion could be evaluated for every candidate.</p>")
         } else {
@@ -136,8 +181,9 @@ public enum HTMLReport {
             }
             out.append("</tbody></table>")
         }
-        out.append("</section></body></html>\n")
+        out.append("</section>")
     }
+
 
     static let style = """
         body{font:15px/1.5 -apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif;color:#1d2733;max-width:1200px;margin:0 auto;padding:24px;background:#fff}

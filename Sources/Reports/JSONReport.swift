@@ -16,40 +16,11 @@ public enum JSONReport {
         buffer = ReportBuffer(capacity: 0)
         out.openObject()
         out.key("accounts")
-        out.array(r.accounts) { out, account in
-            out.openObject()
-            out.key("best_score"); out.buffer.append(JSONText.number(account.bestScore))
-            out.key("best_tier"); out.buffer.appendJSON(account.bestTier)
-            out.key("company"); out.buffer.appendJSON(account.company)
-            out.key("crm_id"); out.buffer.appendJSON(account.crmID)
-            out.key("reason_kinds"); out.array(account.reasonKinds) { $0.buffer.appendJSON($1) }
-            out.key("revived_leads"); out.buffer.append(account.revivedLeads)
-            out.key("source"); out.buffer.appendJSON(account.source)
-            out.closeObject()
-        }
+        writeAccounts(r.accounts, to: &out)
         out.key("as_of"); out.buffer.appendJSON(r.asOf)
         out.key("scores_trimmed"); out.buffer.append(r.scoresTrimmed ? "true" : "false")
         out.key("backtest")
-        if let b = r.backtest {
-            out.openObject()
-            out.key("icp"); out.buffer.appendJSON(b.icp)
-            out.key("records"); out.buffer.append(b.records)
-            out.key("tiers")
-            out.array(b.tiers) { out, t in
-                out.openObject()
-                out.key("lift"); out.buffer.append(JSONText.number((b.lift(t) * 10_000).rounded() / 10_000))
-                out.key("records"); out.buffer.append(t.records)
-                out.key("tier"); out.buffer.appendJSON(t.tier)
-                out.key("win_rate"); out.buffer.append(JSONText.number((t.winRate * 10_000).rounded() / 10_000))
-                out.key("won"); out.buffer.append(t.won)
-                out.closeObject()
-            }
-            out.key("win_rate"); out.buffer.append(JSONText.number((b.winRate * 10_000).rounded() / 10_000))
-            out.key("won"); out.buffer.append(b.won)
-            out.closeObject()
-        } else {
-            out.buffer.append("null")
-        }
+        writeBacktest(r.backtest, to: &out)
         out.key("baseline_versions"); out.array(r.baselineVersions) { $0.buffer.appendJSON($1) }
         out.key("by_reason"); out.counts(r.byReason.map { ($0.kind, $0.count) })
         out.key("candidates"); out.buffer.append(r.candidates)
@@ -85,6 +56,43 @@ public enum JSONReport {
         out.closeObject()
         out.buffer.append("\n")
         buffer = out.buffer
+    }
+
+    private static func writeAccounts(_ accounts: [RunReport.Account], to out: inout JSONLayout) {
+        out.array(accounts) { out, account in
+            out.openObject()
+            out.key("best_score"); out.buffer.append(JSONText.number(account.bestScore))
+            out.key("best_tier"); out.buffer.appendJSON(account.bestTier)
+            out.key("company"); out.buffer.appendJSON(account.company)
+            out.key("crm_id"); out.buffer.appendJSON(account.crmID)
+            out.key("reason_kinds"); out.array(account.reasonKinds) { $0.buffer.appendJSON($1) }
+            out.key("revived_leads"); out.buffer.append(account.revivedLeads)
+            out.key("source"); out.buffer.appendJSON(account.source)
+            out.closeObject()
+        }
+    }
+
+    private static func writeBacktest(_ backtest: Backtest.Result?, to out: inout JSONLayout) {
+        if let b = backtest {
+            out.openObject()
+            out.key("icp"); out.buffer.appendJSON(b.icp)
+            out.key("records"); out.buffer.append(b.records)
+            out.key("tiers")
+            out.array(b.tiers) { out, t in
+                out.openObject()
+                out.key("lift"); out.buffer.append(JSONText.number((b.lift(t) * 10_000).rounded() / 10_000))
+                out.key("records"); out.buffer.append(t.records)
+                out.key("tier"); out.buffer.appendJSON(t.tier)
+                out.key("win_rate"); out.buffer.append(JSONText.number((t.winRate * 10_000).rounded() / 10_000))
+                out.key("won"); out.buffer.append(t.won)
+                out.closeObject()
+            }
+            out.key("win_rate"); out.buffer.append(JSONText.number((b.winRate * 10_000).rounded() / 10_000))
+            out.key("won"); out.buffer.append(b.won)
+            out.closeObject()
+        } else {
+            out.buffer.append("null")
+        }
     }
 
     /// One element of `leads`, at its fixed depth (members indented by six spaces), with its

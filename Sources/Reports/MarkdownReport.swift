@@ -5,9 +5,22 @@ import Reevaluation
 /// `report.md`: the run for a chat or an email, in Markdown tables, no HTML.
 public enum MarkdownReport {
     public static func render(_ r: RunReport, into out: inout ReportBuffer) {
-        func line(_ text: String = "") { out.append(text); out.append("\n") }
-        line("# Revived opportunities — run #\(r.runID), as of \(String(r.asOf.prefix(10)))")
-        line()
+        summary(r, &out)
+        leftOut(r, &out)
+        reasons(r, &out)
+        icpChanges(r, &out)
+        segments(r, &out)
+        backtest(r, &out)
+        accounts(r, &out)
+        rankedList(r, &out)
+        worthEnriching(r, &out)
+        dataQuality(r, &out)
+    }
+
+    /// The title, the ICP in force and the versions of the baselines, and the counts.
+    private static func summary(_ r: RunReport, _ out: inout ReportBuffer) {
+        out.line("# Revived opportunities — run #\(r.runID), as of \(String(r.asOf.prefix(10)))")
+        out.line()
         out.append("ICP in force: **")
         out.appendMarkdown(r.icpVersion)
         out.append("**; leads were judged at dismissal by ")
@@ -15,81 +28,105 @@ public enum MarkdownReport {
             if i > 0 { out.append(", ") }
             out.appendMarkdown(version)
         }
-        line(".")
-        if let since = r.since { line("Dismissed on or after \(since).") }
+        out.line(".")
+        if let since = r.since { out.line("Dismissed on or after \(since).") }
         if r.scoresTrimmed {
-            line()
-            line("This run's scores were trimmed by `--keep-runs`: its score chart is gone, and its leads' details are today's.")
+            out.line()
+            out.line("This run's scores were trimmed by `--keep-runs`: its score chart is gone, and its leads' details are today's.")
         }
-        line()
-        line("| candidates | revived | new since the previous run |")
-        line("|---:|---:|---:|")
-        line("| \(r.candidates) | \(r.revived) | \(r.newRevived) |")
-        line()
-        line("## Left out")
-        line()
-        line(ReportText.leftOutIntro(r))
-        for (cause, count) in r.excluded { line("- " + cause.phrase(count)) }
-        line()
-        line("## Why they are back")
-        line()
-        line("| reason | revived leads |")
-        line("|---|---:|")
-        for (kind, count) in r.byReason { line("| \(ReportText.reasonTitle(kind)) | \(count) |") }
+        out.line()
+        out.line("| candidates | revived | new since the previous run |")
+        out.line("|---:|---:|---:|")
+        out.line("| \(r.candidates) | \(r.revived) | \(r.newRevived) |")
+    }
+
+    /// The dismissed leads no rule judged, by cause.
+    private static func leftOut(_ r: RunReport, _ out: inout ReportBuffer) {
+        out.line()
+        out.line("## Left out")
+        out.line()
+        out.line(ReportText.leftOutIntro(r))
+        for (cause, count) in r.excluded { out.line("- " + cause.phrase(count)) }
+    }
+
+    /// How many revived leads each kind of reason brought back.
+    private static func reasons(_ r: RunReport, _ out: inout ReportBuffer) {
+        out.line()
+        out.line("## Why they are back")
+        out.line()
+        out.line("| reason | revived leads |")
+        out.line("|---|---:|")
+        for (kind, count) in r.byReason { out.line("| \(ReportText.reasonTitle(kind)) | \(count) |") }
+    }
+
+    /// What changed between each baseline version and the version in force.
+    private static func icpChanges(_ r: RunReport, _ out: inout ReportBuffer) {
         if !r.icpChanges.isEmpty {
-            line()
-            line("## What changed in the ICP")
+            out.line()
+            out.line("## What changed in the ICP")
             for (from, changes) in r.icpChanges {
-                line()
+                out.line()
                 out.append("Since ")
                 out.appendMarkdown(from)
-                line(":")
-                line()
+                out.line(":")
+                out.line()
                 for change in changes {
                     out.append("- ")
                     out.appendMarkdown(change)
-                    line()
+                    out.line()
                 }
             }
         }
-        line()
-        line("## Revived leads by segment")
+    }
+
+    /// The revived leads counted by each segment field.
+    private static func segments(_ r: RunReport, _ out: inout ReportBuffer) {
+        out.line()
+        out.line("## Revived leads by segment")
         for segment in r.segments {
-            line()
-            line("| \(segment.title) | revived |")
-            line("|---|---:|")
+            out.line()
+            out.line("| \(segment.title) | revived |")
+            out.line("|---|---:|")
             for (value, count) in segment.counts {
                 out.append("| ")
                 out.appendMarkdown(value)
-                line(" | \(count) |")
+                out.line(" | \(count) |")
             }
         }
-        line()
-        line("## Is the ICP right?")
-        line()
+    }
+
+    /// The version in force on the won and lost records, tier by tier.
+    private static func backtest(_ r: RunReport, _ out: inout ReportBuffer) {
+        out.line()
+        out.line("## Is the ICP right?")
+        out.line()
         if let b = r.backtest {
             out.appendMarkdown("\(b.icp) on \(b.records) won and lost records, scored as they came in: win rate \(ReportText.percent(b.winRate)) overall.")
-            line()
-            line()
-            line("| tier | records | won | win rate | lift |")
-            line("|---|---:|---:|---:|---:|")
+            out.line()
+            out.line()
+            out.line("| tier | records | won | win rate | lift |")
+            out.line("|---|---:|---:|---:|---:|")
             for t in b.tiers where t.records > 0 {
                 out.append("| ")
                 out.appendMarkdown(t.tier ?? "none")
-                line(" | \(t.records) | \(t.won) | \(ReportText.percent(t.winRate)) | \(String(format: "%.2f", b.lift(t))) |")
+                out.line(" | \(t.records) | \(t.won) | \(ReportText.percent(t.winRate)) | \(String(format: "%.2f", b.lift(t))) |")
             }
-            if b.sampleTooSmall { line(); line("The sample is too small to judge (fewer than 20 won or 20 lost).") }
+            if b.sampleTooSmall { out.line(); out.line("The sample is too small to judge (fewer than 20 won or 20 lost).") }
         } else {
-            line("No won or lost records to test the ICP on.")
+            out.line("No won or lost records to test the ICP on.")
         }
-        line()
-        line("## Revived accounts")
-        line()
+    }
+
+    /// The accounts of the revived leads.
+    private static func accounts(_ r: RunReport, _ out: inout ReportBuffer) {
+        out.line()
+        out.line("## Revived accounts")
+        out.line()
         if r.accounts.isEmpty {
-            line("No revived lead is linked to an account.")
+            out.line("No revived lead is linked to an account.")
         } else {
-            line("| account | CRM id | revived leads | best score | best tier | why |")
-            line("|---|---|---:|---:|---|---|")
+            out.line("| account | CRM id | revived leads | best score | best tier | why |")
+            out.line("|---|---|---:|---:|---|---|")
             for account in r.accounts {
                 out.append("| ")
                 out.appendMarkdown(account.company ?? "(no name)")
@@ -97,14 +134,18 @@ public enum MarkdownReport {
                 out.appendMarkdown(account.source + " " + account.crmID)
                 out.append(" | \(account.revivedLeads) | \(ReportText.number(account.bestScore)) | ")
                 out.appendMarkdown(account.bestTier ?? "")
-                line(" | " + account.reasonKinds.map(ReportText.reasonTitle).joined(separator: "; ") + " |")
+                out.line(" | " + account.reasonKinds.map(ReportText.reasonTitle).joined(separator: "; ") + " |")
             }
         }
-        line()
-        line("## Ranked list")
-        line()
-        line("| # | company | CRM id | owner | lifecycle | dismissed | score | tier | why |")
-        line("|---:|---|---|---|---|---|---|---|---|")
+    }
+
+    /// Every revived lead, in rank order, with its reasons.
+    private static func rankedList(_ r: RunReport, _ out: inout ReportBuffer) {
+        out.line()
+        out.line("## Ranked list")
+        out.line()
+        out.line("| # | company | CRM id | owner | lifecycle | dismissed | score | tier | why |")
+        out.line("|---:|---|---|---|---|---|---|---|---|")
         for lead in r.leads {
             out.append("| ")
             out.append(lead.rank)
@@ -136,46 +177,54 @@ public enum MarkdownReport {
                 if i > 0 { out.append("; ") }
                 out.appendMarkdown(reason.detail)
             }
-            line(" |")
+            out.line(" |")
         }
-        line()
-        line("## Worth enriching")
-        line()
+    }
+
+    /// Candidates that filling in unknown values would revive.
+    private static func worthEnriching(_ r: RunReport, _ out: inout ReportBuffer) {
+        out.line()
+        out.line("## Worth enriching")
+        out.line()
         if r.worthEnriching.isEmpty {
-            line("No candidate would reach the revival tier by filling in its unknown values.")
+            out.line("No candidate would reach the revival tier by filling in its unknown values.")
         } else {
-            line("Not revived, but would be if their unknown values matched: missing data is a to-do, not a miss. By field: "
+            out.line("Not revived, but would be if their unknown values matched: missing data is a to-do, not a miss. By field: "
                  + r.enrichByField.map { "\($0.field) \($0.count)" }.joined(separator: ", ") + ".")
-            line()
+            out.line()
             for item in r.worthEnriching {
                 out.append("- ")
                 out.appendMarkdown((item.company ?? "(no name)") + " [" + item.crmID + "]: " + item.fields + " unknown: +"
                                    + ReportText.number(item.gain) + " would make it " + item.tier)
-                line()
+                out.line()
             }
         }
-        line()
-        line("## Data quality: unknown values among the candidates")
-        line()
+    }
+
+    /// Unknown values among the candidates, and what the imports could not read.
+    private static func dataQuality(_ r: RunReport, _ out: inout ReportBuffer) {
+        out.line()
+        out.line("## Data quality: unknown values among the candidates")
+        out.line()
         if r.unknownByCriterion.isEmpty {
-            line("Every criterion could be evaluated for every candidate.")
+            out.line("Every criterion could be evaluated for every candidate.")
         } else {
-            line("| criterion | field | candidates with no value |")
-            line("|---|---|---:|")
+            out.line("| criterion | field | candidates with no value |")
+            out.line("|---|---|---:|")
             for item in r.unknownByCriterion {
                 out.append("| ")
                 out.appendMarkdown(item.id)
                 out.append(" | ")
                 out.appendMarkdown(item.field)
-                line(" | \(item.count) |")
+                out.line(" | \(item.count) |")
             }
         }
         if !r.unreadableValues.isEmpty {
-            line()
-            line("Values the imports could not read (left empty, kept in each record's `unreadable`): fix the mapping or the CRM.")
-            line()
-            line("| export column | most frequent unreadable values |")
-            line("|---|---|")
+            out.line()
+            out.line("Values the imports could not read (left empty, kept in each record's `unreadable`): fix the mapping or the CRM.")
+            out.line()
+            out.line("| export column | most frequent unreadable values |")
+            out.line("|---|---|")
             for (column, values) in r.unreadableValues {
                 out.append("| ")
                 out.appendMarkdown(column)
@@ -184,39 +233,16 @@ public enum MarkdownReport {
                     if i > 0 { out.append(", ") }
                     out.appendMarkdown("\"\(value.text)\" \(value.count)")
                 }
-                line(" |")
+                out.line(" |")
             }
         }
     }
 }
 
-/// Words and numbers shared by the renderers.
-enum ReportText {
-    /// How a lead was dropped, as the "dismissed" column heads its date: an open lead was not
-    /// dropped by anyone, it went quiet, so it reads "dormant since".
-    static func dismissal(_ lifecycle: String) -> String {
-        lifecycle == "open" ? "dormant since" : lifecycle
-    }
-
-    static func reasonTitle(_ kind: String) -> String {
-        switch kind {
-        case "icp_change": return "The ICP changed"
-        case "data_change": return "The company changed"
-        case "trigger": return "A buying trigger fired"
-        case "lost_reason_resolved": return "The product gap was closed"
-        default: return kind
-        }
-    }
-
-    /// The first sentence of the "Left out" section.
-    static func leftOutIntro(_ r: RunReport) -> String {
-        r.excluded.isEmpty ? "Nothing: every dismissed lead was judged."
-            : "These dismissed leads were not judged (fill in their dates in the CRM, or widen `--since`):"
-    }
-
-    static func percent(_ v: Double) -> String { String(format: "%.1f%%", v * 100) }
-
-    static func number(_ v: Double) -> String {
-        Int64(exactly: v) != nil && abs(v) < 1e15 ? NumberRange.text(v) : String(format: "%.1f", v)
+extension ReportBuffer {
+    /// `text` and a line feed.
+    mutating func line(_ text: String = "") {
+        append(text)
+        append("\n")
     }
 }
