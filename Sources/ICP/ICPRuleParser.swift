@@ -193,12 +193,12 @@ extension ICPParser {
 
     /// `grew_by: 30%` as the fraction 0.3: a whole or decimal percentage from 1% to 1000%, with its sign.
     private static func growth(_ value: Node, named: String, collector: inout ProblemCollector) -> Double? {
-        let text = value.scalarText?.trimmingCharacters(in: .whitespaces) ?? ""
+        let text = value.scalarText?.trimmed ?? ""
         let problem = "\(named): grew_by takes a percentage from 1% to 1000%, like grew_by: 30%"
         guard text.hasSuffix("%") else {
             collector.add(value, "\(problem) (not \(text.isEmpty ? "a list" : text); write the % sign)"); return nil
         }
-        let digits = text.dropLast().trimmingCharacters(in: .whitespaces)
+        let digits = text.dropLast().trimmed
         guard !digits.isEmpty, digits.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ".") }),
               let percent = Double(digits), percent >= 1, percent <= 1000 else {
             collector.add(value, "\(problem) (not \(text))"); return nil

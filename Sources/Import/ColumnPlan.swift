@@ -33,7 +33,7 @@ struct ColumnPlan: Sendable {
 
     /// Whether a row repeats the header line.
     func isHeader(_ values: [String]) -> Bool {
-        values.count >= headerKeys.count && zip(headerKeys, values).allSatisfy { $0 == Preset.key($1.trimmingCharacters(in: .whitespaces)) }
+        values.count >= headerKeys.count && zip(headerKeys, values).allSatisfy { $0 == Preset.key($1) }
             && values.dropFirst(headerKeys.count).allSatisfy(\.isEmpty)
     }
 
@@ -42,14 +42,14 @@ struct ColumnPlan: Sendable {
         var seen: [String: Int] = [:]
         var headers: [String] = []
         for (i, raw) in rawHeaders.enumerated() {
-            var name = raw.trimmingCharacters(in: .whitespacesAndNewlines.union(CharacterSet(charactersIn: "\u{FEFF}")))
+            var name = raw.trimmed
             if name.isEmpty { name = "Column \(i + 1)" }
             let count = (seen[Preset.key(name)] ?? 0) + 1
             seen[Preset.key(name)] = count
             headers.append(count == 1 ? name : "\(name) (\(count))")
         }
         self.headers = headers
-        headerKeys = rawHeaders.map { Preset.key($0.trimmingCharacters(in: .whitespacesAndNewlines.union(CharacterSet(charactersIn: "\u{FEFF}")))) }
+        headerKeys = rawHeaders.map { Preset.key($0) }
         var indexByKey: [String: Int] = [:]
         for (i, h) in headers.enumerated() where indexByKey[Preset.key(h)] == nil { indexByKey[Preset.key(h)] = i }
         self.indexByKey = indexByKey

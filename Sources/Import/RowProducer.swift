@@ -71,7 +71,7 @@ struct RowReading: Sendable {
             }
             values[i] = text
         }
-        if values.allSatisfy({ $0.allSatisfy(\.isWhitespace) }) { return .blank }
+        if values.allSatisfy({ $0.trimmed.isEmpty }) { return .blank }
         if plan.isHeader(values) { return .repeatedHeader }
         if plan.isDeleted(values) { return .deleted }
         guard let lead = plan.record(values) else {

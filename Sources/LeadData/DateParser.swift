@@ -21,10 +21,10 @@ public struct DateParser: Sendable {
         /// The order a mapping's `date_format` gives: one of `supportedFormats`, optionally
         /// followed by a time (`HH:MM`, `HH:MM:SS`, `hh:mm AM`); nil for anything else.
         public init?(format: String) {
-            var upper = format.uppercased().trimmingCharacters(in: .whitespaces)
+            var upper = format.uppercased().trimmed
             if upper == "EXCEL" { self = .excelSerial; return }
             for time in Self.timeSuffixes where upper.hasSuffix(time) {
-                upper = String(upper.dropLast(time.count)).trimmingCharacters(in: .whitespaces)
+                upper = upper.dropLast(time.count).trimmed
                 if upper.hasSuffix("T") { upper.removeLast() }
                 break
             }
@@ -249,7 +249,7 @@ public struct DateParser: Sendable {
     /// An Excel serial date: days since 1899-12-30 (Excel's 1900 leap-year bug included), with an
     /// optional fraction of a day for the time; 1 (1899-12-31) to 2958465 (9999-12-31).
     static func excelSerial(_ text: String) -> Timestamp? {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = text.trimmed
         guard !trimmed.isEmpty, trimmed.utf8.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2E }),
               let value = Double(trimmed), value >= 1, value < 2_958_466 else { return nil }
         let days = value.rounded(.down)

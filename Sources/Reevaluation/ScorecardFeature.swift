@@ -93,7 +93,7 @@ struct ScorecardCandidates {
             present += 1
             let key = TextKey.make(text)
             counts[key, default: 0] += 1
-            spellings[key, default: [:]][text.trimmingCharacters(in: .whitespaces), default: 0] += 1
+            spellings[key, default: [:]][text.trimmed, default: 0] += 1
         }
         guard present > 0, counts.count <= max(50, present / 2) else { return nil }
         let named = counts.filter { $0.value >= minCount }.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }

@@ -14,7 +14,7 @@ public enum ReportFormat: String, Sendable, CaseIterable {
     /// Reads `--format md,html`; unknown names, an empty list and an empty item are usage errors
     /// naming them, and a format named twice is written once.
     public static func parse(_ list: String) throws -> [ReportFormat] {
-        let names = list.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+        let names = list.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmed.lowercased() }
         var formats: [ReportFormat] = []
         for name in names {
             guard let format = ReportFormat(rawValue: name == "markdown" ? "md" : name) else {

@@ -22,7 +22,7 @@ enum Footer {
 
     /// Whether `record` opens (or is) the footer by its text.
     static func isFooter(_ record: CSVReader.Record, encoding: TextEncoding) -> Bool {
-        guard isSingleField(record), let text = encoding.decode(record.field(0))?.trimmingCharacters(in: .whitespaces).lowercased() else { return false }
+        guard isSingleField(record), let text = encoding.decode(record.field(0))?.trimmed.lowercased() else { return false }
         return text.hasPrefix("grand totals (") || text.hasPrefix("grand total (")
             || text == "confidential information - do not distribute"
             || (text.hasPrefix("copyright") && text.contains("salesforce.com"))

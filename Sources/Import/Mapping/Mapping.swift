@@ -119,7 +119,7 @@ public struct Mapping: Sendable, Equatable {
                 var seen: [String: String] = [:]
                 for name in ["won", "lost", "disqualified"] {
                     for item in list(name) {
-                        let key = item.trimmingCharacters(in: .whitespaces).lowercased()
+                        let key = item.trimmed.lowercased()
                         if let earlier = seen[key] {
                             throw fail(section[name], "lifecycle lists \"\(item)\" under both \(earlier) and \(name); keep it under one")
                         }

@@ -65,6 +65,6 @@ public struct Preset: Sendable {
 
     /// The comparison form of a header: lower case, trimmed, BOM and quotes removed.
     static func key(_ header: String) -> String {
-        header.trimmingCharacters(in: CharacterSet.whitespacesAndNewlines.union(CharacterSet(charactersIn: "\u{FEFF}\""))).lowercased()
+        header.trimmed(alsoOf: "\"").lowercased()
     }
 }

@@ -1,5 +1,6 @@
 extension String {
-    /// The text without surrounding spaces, tabs, line breaks and no-break spaces.
+    /// The text without surrounding spaces, tabs, line breaks, no-break spaces and byte order
+    /// marks: reeval's one definition of trimming, for values, headers, options and ICP files.
     ///
     /// Foundation's `trimmingCharacters(in:)` bridges through NSString on Linux; this runs on
     /// every value of every imported row, so it stays in Swift's own string views, and a value
@@ -11,13 +12,18 @@ extension String {
         return Self.trimming(unicodeScalars[...])
     }
 
-    static func trimming(_ scalars: Substring.UnicodeScalarView) -> String {
+    /// The text without surrounding white space (as `trimmed`) and `extra`, in any mix: a
+    /// header a tool quoted (`"Email" `) compares as `Email`.
+    public func trimmed(alsoOf extra: Unicode.Scalar) -> String { Self.trimming(unicodeScalars[...], alsoOf: extra) }
+
+    static func trimming(_ scalars: Substring.UnicodeScalarView, alsoOf extra: Unicode.Scalar? = nil) -> String {
         var start = scalars.startIndex
         var end = scalars.endIndex
-        while start < end, scalars[start].isTrimmable { start = scalars.index(after: start) }
+        func trims(_ scalar: Unicode.Scalar) -> Bool { scalar.isTrimmable || scalar == extra }
+        while start < end, trims(scalars[start]) { start = scalars.index(after: start) }
         while start < end {
             let before = scalars.index(before: end)
-            guard scalars[before].isTrimmable else { break }
+            guard trims(scalars[before]) else { break }
             end = before
         }
         return String(scalars[start..<end])
