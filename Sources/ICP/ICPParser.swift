@@ -46,6 +46,21 @@ public enum ICPParser {
                 collector.add(key, "unknown key \(name)\(hint(name, topKeys)); an ICP has \(topKeys.joined(separator: ", "))")
             }
         }
+        readHeader(map, root: root, into: &version, collector: &collector)
+        readTiers(map, root: root, into: &version, collector: &collector)
+        var ids: [String: Int] = [:]
+        version.criteria = rules(map["criteria"], section: "criteria", needsPoints: true, ids: &ids, collector: &collector, required: root)
+        version.triggers = rules(map["triggers"], section: "triggers", needsPoints: true, ids: &ids, collector: &collector, required: nil)
+        version.disqualifiers = rules(map["disqualify"], section: "disqualify", needsPoints: false, ids: &ids, collector: &collector, required: nil)
+        readResolvedLostReasons(map, into: &version, collector: &collector)
+        if !collector.problems.isEmpty {
+            throw InvalidICP(file: file, problems: collector.problems.sorted { ($0.line, $0.column) < ($1.line, $1.column) })
+        }
+        return version
+    }
+
+    /// `version`, `effective` and `description`.
+    private static func readHeader(_ map: Node.Mapping, root: Node, into version: inout ICPVersion, collector: inout ProblemCollector) {
         // version
         if let node = map["version"] {
             if let label = node.scalarText, !label.trimmed.isEmpty { version.label = label.trimmed }
@@ -64,6 +79,10 @@ public enum ICPParser {
             collector.add(root, "effective is missing: add `effective: 2025-07-01` (the day this version takes over)")
         }
         if let node = map["description"] { version.description = node.scalarText }
+    }
+
+    /// `tiers` (highest threshold first) and `revive_at`, which must name one of them.
+    private static func readTiers(_ map: Node.Mapping, root: Node, into version: inout ICPVersion, collector: inout ProblemCollector) {
         // tiers
         if let node = map["tiers"] {
             if let tiers = node.mapping, !tiers.isEmpty {
@@ -97,19 +116,14 @@ public enum ICPParser {
         } else {
             collector.add(root, "revive_at is missing: add `revive_at: B` (revived = now at this tier or better)")
         }
-        var ids: [String: Int] = [:]
-        version.criteria = rules(map["criteria"], section: "criteria", needsPoints: true, ids: &ids, collector: &collector, required: root)
-        version.triggers = rules(map["triggers"], section: "triggers", needsPoints: true, ids: &ids, collector: &collector, required: nil)
-        version.disqualifiers = rules(map["disqualify"], section: "disqualify", needsPoints: false, ids: &ids, collector: &collector, required: nil)
+    }
+
+    private static func readResolvedLostReasons(_ map: Node.Mapping, into version: inout ICPVersion, collector: inout ProblemCollector) {
         if let node = map["resolved_lost_reasons"] {
             if let list = node.sequence { version.resolvedLostReasons = list.compactMap(\.scalarText) }
             else if let one = node.scalarText { version.resolvedLostReasons = [one] }
             else { collector.add(node, "resolved_lost_reasons is a list, like [No SSO, Missing HubSpot integration]") }
         }
-        if !collector.problems.isEmpty {
-            throw InvalidICP(file: file, problems: collector.problems.sorted { ($0.line, $0.column) < ($1.line, $1.column) })
-        }
-        return version
     }
 
     static func hint(_ word: String, _ candidates: [String]) -> String {

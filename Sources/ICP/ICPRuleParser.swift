@@ -106,34 +106,8 @@ extension ICPParser {
     }
 
     private static func parseOperator(_ name: String, _ value: Node, named: String, collector: inout ProblemCollector) -> Rule? {
-        func list() -> [String]? {
-            guard let items = value.sequence, !items.isEmpty else {
-                collector.add(value, "\(named): \(name) takes a list, like \(name): [Software, SaaS]")
-                return nil
-            }
-            let texts = items.compactMap(\.scalarText)
-            guard texts.count == items.count else {
-                collector.add(value, "\(named): \(name) takes a list of values, not nested lists")
-                return nil
-            }
-            return texts
-        }
-        func number(_ node: Node) -> Double? {
-            if let n = node.number { return n }
-            collector.add(node, "\(named): \(name) takes a number (at most \(ICPLimits.magnitudeText) either way), not \(node.scalarText ?? "a list")")
-            return nil
-        }
-        func pair(_ node: Node) -> (Double, Double)? {
-            guard let items = node.sequence, items.count == 2, let low = items[0].number, let high = items[1].number else {
-                collector.add(node, "\(named): between takes [low, high], like between: [50, 200], each at most \(ICPLimits.magnitudeText) either way")
-                return nil
-            }
-            guard low <= high else {
-                collector.add(node, "\(named): between [\(format(low)), \(format(high))] has its low bound above its high bound; swap them")
-                return nil
-            }
-            return (low, high)
-        }
+        func list() -> [String]? { textList(value, name: name, named: named, collector: &collector) }
+        func number(_ node: Node) -> Double? { Self.number(node, name: name, named: named, collector: &collector) }
         switch name {
         case "in": return list().map(Rule.isIn)
         case "not_in": return list().map(Rule.notIn)
@@ -144,7 +118,7 @@ extension ICPParser {
         case "equals":
             guard let text = value.scalarText else { collector.add(value, "\(named): equals takes one value"); return nil }
             return .equals(text)
-        case "between": return pair(value).map { Rule.between($0.0, $0.1) }
+        case "between": return pair(value, named: named, collector: &collector).map { Rule.between($0.0, $0.1) }
         case "at_least": return number(value).map(Rule.atLeast)
         case "below": return number(value).map(Rule.below)
         case "exists":
@@ -166,29 +140,65 @@ extension ICPParser {
             return name == "changed" ? .changed : .afterDismissal
         case "entered": return list().map(Rule.entered)
         case "added": return list().map(Rule.added)
-        case "bands":
-            guard let items = value.sequence, !items.isEmpty else {
-                collector.add(value, "\(named): bands is a list like - {between: [50, 200], points: 25}"); return nil
-            }
-            var bands: [Band] = []
-            for item in items {
-                guard let band = item.mapping, let range = band["between"].flatMap({ pair($0) }) else {
-                    if item.mapping?["between"] == nil { collector.add(item, "\(named): each band needs between: [low, high]") }
-                    continue
-                }
-                guard let pointsNode = band["points"], let points = pointsNode.number, abs(points) <= ICPLimits.points else {
-                    collector.add(item, "\(named): each band needs points: a number from -\(ICPLimits.pointsText) to \(ICPLimits.pointsText)")
-                    continue
-                }
-                for other in bands where range.0 <= other.high && other.low <= range.1 {
-                    collector.add(item, "\(named): band \(format(range.0))-\(format(range.1)) overlaps band \(format(other.low))-\(format(other.high)); a value must fall in one band only")
-                }
-                bands.append(Band(low: range.0, high: range.1, points: points))
-            }
-            return .bands(bands)
+        case "bands": return bands(value, named: named, collector: &collector)
         default:
             return nil
         }
+    }
+
+    private static func textList(_ value: Node, name: String, named: String, collector: inout ProblemCollector) -> [String]? {
+        guard let items = value.sequence, !items.isEmpty else {
+            collector.add(value, "\(named): \(name) takes a list, like \(name): [Software, SaaS]")
+            return nil
+        }
+        let texts = items.compactMap(\.scalarText)
+        guard texts.count == items.count else {
+            collector.add(value, "\(named): \(name) takes a list of values, not nested lists")
+            return nil
+        }
+        return texts
+    }
+
+    private static func number(_ node: Node, name: String, named: String, collector: inout ProblemCollector) -> Double? {
+        if let n = node.number { return n }
+        collector.add(node, "\(named): \(name) takes a number (at most \(ICPLimits.magnitudeText) either way), not \(node.scalarText ?? "a list")")
+        return nil
+    }
+
+    /// `[low, high]`, low not above high.
+    private static func pair(_ node: Node, named: String, collector: inout ProblemCollector) -> (Double, Double)? {
+        guard let items = node.sequence, items.count == 2, let low = items[0].number, let high = items[1].number else {
+            collector.add(node, "\(named): between takes [low, high], like between: [50, 200], each at most \(ICPLimits.magnitudeText) either way")
+            return nil
+        }
+        guard low <= high else {
+            collector.add(node, "\(named): between [\(format(low)), \(format(high))] has its low bound above its high bound; swap them")
+            return nil
+        }
+        return (low, high)
+    }
+
+    /// `bands:`, each `{between: [low, high], points: n}`, no two overlapping.
+    private static func bands(_ value: Node, named: String, collector: inout ProblemCollector) -> Rule? {
+        guard let items = value.sequence, !items.isEmpty else {
+            collector.add(value, "\(named): bands is a list like - {between: [50, 200], points: 25}"); return nil
+        }
+        var bands: [Band] = []
+        for item in items {
+            guard let band = item.mapping, let range = band["between"].flatMap({ pair($0, named: named, collector: &collector) }) else {
+                if item.mapping?["between"] == nil { collector.add(item, "\(named): each band needs between: [low, high]") }
+                continue
+            }
+            guard let pointsNode = band["points"], let points = pointsNode.number, abs(points) <= ICPLimits.points else {
+                collector.add(item, "\(named): each band needs points: a number from -\(ICPLimits.pointsText) to \(ICPLimits.pointsText)")
+                continue
+            }
+            for other in bands where range.0 <= other.high && other.low <= range.1 {
+                collector.add(item, "\(named): band \(format(range.0))-\(format(range.1)) overlaps band \(format(other.low))-\(format(other.high)); a value must fall in one band only")
+            }
+            bands.append(Band(low: range.0, high: range.1, points: points))
+        }
+        return .bands(bands)
     }
 
     /// `grew_by: 30%` as the fraction 0.3: a whole or decimal percentage from 1% to 1000%, with its sign.

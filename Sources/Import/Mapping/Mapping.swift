@@ -43,13 +43,56 @@ public struct Mapping: Sendable, Equatable {
     }
 
     public static func parse(_ text: String, file: String) throws -> Mapping {
-        func fail(_ node: Node?, _ problem: String) -> ImportFailure {
-            .invalidMapping(file: file, line: node?.mark.map { $0.line }, problem: problem)
+        let root = try composeRoot(text, file: file)
+        guard let map = root.mapping else { throw invalid(file, root, "a mapping is a YAML dictionary (source:, object:, id:, fields:, …)") }
+        var mapping = Mapping(file: file, fields: [])
+        mapping.sha256 = Checksum.sha256(text)
+        for (keyNode, value) in map {
+            guard let key = keyNode.string else { continue }
+            switch key {
+            case "source": mapping.source = value.string
+            case "object":
+                guard let kind = value.string.flatMap(RecordKind.init(rawValue:)) else {
+                    throw invalid(file, value, "object must be leads or accounts, not \(value.string ?? "a list")")
+                }
+                mapping.kind = kind
+            case "crm_object": mapping.crmObject = value.string
+            case "id": mapping.id = value.string
+            case "list_separator":
+                // One or two characters that cannot be part of a value: `;`, `,`, `|`, `; `.
+                guard let separator = value.string, !separator.isEmpty, separator.count <= 2,
+                      !separator.contains(where: { $0.isLetter || $0.isNumber || $0 == "\"" }) else {
+                    throw invalid(file, value, "list_separator must be one or two characters that are not letters, digits or quotes, like \";\" or \"|\" (not \(value.string.map { "\"\($0)\"" } ?? "a list"))")
+                }
+                mapping.listSeparator = separator
+            case "date_format":
+                guard let format = value.string, let order = DateParser.Order(format: format) else {
+                    throw invalid(file, value, "date_format \(value.string ?? "") is not one reeval reads; use one of "
+                               + DateParser.Order.supportedFormats.joined(separator: ", ") + " (each may end with a time, like HH:MM:SS)")
+                }
+                mapping.dateOrder = order
+            case "fields":
+                mapping.fields = try parseFields(value, file: file)
+            case "lifecycle":
+                mapping.lifecycle = try parseLifecycle(value, file: file)
+            default:
+                let hint = Suggestion.nearest(key, in: keys).map { " (did you mean \($0)?)" } ?? ""
+                throw invalid(file, keyNode, "unknown key \(key)\(hint); a mapping has \(keys.joined(separator: ", "))")
+            }
         }
-        let root: Node
+        return mapping
+    }
+
+    /// A mapping refused at `node`'s line (nil: the whole file).
+    private static func invalid(_ file: String, _ node: Node?, _ problem: String) -> ImportFailure {
+        .invalidMapping(file: file, line: node?.mark.map { $0.line }, problem: problem)
+    }
+
+    /// The YAML document's root node; YAML errors become one line naming the mapping's line.
+    private static func composeRoot(_ text: String, file: String) throws -> Node {
         do {
-            guard let node = try Yams.compose(yaml: text) else { throw fail(nil, "the mapping is empty") }
-            root = node
+            guard let node = try Yams.compose(yaml: text) else { throw invalid(file, nil, "the mapping is empty") }
+            return node
         } catch let error as YamlError {
             switch error {
             case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
@@ -59,80 +102,55 @@ public struct Mapping: Sendable, Equatable {
                 throw ImportFailure.invalidMapping(file: file, line: line,
                                                    problem: "the key \(duplicates.joined(separator: ", ")) appears twice in one dictionary (first on line \(context.mark.line)); keep one")
             default:
-                throw fail(nil, "not valid YAML; check the indentation and quoting")
+                throw invalid(file, nil, "not valid YAML; check the indentation and quoting")
             }
         }
-        guard let map = root.mapping else { throw fail(root, "a mapping is a YAML dictionary (source:, object:, id:, fields:, …)") }
-        var mapping = Mapping(file: file, fields: [])
-        mapping.sha256 = Checksum.sha256(text)
-        for (keyNode, value) in map {
-            guard let key = keyNode.string else { continue }
-            switch key {
-            case "source": mapping.source = value.string
-            case "object":
-                guard let kind = value.string.flatMap(RecordKind.init(rawValue:)) else {
-                    throw fail(value, "object must be leads or accounts, not \(value.string ?? "a list")")
+    }
+
+    /// `fields:`: canonical field to export column, each with its line for later messages.
+    private static func parseFields(_ value: Node, file: String) throws -> [(field: CanonicalField, column: String, line: Int)] {
+        var result: [(field: CanonicalField, column: String, line: Int)] = []
+        guard let fields = value.mapping else { throw invalid(file, value, "fields maps canonical fields to export columns") }
+        for (fieldNode, columnNode) in fields {
+            let name = fieldNode.string ?? ""
+            guard let field = CanonicalField(rawValue: name) else {
+                let known = CanonicalField.allCases.map(\.rawValue)
+                let hint = Suggestion.nearest(name, in: known).map { " (did you mean \($0)?)" } ?? ""
+                throw invalid(file, fieldNode, "unknown field \(name)\(hint); fields are \(known.joined(separator: ", "))")
+            }
+            guard let column = columnNode.string, !column.isEmpty else {
+                throw invalid(file, columnNode, "\(name) needs the export column's header")
+            }
+            result.append((field, column, (fieldNode.mark?.line ?? 0)))
+        }
+        return result
+    }
+
+    /// `lifecycle:`: the column and the values that mean won, lost and disqualified.
+    private static func parseLifecycle(_ value: Node, file: String) throws -> LifecycleRule {
+        guard let section = value.mapping, let column = section["column"]?.string else {
+            throw invalid(file, value, "lifecycle needs column: and lists won:, lost:, disqualified:")
+        }
+        func list(_ k: String) -> [String] {
+            guard let node = section[k] else { return [] }
+            if let s = node.string { return [s] }
+            return node.sequence?.compactMap(\.string) ?? []
+        }
+        for (k, _) in section where !["column", "won", "lost", "disqualified"].contains(k.string ?? "") {
+            throw invalid(file, k, "lifecycle knows column, won, lost and disqualified, not \(k.string ?? "?")")
+        }
+        // A value under two lifecycles would be read as whichever comes first: refuse it.
+        var seen: [String: String] = [:]
+        for name in ["won", "lost", "disqualified"] {
+            for item in list(name) {
+                let key = item.trimmed.lowercased()
+                if let earlier = seen[key] {
+                    throw invalid(file, section[name], "lifecycle lists \"\(item)\" under both \(earlier) and \(name); keep it under one")
                 }
-                mapping.kind = kind
-            case "crm_object": mapping.crmObject = value.string
-            case "id": mapping.id = value.string
-            case "list_separator":
-                // One or two characters that cannot be part of a value: `;`, `,`, `|`, `; `.
-                guard let separator = value.string, !separator.isEmpty, separator.count <= 2,
-                      !separator.contains(where: { $0.isLetter || $0.isNumber || $0 == "\"" }) else {
-                    throw fail(value, "list_separator must be one or two characters that are not letters, digits or quotes, like \";\" or \"|\" (not \(value.string.map { "\"\($0)\"" } ?? "a list"))")
-                }
-                mapping.listSeparator = separator
-            case "date_format":
-                guard let format = value.string, let order = DateParser.Order(format: format) else {
-                    throw fail(value, "date_format \(value.string ?? "") is not one reeval reads; use one of "
-                               + DateParser.Order.supportedFormats.joined(separator: ", ") + " (each may end with a time, like HH:MM:SS)")
-                }
-                mapping.dateOrder = order
-            case "fields":
-                guard let fields = value.mapping else { throw fail(value, "fields maps canonical fields to export columns") }
-                for (fieldNode, columnNode) in fields {
-                    let name = fieldNode.string ?? ""
-                    guard let field = CanonicalField(rawValue: name) else {
-                        let known = CanonicalField.allCases.map(\.rawValue)
-                        let hint = Suggestion.nearest(name, in: known).map { " (did you mean \($0)?)" } ?? ""
-                        throw fail(fieldNode, "unknown field \(name)\(hint); fields are \(known.joined(separator: ", "))")
-                    }
-                    guard let column = columnNode.string, !column.isEmpty else {
-                        throw fail(columnNode, "\(name) needs the export column's header")
-                    }
-                    mapping.fields.append((field, column, (fieldNode.mark?.line ?? 0)))
-                }
-            case "lifecycle":
-                guard let section = value.mapping, let column = section["column"]?.string else {
-                    throw fail(value, "lifecycle needs column: and lists won:, lost:, disqualified:")
-                }
-                func list(_ k: String) -> [String] {
-                    guard let node = section[k] else { return [] }
-                    if let s = node.string { return [s] }
-                    return node.sequence?.compactMap(\.string) ?? []
-                }
-                for (k, _) in section where !["column", "won", "lost", "disqualified"].contains(k.string ?? "") {
-                    throw fail(k, "lifecycle knows column, won, lost and disqualified, not \(k.string ?? "?")")
-                }
-                // A value under two lifecycles would be read as whichever comes first: refuse it.
-                var seen: [String: String] = [:]
-                for name in ["won", "lost", "disqualified"] {
-                    for item in list(name) {
-                        let key = item.trimmed.lowercased()
-                        if let earlier = seen[key] {
-                            throw fail(section[name], "lifecycle lists \"\(item)\" under both \(earlier) and \(name); keep it under one")
-                        }
-                        seen[key] = name
-                    }
-                }
-                mapping.lifecycle = .mapped(column: column, won: list("won"), lost: list("lost"), disqualified: list("disqualified"))
-            default:
-                let hint = Suggestion.nearest(key, in: keys).map { " (did you mean \($0)?)" } ?? ""
-                throw fail(keyNode, "unknown key \(key)\(hint); a mapping has \(keys.joined(separator: ", "))")
+                seen[key] = name
             }
         }
-        return mapping
+        return .mapped(column: column, won: list("won"), lost: list("lost"), disqualified: list("disqualified"))
     }
 
     /// The preset this mapping describes alone (no `--source`).
