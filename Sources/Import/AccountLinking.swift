@@ -34,23 +34,23 @@ extension RecordWriter {
         // One statement per key, each answered by an index (an OR of the three scanned every lead
         // of the source once per account: quadratic when accounts come after their leads). A
         // lead is linked by its account's id, else, when it names none, by domain, else by name.
-        let linkByCRMID = try db.prepare("""
+        let linkByCRMID = try db.cachedStatement("""
             UPDATE leads SET account_id = :account WHERE source = :source AND account_crm_id = :crm AND account_id IS NULL
             """)
-        let linkByDomain = try db.prepare("""
+        let linkByDomain = try db.cachedStatement("""
             UPDATE leads SET account_id = :account
             WHERE source = :source AND domain = :domain AND account_id IS NULL AND account_crm_id IS NULL
             """)
-        let linkByKey = try db.prepare("""
+        let linkByKey = try db.cachedStatement("""
             UPDATE leads SET account_id = :account
             WHERE source = :source AND company_key = :key AND account_id IS NULL AND account_crm_id IS NULL
             """)
-        let linked = try db.prepare("""
+        let linked = try db.cachedStatement("""
             SELECT id, crm_id, observed_at, state_hash, from_account, account_attribute_keys, \(LeadColumns.names(LeadColumns.lead))
             FROM leads WHERE account_id = ?
             """)
-        let crmOf = try db.prepare("SELECT crm_id, domain, company_key FROM accounts WHERE id = ?")
-        let setState = try db.prepare("""
+        let crmOf = try db.cachedStatement("SELECT crm_id, domain, company_key FROM accounts WHERE id = ?")
+        let setState = try db.cachedStatement("""
             UPDATE leads SET \(LeadColumns.lead.map { "\($0.name) = ?" }.joined(separator: ", ")), observed_at = ?, state_id = ?, state_hash = ?,
                              from_account = ?, account_attribute_keys = ? WHERE id = ?
             """)

@@ -34,7 +34,7 @@ struct ImportPass {
                 : try RecordWriter(db: db, kind: preset.kind, source: preset.source, object: preset.object,
                                    importID: importID, observedAt: observedAt)
             let rows = RowSink(writer: writer, importID: importID,
-                               rejects: try db.prepare("INSERT INTO import_rejects(import_id, line, reason, raw) VALUES (?, ?, ?, ?)"))
+                               rejects: try db.cachedStatement("INSERT INTO import_rejects(import_id, line, reason, raw) VALUES (?, ?, ?, ?)"))
             guard try readRows(into: rows) else { return .rollback }
             summary.blankRows += reader.emptyLines
             if summary.rowsRead == 0 && summary.rejected == 0 { throw ImportFailure.headerOnly(path) }

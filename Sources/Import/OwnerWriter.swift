@@ -13,11 +13,11 @@ final class OwnerWriter: RowWriter {
     init(db: Database, source: String, importID: Int64) throws {
         self.source = source
         self.importID = importID
-        find = try db.prepare("SELECT id, name, email, last_import_id, import_line FROM owners WHERE source = ? AND crm_id = ?")
-        insert = try db.prepare("""
+        find = try db.cachedStatement("SELECT id, name, email, last_import_id, import_line FROM owners WHERE source = ? AND crm_id = ?")
+        insert = try db.cachedStatement("""
             INSERT INTO owners(source, crm_id, name, email, first_import_id, last_import_id, import_line) VALUES (?, ?, ?, ?, ?, ?, ?)
             """)
-        update = try db.prepare("UPDATE owners SET name = ?, email = ?, last_import_id = ?, import_line = ? WHERE id = ?")
+        update = try db.cachedStatement("UPDATE owners SET name = ?, email = ?, last_import_id = ?, import_line = ? WHERE id = ?")
     }
 
     /// Users are not lead states.

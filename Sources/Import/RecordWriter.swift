@@ -77,47 +77,47 @@ final class RecordWriter: RowWriter {
         let names = LeadColumns.names(columns)
         let extra = kind == .leads ? ", account_id, " + Self.stateColumns : ""
         let extraCount = kind == .leads ? 5 : 0
-        find = try db.prepare("""
+        find = try db.cachedStatement("""
             SELECT id, data_hash, observed_at, \(kind == .leads ? "state_hash" : "''"), last_import_id, import_line, line_hash
             FROM \(table) WHERE source = ? AND object = ? AND crm_id = ?
             """)
-        probe = try db.prepare("SELECT id, last_import_id, import_line, line_hash FROM \(table) WHERE source = ? AND object = ? AND crm_id = ?")
+        probe = try db.cachedStatement("SELECT id, last_import_id, import_line, line_hash FROM \(table) WHERE source = ? AND object = ? AND crm_id = ?")
         let placeholders = Array(repeating: "?", count: columns.count + 3 + extraCount).joined(separator: ", ")
-        insert = try db.prepare("""
+        insert = try db.cachedStatement("""
             INSERT INTO \(table)(source, object, crm_id, first_import_id, last_import_id, import_line, line_hash, company_key, observed_at, data_hash, \(names)\(extra))
             VALUES (?, ?, ?, ?, ?, ?, ?, \(placeholders))
             """)
         let assignments = (["company_key", "observed_at", "data_hash"] + columns.map(\.name)
                            + (kind == .leads ? ["account_id", "state_id", "state_hash", "from_account", "account_attribute_keys"] : []))
             .map { "\($0) = ?" }.joined(separator: ", ")
-        update = try db.prepare("UPDATE \(table) SET last_import_id = ?, import_line = ?, line_hash = ?, \(assignments) WHERE id = ?")
-        touch = try db.prepare("UPDATE \(table) SET last_import_id = ?, import_line = ?, line_hash = ? WHERE id = ?")
-        setOwnHash = try db.prepare("UPDATE \(table) SET last_import_id = ?, import_line = ?, line_hash = ?, data_hash = ?, company_key = ? WHERE id = ?")
+        update = try db.cachedStatement("UPDATE \(table) SET last_import_id = ?, import_line = ?, line_hash = ?, \(assignments) WHERE id = ?")
+        touch = try db.cachedStatement("UPDATE \(table) SET last_import_id = ?, import_line = ?, line_hash = ? WHERE id = ?")
+        setOwnHash = try db.cachedStatement("UPDATE \(table) SET last_import_id = ?, import_line = ?, line_hash = ?, data_hash = ?, company_key = ? WHERE id = ?")
         let leadNames = LeadColumns.names(LeadColumns.lead)
-        moveToHistory = try db.prepare("""
+        moveToHistory = try db.cachedStatement("""
             INSERT INTO lead_history(state_id, lead_id, observed_at, superseded_at, import_id, \(leadNames), from_account, account_attribute_keys, state_hash)
             SELECT state_id, id, observed_at, ?, last_import_id, \(leadNames), from_account, account_attribute_keys, state_hash FROM leads WHERE id = ?
             """)
-        insertHistory = try db.prepare("""
+        insertHistory = try db.cachedStatement("""
             INSERT INTO lead_history(state_id, lead_id, observed_at, superseded_at, import_id, \(leadNames), from_account, account_attribute_keys, state_hash)
             VALUES (?, ?, ?, ?, ?, \(Array(repeating: "?", count: LeadColumns.lead.count + 3).joined(separator: ", ")))
             """)
         // The states around a date: the one in force on it (newest observed on or before it) and the next.
-        historyAround = try db.prepare("""
+        historyAround = try db.cachedStatement("""
             SELECT state_id, observed_at, superseded_at, state_hash FROM lead_history WHERE lead_id = ? ORDER BY observed_at, state_id
             """)
-        setSuperseded = try db.prepare("UPDATE lead_history SET superseded_at = ? WHERE state_id = ?")
-        accountByCRMID = try db.prepare("SELECT id FROM accounts WHERE source = ? AND crm_id = ? ORDER BY id LIMIT 1")
-        accountByDomain = try db.prepare("SELECT id FROM accounts WHERE source = ? AND domain = ? ORDER BY id LIMIT 1")
-        accountByKey = try db.prepare("SELECT id FROM accounts WHERE source = ? AND company_key = ? ORDER BY id LIMIT 1")
-        accountRow = try db.prepare("SELECT * FROM accounts WHERE id = ?")
+        setSuperseded = try db.cachedStatement("UPDATE lead_history SET superseded_at = ? WHERE state_id = ?")
+        accountByCRMID = try db.cachedStatement("SELECT id FROM accounts WHERE source = ? AND crm_id = ? ORDER BY id LIMIT 1")
+        accountByDomain = try db.cachedStatement("SELECT id FROM accounts WHERE source = ? AND domain = ? ORDER BY id LIMIT 1")
+        accountByKey = try db.cachedStatement("SELECT id FROM accounts WHERE source = ? AND company_key = ? ORDER BY id LIMIT 1")
+        accountRow = try db.cachedStatement("SELECT * FROM accounts WHERE id = ?")
         hasAccounts = try db.scalar("SELECT EXISTS (SELECT 1 FROM accounts WHERE source = ?)", [source])?.int == 1
         startedEmpty = try db.scalar("SELECT NOT EXISTS (SELECT 1 FROM \(table) WHERE source = ? AND object = ?)", [source, object])?.int == 1
         nextStateID = try db.scalar("SELECT next_state_id FROM state_sequence")?.int64 ?? 1
         try db.execute("CREATE TEMP TABLE IF NOT EXISTS seen_rows(row_id INTEGER PRIMARY KEY, line INTEGER NOT NULL)")
         try db.execute("DELETE FROM temp.seen_rows")
-        markSeen = try db.prepare("INSERT OR IGNORE INTO temp.seen_rows(row_id, line) VALUES (?, ?)")
-        seenLine = try db.prepare("SELECT line FROM temp.seen_rows WHERE row_id = ?")
+        markSeen = try db.cachedStatement("INSERT OR IGNORE INTO temp.seen_rows(row_id, line) VALUES (?, ?)")
+        seenLine = try db.cachedStatement("SELECT line FROM temp.seen_rows WHERE row_id = ?")
     }
 
     /// The rows this import found unchanged (`temp.seen_rows`): for the summary's unreadable values.

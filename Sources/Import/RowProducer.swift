@@ -103,13 +103,10 @@ final class RowProducer: @unchecked Sendable {
         self.normalisesEveryRow = normalisesEveryRow
     }
 
+    /// Parses on a Dispatch worker, as the run judges and the report renders: one style of
+    /// concurrency (queues, groups and `OrderedResults`) throughout.
     func start() {
-        let thread = Thread { [self] in
-            Thread.current.name = "reeval-parse"
-            self.produce()
-        }
-        thread.stackSize = 1 << 22
-        thread.start()
+        DispatchQueue.global(qos: .userInitiated).async { [self] in produce() }
     }
 
     private func produce() {

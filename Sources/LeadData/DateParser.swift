@@ -64,12 +64,22 @@ public struct DateParser: Sendable {
         if let stamp = string.withUTF8({ Self.parseISO($0) }) { return stamp }
         if order == .excelSerial { return Self.excelSerial(string) }
         let tokens = tokenize(text.utf8)
-        guard !tokens.isEmpty else { return nil }
+        guard !tokens.isEmpty, let (dateParts, separator, index) = Self.dateTokens(tokens),
+              let (year, month, day, dateOnlyPrecision) = resolveDate(dateParts, separator: separator),
+              CivilDate.isValid(year: year, month: month, day: day),
+              let time = Self.time(tokens[index...]) else { return nil }
+        let stamp = Timestamp(year: year, month: month, day: day, hour: time.hour, minute: time.minute, second: min(time.second, 59),
+                              isDateOnly: !time.given && dateOnlyPrecision)
+        return Timestamp(seconds: stamp.seconds - Int64(time.offset), isDateOnly: stamp.isDateOnly)
+    }
 
+    /// The date part: numbers and month names until a time (a number followed by `:`) begins,
+    /// the first separator between them, and where the rest begins; nil for a word that is no
+    /// month or weekday.
+    private static func dateTokens(_ tokens: [Token]) -> ([Token], UInt8?, Int)? {
         var dateParts: [Token] = []
         var firstSeparator: UInt8?
         var index = 0
-        // Date part: numbers and month names until a time (a number followed by ':') begins.
         while index < tokens.count, dateParts.count < 3 {
             let token = tokens[index]
             if case .number = token, index + 1 < tokens.count, tokens[index + 1] == .separator(UInt8(ascii: ":")) {
@@ -78,9 +88,9 @@ public struct DateParser: Sendable {
             switch token {
             case .number: dateParts.append(token)
             case .word(let word):
-                if DateParser.month(word) != nil { dateParts.append(token) }
+                if month(word) != nil { dateParts.append(token) }
                 else if word == "t" && dateParts.count == 3 { break }
-                else if !DateParser.weekdays.contains(word) { return nil }
+                else if !weekdays.contains(word) { return nil }
             case .separator(let byte):
                 if firstSeparator == nil, !dateParts.isEmpty, byte != UInt8(ascii: " "), byte != UInt8(ascii: ",") {
                     firstSeparator = byte
@@ -88,13 +98,15 @@ public struct DateParser: Sendable {
             }
             index += 1
         }
-        guard let (year, month, day, dateOnlyPrecision) = resolveDate(dateParts, separator: firstSeparator) else { return nil }
-        guard CivilDate.isValid(year: year, month: month, day: day) else { return nil }
+        return (dateParts, firstSeparator, index)
+    }
 
-        // Time part: H:MM[:SS[.fff]] [AM|PM] [Z|UTC|GMT|±HH[:]MM].
+    /// The time part, `H:MM[:SS[.fff]] [AM|PM] [Z|UTC|GMT|±HH[:]MM]`, or none (midnight UTC,
+    /// `given` false); nil for anything else after the date.
+    private static func time(_ tokens: ArraySlice<Token>) -> (hour: Int, minute: Int, second: Int, offset: Int, given: Bool)? {
         var hour = 0, minute = 0, second = 0, offsetSeconds = 0
         var hasTime = false
-        var rest = Array(tokens[index...]).filter {
+        var rest = tokens.filter {
             if case .separator(let b) = $0 { return b != UInt8(ascii: " ") && b != UInt8(ascii: ",") }
             if case .word("t") = $0 { return false }
             return true
@@ -118,86 +130,16 @@ public struct DateParser: Sendable {
             switch zone {
             case .word(let w) where w == "z" || w == "utc" || w == "gmt":
                 rest.removeFirst()
-                if let (offset, used) = DateParser.offset(rest) { offsetSeconds = offset; rest.removeFirst(used) }
+                if let (offset, used) = Self.offset(rest) { offsetSeconds = offset; rest.removeFirst(used) }
             case .separator(let b) where b == UInt8(ascii: "+") || b == UInt8(ascii: "-"):
-                guard let (offset, used) = DateParser.offset(rest) else { return nil }
+                guard let (offset, used) = Self.offset(rest) else { return nil }
                 offsetSeconds = offset
                 rest.removeFirst(used)
             default: return nil
             }
         }
         guard rest.isEmpty, hour < 24, minute < 60, second < 61 else { return nil }
-        let stamp = Timestamp(year: year, month: month, day: day, hour: hour, minute: minute, second: min(second, 59),
-                              isDateOnly: !hasTime && dateOnlyPrecision)
-        return Timestamp(seconds: stamp.seconds - Int64(offsetSeconds), isDateOnly: stamp.isDateOnly)
-    }
-
-    /// A date as reeval stores it (ISO 8601 text, `Timestamp.iso` or `isoDay`), read from its
-    /// bytes without making a string: a run reads two per candidate. Anything else is read as
-    /// `parse` reads a year-month-day text.
-    public static func stored(_ bytes: UnsafeBufferPointer<UInt8>) -> Timestamp? {
-        parseISO(bytes) ?? DateParser(order: .yearMonthDay).parse(String(decoding: bytes, as: UTF8.self))
-    }
-
-    /// The fast path for the ISO 8601 forms exports write most (`2024-03-05`,
-    /// `2024-03-05 14:02[:11]`, `2024-03-05T14:02:11[.000][Z|+0000|+00:00]`); nil for anything
-    /// else, which the general parser then reads. Both give the same moment for these forms.
-    static func parseISO(_ b: UnsafeBufferPointer<UInt8>) -> Timestamp? {
-        func digits(_ at: Int, _ count: Int) -> Int? {
-            guard at + count <= b.count else { return nil }
-            var v = 0
-            for i in at..<(at + count) {
-                let d = b[i] &- 0x30
-                guard d < 10 else { return nil }
-                v = v * 10 + Int(d)
-            }
-            return v
-        }
-        guard b.count >= 10, b[4] == 0x2D, b[7] == 0x2D, let year = digits(0, 4), let month = digits(5, 2), let day = digits(8, 2),
-              CivilDate.isValid(year: year, month: month, day: day) else { return nil }
-        if b.count == 10 { return Timestamp(year: year, month: month, day: day, isDateOnly: true) }
-        guard b[10] == 0x20 || b[10] == 0x54, b.count >= 16, b[13] == 0x3A, let hour = digits(11, 2), let minute = digits(14, 2),
-              hour < 24, minute < 60 else { return nil }
-        var i = 16
-        var second = 0
-        if i < b.count, b[i] == 0x3A {
-            guard let s = digits(i + 1, 2), s < 61 else { return nil }
-            second = min(s, 59)
-            i += 3
-            if i < b.count, b[i] == 0x2E {
-                i += 1
-                let start = i
-                while i < b.count, b[i] &- 0x30 < 10 { i += 1 }
-                guard i > start, i - start <= 9 else { return nil }
-            }
-        }
-        var offset = 0
-        if i < b.count {
-            switch b[i] {
-            case 0x5A where i + 1 == b.count:
-                i += 1
-            case 0x2B, 0x2D:
-                let sign = b[i] == 0x2D ? -1 : 1
-                guard let h = digits(i + 1, 2) else { return nil }
-                var m = 0
-                if i + 3 == b.count {
-                    i += 3
-                } else if b.count == i + 5, let mm = digits(i + 3, 2) {
-                    m = mm; i += 5
-                } else if b.count == i + 6, b[i + 3] == 0x3A, let mm = digits(i + 4, 2) {
-                    m = mm; i += 6
-                } else {
-                    return nil
-                }
-                guard h <= 14, m < 60 else { return nil }
-                offset = sign * (h * 3600 + m * 60)
-            default:
-                return nil
-            }
-        }
-        guard i == b.count else { return nil }
-        let stamp = Timestamp(year: year, month: month, day: day, hour: hour, minute: minute, second: second)
-        return Timestamp(seconds: stamp.seconds - Int64(offset), isDateOnly: false)
+        return (hour, minute, second, offsetSeconds, hasTime)
     }
 
     private func resolveDate(_ parts: [Token], separator: UInt8?) -> (Int, Int, Int, Bool)? {

@@ -35,12 +35,9 @@ enum DraftText {
         return String(String.UnicodeScalarView(text.unicodeScalars.map { UnsafeCharacters.replacement($0.value) == nil ? $0 : " " }))
     }
 
-    static func number(_ v: Double) -> String {
-        if v == v.rounded(), let whole = Int64(exactly: v) { return String(whole) }
-        return NumberRange.text(v)
-    }
+    static func number(_ v: Double) -> String { Figures.number(v) }
 
-    static func percent(_ v: Double) -> String { String(Int((v * 100).rounded())) + "%" }
+    static func percent(_ v: Double) -> String { Figures.percent(v, digits: 0) }
 
     /// A group as the draft's comments and warnings name it.
     static func groupName(_ g: ScorecardFeature.Group) -> String {

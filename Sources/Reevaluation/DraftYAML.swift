@@ -73,18 +73,11 @@ enum DraftYAML {
             ids.insert(id)
             return DraftText.quoted(id)
         }
-        let totalBest = max(1, ch.best.reduce(0, +)), totalLost = max(1, ch.lost.reduce(0, +)), totalAll = max(1, ch.all.reduce(0, +))
-        func evidence(_ g: Int) -> String {
-            let best = Double(ch.best[g]) / Double(totalBest), all = Double(ch.all[g]) / Double(totalAll)
-            let lost = Double(ch.lost[g]) / Double(totalLost)
-            let lift = all == 0 ? 0 : best / all
-            return "  # \(DraftText.comment(f.name)) \(DraftText.comment(DraftText.groupName(f.groups[g]))): \(DraftText.percent(best)) of the best, "
-                + "\(DraftText.percent(all)) of all, \(DraftText.percent(lost)) of the lost, lift \(String(format: "%.1f", lift)): +\(ch.points[g])\n"
-        }
+        func evidence(_ g: Int) -> String { Self.evidence(ch, group: g) }
         var title = f.name
         if case .has(let v) = f.groups[0] { title += " " + v }
-        var out = "  # \(DraftText.comment(title)): information value \(String(format: "%.2f", ch.informationValue)), "
-            + "weight \(String(format: "%.2f", ch.weight))\n"
+        var out = "  # \(DraftText.comment(title)): information value \(Figures.decimal(ch.informationValue, digits: 2)), "
+            + "weight \(Figures.decimal(ch.weight, digits: 2))\n"
         let base = DraftText.id(f.name)
         let scored = f.groups.indices.filter { ch.points[$0] > 0 }
         // Bands go in one banded criterion.
@@ -106,27 +99,36 @@ enum DraftYAML {
             out += "  - {id: \(uniqueID(base)), field: \(field), in: [\(shown.joined(separator: ", "))], points: \(points)}\n"
         }
         for g in scored {
-            let rule: String
-            switch f.groups[g] {
-            case .value, .band, .unbanded: continue
-            case .other:
-                let named = f.groups.compactMap { g -> String? in if case .value(_, let s) = g { return DraftText.quoted(s) } else { return nil } }
-                rule = "not_in: [\(named.joined(separator: ", "))]"
-            case .missing: rule = "exists: false"
-            case .present: rule = "exists: true"
-            case .has(let v): rule = "any: [\(DraftText.quoted(v))]"
-            case .hasNot(let v): rule = "none: [\(DraftText.quoted(v))]"
-            }
-            let suffix: String
-            switch f.groups[g] {
-            case .other: suffix = "-other"
-            case .missing: suffix = "-missing"
-            case .has(let v), .hasNot(let v): suffix = "-" + DraftText.id(v)
-            default: suffix = ""
-            }
+            guard let (rule, suffix) = Self.ownRule(f.groups[g], among: f.groups) else { continue }
             out += evidence(g)
             out += "  - {id: \(uniqueID(base + suffix)), field: \(field), \(rule), points: \(ch.points[g])}\n"
         }
         return out
+    }
+
+    /// The comment line giving a group's evidence: its share of the best, of all and of the lost.
+    static func evidence(_ ch: Scorecard.Characteristic, group g: Int) -> String {
+        let f = ch.feature
+        let totalBest = max(1, ch.best.reduce(0, +)), totalLost = max(1, ch.lost.reduce(0, +)), totalAll = max(1, ch.all.reduce(0, +))
+        let best = Double(ch.best[g]) / Double(totalBest), all = Double(ch.all[g]) / Double(totalAll)
+        let lost = Double(ch.lost[g]) / Double(totalLost)
+        let lift = all == 0 ? 0 : best / all
+        return "  # \(DraftText.comment(f.name)) \(DraftText.comment(DraftText.groupName(f.groups[g]))): \(DraftText.percent(best)) of the best, "
+            + "\(DraftText.percent(all)) of all, \(DraftText.percent(lost)) of the lost, lift \(Figures.decimal(lift, digits: 1)): +\(ch.points[g])\n"
+    }
+
+    /// The rule of a group that is a criterion of its own (other values, missing, present, a
+    /// technology had or not) and its id's suffix; nil for values and bands, which share one.
+    static func ownRule(_ group: ScorecardFeature.Group, among groups: [ScorecardFeature.Group]) -> (rule: String, suffix: String)? {
+        switch group {
+        case .value, .band, .unbanded: return nil
+        case .other:
+            let named = groups.compactMap { g -> String? in if case .value(_, let s) = g { return DraftText.quoted(s) } else { return nil } }
+            return ("not_in: [\(named.joined(separator: ", "))]", "-other")
+        case .missing: return ("exists: false", "-missing")
+        case .present: return ("exists: true", "")
+        case .has(let v): return ("any: [\(DraftText.quoted(v))]", "-" + DraftText.id(v))
+        case .hasNot(let v): return ("none: [\(DraftText.quoted(v))]", "-" + DraftText.id(v))
+        }
     }
 }

@@ -67,7 +67,7 @@ public struct ICPSuggestion {
         let version = try Self.parsedBack(yaml)
         let warnings = card.leaks.map { leak in
             "\(leak.field) = \(leak.shown): \(DraftText.percent(leak.winRate)) won, \(DraftText.percent(leak.lostShare)) of the lost "
-                + "(alone it ranks won above lost with AUC \(String(format: "%.2f", leak.auc))); is it filled in after contact? "
+                + "(alone it ranks won above lost with AUC \(Figures.decimal(leak.auc, digits: 2))); is it filled in after contact? "
                 + "Left out of the draft; pass --include \(leak.field) to use it"
         }
         return Draft(yaml: yaml, version: version, bestCustomers: best.customers, bestRecords: best.records.count,

@@ -143,12 +143,12 @@ public struct Reevaluation {
     /// summary instead), and counts them.
     private func storeRevived(_ revived: [Revival], runID: Int64, _ options: RunOptions, summary: inout RunSummary) throws {
         let previous = try previousRevived(before: options.asOf)
-        let insertRevived = try db.prepare("""
+        let insertRevived = try db.cachedStatement("""
             INSERT INTO revived_opportunities(run_id, lead_id, rank, baseline_icp, baseline_score, baseline_tier, current_icp,
                                               score, tier, delta, is_new)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
-        let insertReason = try db.prepare("""
+        let insertReason = try db.cachedStatement("""
             INSERT INTO revival_reasons(run_id, lead_id, seq, kind, id, field, points_before, points_after, value_before, value_after, detail)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
@@ -176,7 +176,7 @@ public struct Reevaluation {
 
     /// The run's top candidates worth enriching.
     private func storeEnrichment(_ totals: RunCounts, runID: Int64) throws {
-        let insertEnrich = try db.prepare("INSERT INTO worth_enriching(run_id, lead_id, rank, fields, gain, tier) VALUES (?, ?, ?, ?, ?, ?)")
+        let insertEnrich = try db.cachedStatement("INSERT INTO worth_enriching(run_id, lead_id, rank, fields, gain, tier) VALUES (?, ?, ?, ?, ?, ?)")
         for (rank, item) in totals.enrich.ranked.enumerated() {
             try insertEnrich.execute([runID, item.leadID, rank + 1, item.enrichment.fields.joined(separator: ", "), item.enrichment.gain, item.enrichment.tier])
         }

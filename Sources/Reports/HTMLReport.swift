@@ -1,4 +1,5 @@
 import Foundation
+import LeadData
 import Reevaluation
 
 /// `report.html`: one self-contained file (no scripts, fonts or images from elsewhere) with the
@@ -231,7 +232,7 @@ public enum HTMLReport {
             let y = Double(i) * rowHeight + 5
             svg += "<text x=\"0\" y=\"\(fmt(y + 18))\" font-size=\"13\">\(Escaping.html(t.tier ?? "none"))</text>"
             svg += "<rect x=\"\(fmt(labelWidth))\" y=\"\(fmt(y + 4))\" width=\"\(fmt(max(2, room * t.winRate)))\" height=\"18\" rx=\"3\" fill=\"#3a78d6\"/>"
-            svg += "<text x=\"\(fmt(labelWidth + room * t.winRate + 6))\" y=\"\(fmt(y + 18))\" font-size=\"12\">\(ReportText.percent(t.winRate)) of \(t.records), lift \(String(format: "%.2f", b.lift(t)))</text>"
+            svg += "<text x=\"\(fmt(labelWidth + room * t.winRate + 6))\" y=\"\(fmt(y + 18))\" font-size=\"12\">\(ReportText.percent(t.winRate)) of \(t.records), lift \(Figures.decimal(b.lift(t), digits: 2))</text>"
         }
         let x = labelWidth + room * b.winRate
         svg += "<line x1=\"\(fmt(x))\" y1=\"0\" x2=\"\(fmt(x))\" y2=\"\(fmt(rowHeight * Double(tiers.count) + 5))\" stroke=\"#e0a020\" stroke-dasharray=\"4 3\"/>"
@@ -273,5 +274,5 @@ public enum HTMLReport {
         return svg + "</svg>"
     }
 
-    static func fmt(_ v: Double) -> String { String(format: "%.1f", v) }
+    static func fmt(_ v: Double) -> String { Figures.decimal(v, digits: 1) }
 }

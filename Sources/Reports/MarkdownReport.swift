@@ -109,7 +109,7 @@ public enum MarkdownReport {
             for t in b.tiers where t.records > 0 {
                 out.append("| ")
                 out.appendMarkdown(t.tier ?? "none")
-                out.line(" | \(t.records) | \(t.won) | \(ReportText.percent(t.winRate)) | \(String(format: "%.2f", b.lift(t))) |")
+                out.line(" | \(t.records) | \(t.won) | \(ReportText.percent(t.winRate)) | \(Figures.decimal(b.lift(t), digits: 2)) |")
             }
             if b.sampleTooSmall { out.line(); out.line("The sample is too small to judge (fewer than 20 won or 20 lost).") }
         } else {

@@ -25,9 +25,7 @@ enum ReportText {
             : "These dismissed leads were not judged (fill in their dates in the CRM, or widen `--since`):"
     }
 
-    static func percent(_ v: Double) -> String { String(format: "%.1f%%", v * 100) }
+    static func percent(_ v: Double) -> String { Figures.percent(v) }
 
-    static func number(_ v: Double) -> String {
-        Int64(exactly: v) != nil && abs(v) < 1e15 ? NumberRange.text(v) : String(format: "%.1f", v)
-    }
+    static func number(_ v: Double) -> String { Figures.score(v) }
 }

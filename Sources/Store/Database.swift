@@ -35,6 +35,8 @@ public final class Database {
     public static let minimumSQLiteVersion: Int32 = 3_035_000
 
     let handle: OpaquePointer
+    /// Statements compiled once and kept by their SQL (`cachedStatement`).
+    private var statementCache: [String: Statement] = [:]
     /// The database file's path (`:memory:` for an in-memory database).
     public let path: String
 
@@ -73,6 +75,8 @@ public final class Database {
     }
 
     deinit {
+        // Statements are finalized before the connection closes.
+        statementCache.removeAll()
         sqlite3_close_v2(handle)
     }
 
@@ -101,14 +105,29 @@ public final class Database {
         try Statement(database: self, sql: sql)
     }
 
+    /// The statement for `sql`, compiled on first use and kept for the connection's life, as
+    /// GRDB's `cachedStatement`: a writer built once per file, or a query run once per record,
+    /// compiles its SQL once per import. It comes back reset, its bindings cleared. Each use must
+    /// run it to completion before the next, so a statement stepped across calls (a stream read
+    /// row by row while others run) is prepared on its own with `prepare`.
+    public func cachedStatement(_ sql: String) throws -> Statement {
+        if let statement = statementCache[sql] {
+            statement.clearBindings()
+            return statement
+        }
+        let statement = try prepare(sql)
+        statementCache[sql] = statement
+        return statement
+    }
+
     /// Runs one statement with positional values.
     public func execute(_ sql: String, _ values: [DatabaseValueConvertible?] = []) throws {
-        try prepare(sql).execute(values)
+        try cachedStatement(sql).execute(values)
     }
 
     /// Runs one statement with named values.
     public func execute(_ sql: String, _ values: [String: DatabaseValueConvertible?]) throws {
-        try prepare(sql).execute(values)
+        try cachedStatement(sql).execute(values)
     }
 
     /// Runs a script of several statements (a migration file); no values can be bound.
@@ -124,12 +143,12 @@ public final class Database {
 
     /// Every row of a query.
     public func rows(_ sql: String, _ values: [DatabaseValueConvertible?] = []) throws -> [Row] {
-        try prepare(sql).rows(values)
+        try cachedStatement(sql).rows(values)
     }
 
     /// The first column of the first row of a query.
     public func scalar(_ sql: String, _ values: [DatabaseValueConvertible?] = []) throws -> DatabaseValue? {
-        try prepare(sql).scalar(values)
+        try cachedStatement(sql).scalar(values)
     }
 
     /// The rowid of the last inserted row.

@@ -196,11 +196,8 @@ public final class Statement {
 
     /// Every row the statement returns with the given values.
     public func rows(_ values: [DatabaseValueConvertible?] = []) throws -> [Row] {
-        try bind(values)
         var rows: [Row] = []
-        let names = columnNames
-        while try step() { rows.append(Row(columns: names, values: (0..<names.count).map(column))) }
-        sqlite3_reset(handle)
+        try forEachRow(values) { rows.append($0) }
         return rows
     }
 
@@ -208,9 +205,14 @@ public final class Statement {
     public func forEachRow(_ values: [DatabaseValueConvertible?] = [], _ body: (Row) throws -> Void) throws {
         try bind(values)
         defer { sqlite3_reset(handle) }
-        // The names are read once; each row shares them.
-        let names = columnNames
-        while try step() { try body(Row(columns: names, values: (0..<names.count).map(column))) }
+        // The names are read once, after the first step: a statement compiled before the schema
+        // changed (a table recreated with other columns) is recompiled by that step.
+        var names: [String]?
+        while try step() {
+            let columns = names ?? columnNames
+            names = columns
+            try body(Row(columns: columns, values: (0..<columns.count).map(column)))
+        }
     }
 
     /// The first column of the first row, or nil when there is no row.

@@ -136,6 +136,23 @@ struct DatabaseTests {
         #expect(throws: DatabaseError.self) { _ = try db.prepare("SELECT 1; SELECT 2") }
     }
 
+    @Test("a cached statement is compiled once per SQL text, comes back with no bindings, and sees a table recreated with other columns")
+    func cachesStatementsBySQL() throws {
+        let db = try Database(path: ":memory:")
+        try db.execute("CREATE TABLE t(a, b)")
+        let insert = try db.cachedStatement("INSERT INTO t(a, b) VALUES (?, ?)")
+        try insert.bind(1, at: 1)
+        try insert.bind(2, at: 2)
+        let again = try db.cachedStatement("INSERT INTO t(a, b) VALUES (?, ?)")
+        #expect(again === insert)
+        try again.run()
+        #expect(try db.rows("SELECT a, b FROM t").map { [$0[0], $0[1]] } == [[.null, .null]])
+        #expect(try db.rows("SELECT * FROM t").map { $0.columns } == [["a", "b"]])
+        try db.execute(script: "DROP TABLE t; CREATE TABLE t(b, c, a); INSERT INTO t(a, b, c) VALUES (1, 2, 3)")
+        #expect(try db.rows("SELECT * FROM t").map { $0.columns } == [["b", "c", "a"]])
+        #expect(try db.scalar("SELECT count(*) FROM t")?.int == 1)
+    }
+
     @Test("Optional, Bool and Double values bind as NULL, 0/1 and REAL")
     func bindsSwiftTypes() throws {
         let db = try Database(path: ":memory:")

@@ -81,13 +81,13 @@ extension Reeval {
 
 /// The backtest as a terminal table with the practice's yardsticks, and as JSON.
 enum BacktestText {
-    static func percent(_ v: Double) -> String { String(format: "%.1f%%", v * 100) }
+    static func percent(_ v: Double) -> String { Figures.percent(v) }
 
     static func table(_ r: Backtest.Result) -> String {
         var lines = ["ICP \(r.icp): \(r.records) won or lost records, \(r.won) won (win rate \(percent(r.winRate)))"]
         if let auc = r.auc {
-            lines.append(String(format: "ROC AUC %.3f (95%% interval %.3f–%.3f): the chance a won record scores above a lost one",
-                                auc.value, auc.low, auc.high))
+            lines.append("ROC AUC \(Figures.decimal(auc.value, digits: 3)) (95% interval \(Figures.decimal(auc.low, digits: 3))–\(Figures.decimal(auc.high, digits: 3))): "
+                         + "the chance a won record scores above a lost one")
         }
         if r.undated > 0 {
             lines.append("\(r.undated) of them have no created_at and came in at their first observed state; map created_at to date them")
@@ -106,10 +106,10 @@ enum BacktestText {
             let share = r.records == 0 ? 0 : Double(t.records) / Double(r.records)
             let ofWins = r.won == 0 ? 0 : Double(t.won) / Double(r.won)
             let range = "\(percent(interval.low))–\(percent(interval.high))"
-            let head = name + "  " + pad(String(t.records), 7) + "  " + pad(String(format: "%.1f%%", share * 100), 6)
-                + "  " + pad(String(t.won), 5) + "  " + pad(String(format: "%.1f%%", ofWins * 100), 7)
-            lines.append(head + "  " + pad(String(format: "%.1f%%", t.winRate * 100), 8) + "  " + range.padding(toLength: 15, withPad: " ", startingAt: 0)
-                         + "  " + pad(String(format: "%.2f", r.lift(t)), 5) + "  " + pad(String(format: "%.0f", t.wonAmount), 10))
+            let head = name + "  " + pad(String(t.records), 7) + "  " + pad(percent(share), 6)
+                + "  " + pad(String(t.won), 5) + "  " + pad(percent(ofWins), 7)
+            lines.append(head + "  " + pad(percent(t.winRate), 8) + "  " + range.padding(toLength: 15, withPad: " ", startingAt: 0)
+                         + "  " + pad(Figures.decimal(r.lift(t), digits: 2), 5) + "  " + pad(Figures.decimal(t.wonAmount, digits: 0), 10))
         }
         lines.append("")
         if r.atRevive.records == 0 {
@@ -127,7 +127,7 @@ enum BacktestText {
         let spread = (rates.min() ?? 0) > 0 ? (rates.max() ?? 0) / (rates.min() ?? 1) : .infinity
         lines.append("yardsticks (MadKudu): the top tier holds 15–35% of records (here \(percent(topShare))) and at least 60% of wins "
                      + "(here \(percent(topWins))); the best tier wins about 10× as often as the worst (here "
-                     + (spread.isFinite ? String(format: "%.1f×", spread) : "no wins in the worst") + ")")
+                     + (spread.isFinite ? Figures.decimal(spread, digits: 1) + "×" : "no wins in the worst") + ")")
         if r.sampleTooSmall {
             lines.append("the sample is too small to judge: \(r.won) won and \(r.records - r.won) lost (at least 20 of each are needed)")
         }

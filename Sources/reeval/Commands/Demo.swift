@@ -148,11 +148,11 @@ extension Reeval {
         var parts: [String] = []
         for entry in try ICPRegistry(db: db).all() {
             let auc = try Backtest(db: db).run(entry.version, on: outcomes).auc
-            parts.append("\(entry.version.label) \(auc.map { String(format: "%.3f", $0.value) } ?? "–")")
+            parts.append("\(entry.version.label) \(auc.map { Figures.decimal($0.value, digits: 3) } ?? "–")")
         }
         let draft = try ICPSuggestion(db: db).draft(topPercent: 20, label: "draft", effective: now)
         let auc = try Backtest(db: db).run(draft.version, on: draft.outcomes).auc
-        parts.append("the draft `icp suggest` writes \(auc.map { String(format: "%.3f", $0.value) } ?? "–")")
+        parts.append("the draft `icp suggest` writes \(auc.map { Figures.decimal($0.value, digits: 3) } ?? "–")")
         return (outcomes.records.count, parts.joined(separator: ", "))
     }
 

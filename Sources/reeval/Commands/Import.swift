@@ -126,7 +126,7 @@ enum ImportReport {
         if s.rejected > s.firstRejects.prefix(verbose ? 5 : 3).count, let id = s.importID {
             lines.append("  all rejects: sqlite3 <db> \"SELECT line, reason FROM import_rejects WHERE import_id = \(id)\"")
         }
-        lines.append(String(format: "  %.2f s", s.seconds))
+        lines.append("  " + Figures.decimal(s.seconds, digits: 2) + " s")
         return lines.joined(separator: "\n")
     }
 
