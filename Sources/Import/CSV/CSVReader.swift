@@ -122,73 +122,78 @@ public final class CSVReader {
         fieldBytes.reserveCapacity(lastRecordSize)
         var fieldEnds: [Int] = []
         fieldEnds.reserveCapacity(lastFieldCount)
-        let start = position
-        let count = buffer.count
-        let delimiter = self.delimiter
-        let atEnd = self.atEnd
-        var i = start
-        var newlines = 0
-        var inQuotes = false
-        var fieldStart = true
-        var ended: (rawEnd: Int, next: Int)?
-        buffer.withUnsafeBufferPointer { buf in
-            while i < count {
-                let byte = buf[i]
-                if inQuotes {
-                    if byte == 0x22 {
-                        if i + 1 >= count {
-                            guard atEnd else { return }
-                            inQuotes = false
-                            i += 1
-                            continue
-                        }
-                        if buf[i + 1] == 0x22 { fieldBytes.append(0x22); i += 2; continue }
-                        inQuotes = false
-                        i += 1
-                        continue
-                    }
-                    if byte == 0x0A { newlines += 1 }
-                    fieldBytes.append(byte)
-                    i += 1
-                    continue
-                }
-                switch byte {
-                case 0x22 where fieldStart:
-                    inQuotes = true
-                    fieldStart = false
-                    i += 1
-                case delimiter:
-                    fieldEnds.append(fieldBytes.count)
-                    fieldStart = true
-                    i += 1
-                case 0x0A, 0x0D:
-                    var next = i + 1
-                    if byte == 0x0D {
-                        if next >= count, !atEnd { return }
-                        if next < count, buf[next] == 0x0A { next += 1 }
-                    }
-                    fieldEnds.append(fieldBytes.count)
-                    ended = (i, next)
-                    return
-                default:
-                    fieldBytes.append(byte)
-                    fieldStart = false
-                    i += 1
-                }
-            }
-            if !inQuotes, atEnd {
-                fieldEnds.append(fieldBytes.count)
-                ended = (count, count)
-            }
+        let start = position, delimiter = self.delimiter, atEnd = self.atEnd
+        let scanned = buffer.withUnsafeBufferPointer {
+            Self.scan($0, from: start, delimiter: delimiter, atEnd: atEnd, bytes: &fieldBytes, ends: &fieldEnds)
         }
-        guard let ended else { return nil }
+        guard let ended = scanned else { return nil }
         lastRecordSize = fieldBytes.count
         lastFieldCount = fieldEnds.count
         let record = Record(line: line, bytes: fieldBytes, ends: fieldEnds, raw: Array(buffer[start..<ended.rawEnd]), unclosedQuote: false)
         position = ended.next
         bytesRead += ended.next - start
-        line += newlines + 1
+        line += ended.newlines + 1
         return record
+    }
+
+    /// Scans the record starting at `start` byte by byte (RFC 4180: quotes open a field, `""`
+    /// inside them is a quote, line breaks inside them belong to the value), appending its
+    /// values' bytes and each value's end. Returns where its raw text ends, where the next
+    /// record begins and how many line feeds its quotes held; nil when the buffer ends first.
+    @inline(__always)
+    private static func scan(_ buf: UnsafeBufferPointer<UInt8>, from start: Int, delimiter: UInt8, atEnd: Bool,
+                             bytes fieldBytes: inout [UInt8], ends fieldEnds: inout [Int]) -> (rawEnd: Int, next: Int, newlines: Int)? {
+        let count = buf.count
+        var i = start
+        var newlines = 0
+        var inQuotes = false
+        var fieldStart = true
+        while i < count {
+            let byte = buf[i]
+            if inQuotes {
+                if byte == 0x22 {
+                    if i + 1 >= count {
+                        guard atEnd else { return nil }
+                        inQuotes = false
+                        i += 1
+                        continue
+                    }
+                    if buf[i + 1] == 0x22 { fieldBytes.append(0x22); i += 2; continue }
+                    inQuotes = false
+                    i += 1
+                    continue
+                }
+                if byte == 0x0A { newlines += 1 }
+                fieldBytes.append(byte)
+                i += 1
+                continue
+            }
+            switch byte {
+            case 0x22 where fieldStart:
+                inQuotes = true
+                fieldStart = false
+                i += 1
+            case delimiter:
+                fieldEnds.append(fieldBytes.count)
+                fieldStart = true
+                i += 1
+            case 0x0A, 0x0D:
+                var next = i + 1
+                if byte == 0x0D {
+                    if next >= count, !atEnd { return nil }
+                    if next < count, buf[next] == 0x0A { next += 1 }
+                }
+                fieldEnds.append(fieldBytes.count)
+                return (i, next, newlines)
+            default:
+                fieldBytes.append(byte)
+                fieldStart = false
+                i += 1
+            }
+        }
+        guard !inQuotes, atEnd else { return nil }
+        fieldEnds.append(fieldBytes.count)
+        return (count, count, newlines)
     }
 
     /// At the end of the file inside an open quote: reject the line the record started on and
