@@ -20,8 +20,11 @@ extension RecordWriter {
 
     func account(_ id: Int64) throws -> LeadRecord? {
         if let cached = accountCache[id] { return cached }
-        guard let row = try accountRow.rows([id]).first else { return nil }
-        let record = LeadColumns.read(LeadColumns.shared, from: row, crmID: row["crm_id"] ?? "")
+        accountRow.clearBindings()
+        try accountRow.bind(int64: id, at: 1)
+        defer { accountRow.reset() }
+        guard try accountRow.step() else { return nil }
+        let record = LeadColumns.read(LeadColumns.shared, from: accountRow, at: 1, crmID: accountRow.column(0).string ?? "")
         if accountCache.count > 50_000 { accountCache.removeAll(keepingCapacity: true) }
         accountCache[id] = record
         return record
@@ -35,39 +38,41 @@ extension RecordWriter {
         // of the source once per account: quadratic when accounts come after their leads). A
         // lead is linked by its account's id, else, when it names none, by domain, else by name.
         let linkByCRMID = try db.cachedStatement("""
-            UPDATE leads SET account_id = :account WHERE source = :source AND account_crm_id = :crm AND account_id IS NULL
+            UPDATE leads SET account_id = ?1 WHERE source = ?2 AND account_crm_id = ?3 AND account_id IS NULL
             """)
         let linkByDomain = try db.cachedStatement("""
-            UPDATE leads SET account_id = :account
-            WHERE source = :source AND domain = :domain AND account_id IS NULL AND account_crm_id IS NULL
+            UPDATE leads SET account_id = ?1 WHERE source = ?2 AND domain = ?3 AND account_id IS NULL AND account_crm_id IS NULL
             """)
         let linkByKey = try db.cachedStatement("""
-            UPDATE leads SET account_id = :account
-            WHERE source = :source AND company_key = :key AND account_id IS NULL AND account_crm_id IS NULL
+            UPDATE leads SET account_id = ?1 WHERE source = ?2 AND company_key = ?3 AND account_id IS NULL AND account_crm_id IS NULL
             """)
+        // Read by position, not by name: a name lookup scans the row's forty column names.
         let linked = try db.cachedStatement("""
-            SELECT id, crm_id, observed_at, state_hash, from_account, account_attribute_keys, \(LeadColumns.names(LeadColumns.lead))
+            SELECT id, observed_at, state_hash, from_account, account_attribute_keys, crm_id, \(LeadColumns.names(LeadColumns.lead))
             FROM leads WHERE account_id = ?
             """)
-        let crmOf = try db.cachedStatement("SELECT crm_id, domain, company_key FROM accounts WHERE id = ?")
+        let keysOf = try db.cachedStatement("SELECT crm_id, domain, company_key FROM accounts WHERE id = ?")
         let setState = try db.cachedStatement("""
             UPDATE leads SET \(LeadColumns.lead.map { "\($0.name) = ?" }.joined(separator: ", ")), observed_at = ?, state_id = ?, state_hash = ?,
                              from_account = ?, account_attribute_keys = ? WHERE id = ?
             """)
         for accountID in touchedAccounts {
-            guard let row = try crmOf.rows([accountID]).first else { continue }
-            if let crm: String = row["crm_id"] { try linkByCRMID.execute([":account": accountID, ":source": source, ":crm": crm]) }
-            if let domain: String = row["domain"] { try linkByDomain.execute([":account": accountID, ":source": source, ":domain": domain]) }
-            if let key: String = row["company_key"] { try linkByKey.execute([":account": accountID, ":source": source, ":key": key]) }
+            guard let keys = try keysOf.rows([accountID]).first?.values else { continue }
+            for (statement, key) in [(linkByCRMID, keys[0]), (linkByDomain, keys[1]), (linkByKey, keys[2])] where key != .null {
+                try statement.execute([accountID, source, key])
+            }
             guard let account = try account(accountID) else { continue }
             var leads: [(id: Int64, observedAt: String, hash: String, own: LeadRecord)] = []
-            try linked.forEachRow([accountID]) { lead in
-                let stored = LeadColumns.read(LeadColumns.lead, from: lead, crmID: lead["crm_id"] ?? "")
-                let own = AccountFill.own(stored, fromAccount: lead.value("from_account").int64 ?? 0, attributeKeys: lead["account_attribute_keys"])
-                var hash: String = lead["state_hash"] ?? ""
+            linked.clearBindings()
+            try linked.bind(int64: accountID, at: 1)
+            while try linked.step() {
+                let stored = LeadColumns.read(LeadColumns.lead, from: linked, at: 6, crmID: linked.column(5).string ?? "")
+                let own = AccountFill.own(stored, fromAccount: linked.column(3).int64 ?? 0, attributeKeys: linked.column(4).string)
+                var hash = linked.column(2).string ?? ""
                 if hash.isEmpty { hash = LeadColumns.hash(stored, LeadColumns.lead) }
-                leads.append((lead["id"] ?? 0, lead["observed_at"] ?? "", hash, own))
+                leads.append((linked.column(0).int64 ?? 0, linked.column(1).string ?? "", hash, own))
             }
+            linked.reset()
             for lead in leads {
                 let state = State(own: lead.own, account: account)
                 guard state.hash != lead.hash else { continue }

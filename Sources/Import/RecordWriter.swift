@@ -110,7 +110,7 @@ final class RecordWriter: RowWriter {
         accountByCRMID = try db.cachedStatement("SELECT id FROM accounts WHERE source = ? AND crm_id = ? ORDER BY id LIMIT 1")
         accountByDomain = try db.cachedStatement("SELECT id FROM accounts WHERE source = ? AND domain = ? ORDER BY id LIMIT 1")
         accountByKey = try db.cachedStatement("SELECT id FROM accounts WHERE source = ? AND company_key = ? ORDER BY id LIMIT 1")
-        accountRow = try db.cachedStatement("SELECT * FROM accounts WHERE id = ?")
+        accountRow = try db.cachedStatement("SELECT crm_id, \(LeadColumns.names(LeadColumns.shared)) FROM accounts WHERE id = ?")
         hasAccounts = try db.scalar("SELECT EXISTS (SELECT 1 FROM accounts WHERE source = ?)", [source])?.int == 1
         startedEmpty = try db.scalar("SELECT NOT EXISTS (SELECT 1 FROM \(table) WHERE source = ? AND object = ?)", [source, object])?.int == 1
         nextStateID = try db.scalar("SELECT next_state_id FROM state_sequence")?.int64 ?? 1
