@@ -8,25 +8,19 @@ import LeadData
 /// The rows are read value by value meanwhile (a first number above 12 is a day, else a month),
 /// which is already right for a month-first column and for one whose every value decides; a
 /// day-first column holding ambiguous values is read again with its order (`Importer`).
-struct DateEvidence: Sendable {
-    /// Per column index: the first line that only day-first reads, that only month-first
-    /// reads, and that either could, with the value.
-    var dayFirst: [Int: (line: Int, text: String)] = [:]
-    var monthFirst: [Int: (line: Int, text: String)] = [:]
-    var ambiguous: [Int: (line: Int, text: String)] = [:]
-
-    /// Looks at one row's date columns.
-    mutating func observe(_ record: CSVReader.Record, columns: [Int], encoding: TextEncoding) {
+enum DateEvidence {
+    /// Looks at one row's date columns: `.first` is day first, `.second` month first.
+    static func observe(_ record: CSVReader.Record, columns: [Int], encoding: TextEncoding, into evidence: inout ColumnEvidence) {
         for column in columns {
             let bytes = record.field(column)
             guard bytes.contains(UInt8(ascii: "/")), let (a, b) = Self.dayAndMonth(bytes) else { continue }
             func text() -> String { encoding.decode(bytes) ?? "" }
             if a > 12, b <= 12 {
-                if dayFirst[column] == nil { dayFirst[column] = (record.line, text()) }
+                evidence.observe(.first, column: column, line: record.line, text: text)
             } else if b > 12, a <= 12 {
-                if monthFirst[column] == nil { monthFirst[column] = (record.line, text()) }
-            } else if a <= 12, b <= 12, a != b, ambiguous[column] == nil {
-                ambiguous[column] = (record.line, text())
+                evidence.observe(.second, column: column, line: record.line, text: text)
+            } else if a <= 12, b <= 12, a != b {
+                evidence.observe(nil, column: column, line: record.line, text: text)
             }
         }
     }
@@ -56,23 +50,20 @@ struct DateEvidence: Sendable {
 enum DateOrderDecision {
     /// What the evidence decides: the columns to read again day first (by header), and the notes
     /// for the summary; throws for a column in both orders, or one no value decides.
-    static func decide(_ evidence: DateEvidence, plan: ColumnPlan, file: String)
+    static func decide(_ evidence: ColumnEvidence, plan: ColumnPlan, file: String)
         throws -> (reread: [String: DateParser.Order], notes: [String]) {
         var reread: [String: DateParser.Order] = [:], notes: [String] = []
         for column in plan.undecidedDateColumns {
             let name = plan.headers[column]
-            switch (evidence.dayFirst[column], evidence.monthFirst[column]) {
-            case let (day?, month?):
-                throw ImportFailure.datesInBothOrders(file: file, column: name, dayFirst: "line \(day.line): \(day.text)",
-                                                      monthFirst: "line \(month.line): \(month.text)")
-            case (_?, nil):
-                if evidence.ambiguous[column] != nil { reread[name] = .dayMonthYear }
-            case (nil, _?):
-                break
-            case (nil, nil):
-                guard let example = evidence.ambiguous[column] else { continue }
+            switch evidence.verdict(column) {
+            case let .both(day, month):
+                throw ImportFailure.datesInBothOrders(file: file, column: name, dayFirst: day.shown, monthFirst: month.shown)
+            case .decided(.first, reread: true): reread[name] = .dayMonthYear
+            case .decided: break
+            case .undecided(nil): break
+            case .undecided(let example?):
                 guard let order = plan.preset.defaultDateOrder else {
-                    throw ImportFailure.datesUndecided(file: file, column: name, example: "line \(example.line): \(example.text)")
+                    throw ImportFailure.datesUndecided(file: file, column: name, example: example.shown)
                 }
                 if order == .dayMonthYear { reread[name] = order }
                 notes.append("dates in \(name) read \(order == .dayMonthYear ? "day" : "month") first, \(plan.preset.source)'s default: no value decides (like \(example.text) on line \(example.line))")

@@ -127,7 +127,7 @@ struct ImportPass {
 
     /// The end of the file: each column's date order and decimal mark decided from all its
     /// values. True when the rows as read stand; false when they must be read again.
-    private mutating func decide(utf8Lines: [Int], dates: DateEvidence, marks: DecimalMarkEvidence) throws -> Bool {
+    private mutating func decide(utf8Lines: [Int], dates: ColumnEvidence, marks: ColumnEvidence) throws -> Bool {
         summary.utf8LinesInWindows1252 = utf8Lines
         let decided = try DateOrderDecision.decide(dates, plan: plan, file: path)
         let decimalMarks = try DecimalMarkDecision.decide(marks, plan: plan, file: path)

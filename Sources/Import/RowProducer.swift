@@ -17,7 +17,7 @@ enum ImportItem: Sendable {
     case repeatedHeader
     case missingID(line: Int, raw: String, column: String)
     case progress(bytesRead: Int)
-    case finished(utf8Lines: [Int], dates: DateEvidence, marks: DecimalMarkEvidence)
+    case finished(utf8Lines: [Int], dates: ColumnEvidence, marks: ColumnEvidence)
     case failed(any Error)
 }
 
@@ -137,8 +137,8 @@ final class RowProducer: @unchecked Sendable {
     }
 
     /// What every row's date columns say of their order, rows skipped by line hash included.
-    private var dateEvidence = DateEvidence()
-    private var markEvidence = DecimalMarkEvidence()
+    private var dateEvidence = ColumnEvidence()
+    private var markEvidence = ColumnEvidence()
 
     /// The lines of a Windows-1252 file that were read as UTF-8, for the summary.
     private var mixedEncodingLines: [Int] = []
@@ -166,10 +166,10 @@ final class RowProducer: @unchecked Sendable {
             return .reject(line: record.line, reason: "expected \(headers) fields, found \(record.fieldCount)\(cause)", raw: reading.rawText(record, encoding))
         }
         if !reading.plan.undecidedMoneyColumns.isEmpty {
-            markEvidence.observe(record, columns: reading.plan.undecidedMoneyColumns, encoding: encoding)
+            DecimalMarkEvidence.observe(record, columns: reading.plan.undecidedMoneyColumns, encoding: encoding, into: &markEvidence)
         }
         if !reading.plan.undecidedDateColumns.isEmpty {
-            dateEvidence.observe(record, columns: reading.plan.undecidedDateColumns, encoding: encoding)
+            DateEvidence.observe(record, columns: reading.plan.undecidedDateColumns, encoding: encoding, into: &dateEvidence)
         }
         guard !normalisesEveryRow, let crmID = reading.crmID(record, encoding) else { return reading.normalise(record, encoding, values: &values) }
         return .unread(record, crmID: crmID, lineHash: reading.lineHash.hash(record.raw))
