@@ -10,12 +10,16 @@ struct ReevalProcess {
         let stderr: String
     }
 
-    /// The `reeval` built beside this test bundle.
+    /// The `reeval` built beside this test bundle, found through Foundation's bundles (no
+    /// `/proc`, which macOS lacks): on macOS the tests are a `.xctest` bundle folder that
+    /// `xctest` loads; on Linux an executable named `….xctest`. Either sits in the build folder.
     static let binary: URL = {
-        let exe = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
-        var folder = exe.deletingLastPathComponent()
-        if folder.pathExtension == "xctest" { folder = folder.deletingLastPathComponent() }
-        return folder.appendingPathComponent("reeval")
+        #if os(macOS)
+        let tests = Bundle(for: BundleToken.self).bundleURL
+        #else
+        let tests = (Bundle.main.executableURL ?? URL(fileURLWithPath: CommandLine.arguments[0])).resolvingSymlinksInPath()
+        #endif
+        return tests.deletingLastPathComponent().appendingPathComponent("reeval")
     }()
 
     let folder: URL
@@ -114,3 +118,6 @@ extension Workspace {
         return ws
     }
 }
+
+/// A class of the test bundle's own, for `Bundle(for:)`.
+private final class BundleToken {}
