@@ -74,6 +74,40 @@ struct SalesforceImportTests {
         #expect(try h.strings("SELECT employees_low FROM leads WHERE crm_id = '00Q5g00000AAAA1EAP'") == ["250"])
     }
 
+    @Test("a re-import that skips rows by line hash stores exactly what reading every row stores, also after a normaliser change")
+    func skippedRowsStoreWhatAFullReadStores() throws {
+        var nightly = Self.leads
+        nightly[1]["Industry"] = "Financial Services"
+        nightly[4]["NumberOfEmployees"] = "55"
+        let first = try Self.dataExportLeads(Self.leads), second = try Self.dataExportLeads(nightly)
+        /// Every state's values, and the current ones with their hashes: what the run reads.
+        func stored(_ h: ImportHarness) throws -> [String] {
+            try h.strings("SELECT * FROM lead_snapshots ORDER BY lead_id, state_id")
+                + h.strings("SELECT crm_id, data_hash, state_hash, company_key, unreadable FROM leads ORDER BY crm_id")
+        }
+        func imported(_ prepare: (ImportHarness) throws -> Void) throws -> ImportHarness {
+            let h = try ImportHarness()
+            try h.importFile(try h.write("Lead-2023.csv", first), h.options(observedAt: "2023-07-01"))
+            try prepare(h)
+            try h.importFile(try h.write("Lead-2026.csv", second), h.options(observedAt: "2026-06-30"))
+            return h
+        }
+        let skipping = try imported { _ in }
+        // No stored line hash: the same import reads and normalises every row.
+        let full = try imported { try $0.db.execute("UPDATE leads SET line_hash = NULL") }
+        #expect(try skipping.strings("SELECT count(*) FROM leads WHERE last_import_id = 1") == ["2"])   // two rows skipped
+        #expect(try full.strings("SELECT count(*) FROM leads WHERE last_import_id = 1") == ["0"])
+        #expect(try stored(skipping) == stored(full))
+        // A normaliser revision bump seeds every line hash anew: rows whose stored values an older
+        // normaliser gave (here a wrong industry, with the hashes of those values) are read again and
+        // stored as the new one reads them.
+        let bumped = try imported { try $0.db.execute("UPDATE leads SET line_hash = line_hash + 1, industry = 'as an old normaliser read it', data_hash = 'its hash', state_hash = 'its state hash'") }
+        let current = "SELECT crm_id, company, industry, employees_low, country, domain, lifecycle, unreadable FROM leads ORDER BY crm_id"
+        let a = try bumped.strings(current), b = try full.strings(current)
+        #expect(a == b, "\(a) vs \(b)")
+        #expect(try bumped.strings("SELECT count(*) FROM leads WHERE last_import_id = 1") == ["0"])
+    }
+
     @Test("a nightly re-import writes nothing for the rows it read before, still rejects a repeated id, and still reports their unreadable values")
     func reimportSkipsUnchangedRows() throws {
         let h = try ImportHarness()
