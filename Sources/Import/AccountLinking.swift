@@ -87,7 +87,10 @@ extension RecordWriter {
         try db.execute("DELETE FROM temp.touched_accounts")
         let touch = try db.cachedStatement("INSERT OR IGNORE INTO temp.touched_accounts(id) VALUES (?)")
         for id in touchedAccounts { try touch.execute([id]) }
-        for (accountKey, leadKey) in [("crm_id", "account_crm_id"), ("domain", "domain"), ("company_key", "company_key")] {
+        // A lead naming an account id waits for that account only.
+        let keys = [("crm_id", "account_crm_id", ""), ("domain", "domain", "AND leads.account_crm_id IS NULL"),
+                    ("company_key", "company_key", "AND leads.account_crm_id IS NULL")]
+        for (accountKey, leadKey, namesNoAccount) in keys {
             try db.execute("DELETE FROM temp.account_keys")
             try db.execute("""
                 INSERT INTO temp.account_keys(key, account) SELECT \(accountKey), min(id) FROM accounts
@@ -95,8 +98,7 @@ extension RecordWriter {
                 """)
             try db.execute("""
                 UPDATE leads SET account_id = k.account FROM temp.account_keys k
-                WHERE leads.source = ? AND leads.account_id IS NULL AND leads.\(leadKey) = k.key
-                \(leadKey == "account_crm_id" ? "" : "AND leads.account_crm_id IS NULL")
+                WHERE leads.source = ? AND leads.account_id IS NULL AND leads.\(leadKey) = k.key \(namesNoAccount)
                 """, [source])
         }
     }

@@ -35,8 +35,6 @@ enum DraftText {
         return String(String.UnicodeScalarView(text.unicodeScalars.map { UnsafeCharacters.replacement($0.value) == nil ? $0 : " " }))
     }
 
-    static func number(_ v: Double) -> String { Figures.number(v) }
-
     static func percent(_ v: Double) -> String { Figures.percent(v, digits: 0) }
 
     /// A group as the draft's comments and warnings name it.
@@ -46,8 +44,8 @@ enum DraftText {
         case .other: return "any other value"
         case .missing: return "missing"
         case .band(let low, let high):
-            if high >= ICPLimits.magnitude { return number(low) + "+" }
-            return number(low) + "–" + number(high)
+            if high >= ICPLimits.magnitude { return Figures.number(low) + "+" }
+            return Figures.number(low) + "–" + Figures.number(high)
         case .unbanded: return "a range across bands"
         case .has(let v): return "has " + v
         case .hasNot(let v): return "without " + v

@@ -23,7 +23,7 @@ enum DraftYAML {
     }
 
     static func render(_ c: Context) -> String {
-        let n = DraftText.number
+        let n = Figures.number
         var out = "# Drafted by `reeval icp suggest` as a points scorecard.\n"
         if c.tied {
             out += "# The ranking could not tell the best customers apart (\(c.byAmount ? "equal won amounts" : "no amounts, equal won records")),\n"
@@ -87,7 +87,7 @@ enum DraftYAML {
             out += "  - id: \(uniqueID(base))\n    field: \(field)\n    bands:\n"
             for g in bands {
                 guard case .band(let low, let high) = f.groups[g] else { continue }
-                out += "      - {between: [\(DraftText.number(low)), \(DraftText.number(high))], points: \(ch.points[g])}\n"
+                out += "      - {between: [\(Figures.number(low)), \(Figures.number(high))], points: \(ch.points[g])}\n"
             }
         }
         // Named values of equal points share an `in`; the others are a rule each.

@@ -70,9 +70,9 @@ public enum HTMLReport {
             out.append("<br><span class=\"muted\">")
             out.appendHTML(String((lead.dismissedAt ?? "").prefix(10)))
             out.append("</span></td><td class=\"num\">")
-            out.append(ReportText.number(lead.baselineScore))
+            out.append(Figures.score(lead.baselineScore))
             out.append(" → <b>")
-            out.append(ReportText.number(lead.score))
+            out.append(Figures.score(lead.score))
             out.append("</b></td><td>")
             out.appendHTML(lead.baselineTier ?? "–")
             out.append(" → <b>")
@@ -113,8 +113,8 @@ public enum HTMLReport {
         let h = Escaping.html
         out.append("<section><h2>Is the ICP right?</h2>")
         if let b = r.backtest {
-            out.append("<p>\(h(b.icp)) on \(b.records) won and lost records, scored as they came in: win rate \(ReportText.percent(b.winRate)) overall. "
-                       + "At \(h(b.reviveAt)) or better: precision \(ReportText.percent(b.atRevive.precision)), recall \(ReportText.percent(b.atRevive.recall))."
+            out.append("<p>\(h(b.icp)) on \(b.records) won and lost records, scored as they came in: win rate \(Figures.percent(b.winRate)) overall. "
+                       + "At \(h(b.reviveAt)) or better: precision \(Figures.percent(b.atRevive.precision)), recall \(Figures.percent(b.atRevive.recall))."
                        + (b.sampleTooSmall ? " The sample is too small to judge (fewer than 20 won or 20 lost)." : "") + "</p>")
             out.append("<figure class=\"narrow\"><figcaption>Win rate by tier (the line is the overall rate)</figcaption>\(winRateChart(b))</figure>")
         } else {
@@ -136,7 +136,7 @@ public enum HTMLReport {
                 out.appendHTML(account.company ?? "(no name)")
                 out.append("</td><td>")
                 out.appendHTML(account.source + " " + account.crmID)
-                out.append("</td><td class=\"num\">\(account.revivedLeads)</td><td class=\"num\">\(ReportText.number(account.bestScore))</td><td>")
+                out.append("</td><td class=\"num\">\(account.revivedLeads)</td><td class=\"num\">\(Figures.score(account.bestScore))</td><td>")
                 out.appendHTML(account.bestTier ?? "")
                 out.append("</td><td>" + account.reasonKinds.map { "<span class=\"kind \(h($0))\">\(h(ReportText.reasonTitle($0)))</span>" }.joined() + "</td></tr>")
             }
@@ -156,7 +156,7 @@ public enum HTMLReport {
                        + h(r.enrichByField.map { "\($0.field) \($0.count)" }.joined(separator: ", ")) + ".</p><ul>")
             for item in r.worthEnriching {
                 out.append("<li>" + h(item.company ?? "(no name)") + " <span class=\"muted\">" + h(item.crmID) + "</span>: "
-                           + h(item.fields) + " unknown: +" + ReportText.number(item.gain) + " would make it " + h(item.tier) + "</li>")
+                           + h(item.fields) + " unknown: +" + Figures.score(item.gain) + " would make it " + h(item.tier) + "</li>")
             }
             out.append("</ul>")
         }
@@ -232,7 +232,7 @@ public enum HTMLReport {
             let y = Double(i) * rowHeight + 5
             svg += "<text x=\"0\" y=\"\(fmt(y + 18))\" font-size=\"13\">\(Escaping.html(t.tier ?? "none"))</text>"
             svg += "<rect x=\"\(fmt(labelWidth))\" y=\"\(fmt(y + 4))\" width=\"\(fmt(max(2, room * t.winRate)))\" height=\"18\" rx=\"3\" fill=\"#3a78d6\"/>"
-            svg += "<text x=\"\(fmt(labelWidth + room * t.winRate + 6))\" y=\"\(fmt(y + 18))\" font-size=\"12\">\(ReportText.percent(t.winRate)) of \(t.records), lift \(Figures.decimal(b.lift(t), digits: 2))</text>"
+            svg += "<text x=\"\(fmt(labelWidth + room * t.winRate + 6))\" y=\"\(fmt(y + 18))\" font-size=\"12\">\(Figures.percent(t.winRate)) of \(t.records), lift \(Figures.decimal(b.lift(t), digits: 2))</text>"
         }
         let x = labelWidth + room * b.winRate
         svg += "<line x1=\"\(fmt(x))\" y1=\"0\" x2=\"\(fmt(x))\" y2=\"\(fmt(rowHeight * Double(tiers.count) + 5))\" stroke=\"#e0a020\" stroke-dasharray=\"4 3\"/>"

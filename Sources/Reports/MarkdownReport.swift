@@ -101,7 +101,7 @@ public enum MarkdownReport {
         out.line("## Is the ICP right?")
         out.line()
         if let b = r.backtest {
-            out.appendMarkdown("\(b.icp) on \(b.records) won and lost records, scored as they came in: win rate \(ReportText.percent(b.winRate)) overall.")
+            out.appendMarkdown("\(b.icp) on \(b.records) won and lost records, scored as they came in: win rate \(Figures.percent(b.winRate)) overall.")
             out.line()
             out.line()
             out.line("| tier | records | won | win rate | lift |")
@@ -109,7 +109,7 @@ public enum MarkdownReport {
             for t in b.tiers where t.records > 0 {
                 out.append("| ")
                 out.appendMarkdown(t.tier ?? "none")
-                out.line(" | \(t.records) | \(t.won) | \(ReportText.percent(t.winRate)) | \(Figures.decimal(b.lift(t), digits: 2)) |")
+                out.line(" | \(t.records) | \(t.won) | \(Figures.percent(t.winRate)) | \(Figures.decimal(b.lift(t), digits: 2)) |")
             }
             if b.sampleTooSmall { out.line(); out.line("The sample is too small to judge (fewer than 20 won or 20 lost).") }
         } else {
@@ -132,7 +132,7 @@ public enum MarkdownReport {
                 out.appendMarkdown(account.company ?? "(no name)")
                 out.append(" | ")
                 out.appendMarkdown(account.source + " " + account.crmID)
-                out.append(" | \(account.revivedLeads) | \(ReportText.number(account.bestScore)) | ")
+                out.append(" | \(account.revivedLeads) | \(Figures.score(account.bestScore)) | ")
                 out.appendMarkdown(account.bestTier ?? "")
                 out.line(" | " + account.reasonKinds.map(ReportText.reasonTitle).joined(separator: "; ") + " |")
             }
@@ -165,9 +165,9 @@ public enum MarkdownReport {
             out.append(" | ")
             out.append(String((lead.dismissedAt ?? "").prefix(10)))
             out.append(" | ")
-            out.append(ReportText.number(lead.baselineScore))
+            out.append(Figures.score(lead.baselineScore))
             out.append(" → ")
-            out.append(ReportText.number(lead.score))
+            out.append(Figures.score(lead.score))
             out.append(" | ")
             out.appendMarkdown(lead.baselineTier ?? "–")
             out.append(" → ")
@@ -195,7 +195,7 @@ public enum MarkdownReport {
             for item in r.worthEnriching {
                 out.append("- ")
                 out.appendMarkdown((item.company ?? "(no name)") + " [" + item.crmID + "]: " + item.fields + " unknown: +"
-                                   + ReportText.number(item.gain) + " would make it " + item.tier)
+                                   + Figures.score(item.gain) + " would make it " + item.tier)
                 out.line()
             }
         }

@@ -24,8 +24,4 @@ enum ReportText {
         r.excluded.isEmpty ? "Nothing: every dismissed lead was judged."
             : "These dismissed leads were not judged (fill in their dates in the CRM, or widen `--since`):"
     }
-
-    static func percent(_ v: Double) -> String { Figures.percent(v) }
-
-    static func number(_ v: Double) -> String { Figures.score(v) }
 }

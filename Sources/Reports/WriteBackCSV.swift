@@ -1,4 +1,5 @@
 import Foundation
+import LeadData
 
 /// The write-back files: revived leads' CRM ids with their new ICP tier, score, reasons and
 /// run date, under the column names each CRM's importer accepts, one file per CRM and object.
@@ -21,7 +22,7 @@ public enum WriteBackCSV {
             all.appendCSV(lead.crmID); all.append(",")
             all.appendCSV(lead.company ?? ""); all.append(",")
             all.appendCSV(lead.tier); all.append(",")
-            all.appendCSV(ReportText.number(lead.score)); all.append(",")
+            all.appendCSV(Figures.score(lead.score)); all.append(",")
             all.appendCSV(reasonLine(lead)); all.append(",")
             all.appendCSV(date); all.append(",")
             all.appendCSV(String(lead.rank)); all.append("\r\n")
@@ -43,7 +44,7 @@ public enum WriteBackCSV {
             for lead in leads {
                 text.appendCSV(lead.crmID); text.append(",")
                 text.appendCSV(lead.tier); text.append(",")
-                text.appendCSV(ReportText.number(lead.score)); text.append(",")
+                text.appendCSV(Figures.score(lead.score)); text.append(",")
                 text.appendCSV(reasonLine(lead)); text.append(",")
                 text.appendCSV(date); text.append("\r\n")
             }

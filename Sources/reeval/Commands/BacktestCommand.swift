@@ -81,10 +81,8 @@ extension Reeval {
 
 /// The backtest as a terminal table with the practice's yardsticks, and as JSON.
 enum BacktestText {
-    static func percent(_ v: Double) -> String { Figures.percent(v) }
-
     static func table(_ r: Backtest.Result) -> String {
-        var lines = ["ICP \(r.icp): \(r.records) won or lost records, \(r.won) won (win rate \(percent(r.winRate)))"]
+        var lines = ["ICP \(r.icp): \(r.records) won or lost records, \(r.won) won (win rate \(Figures.percent(r.winRate)))"]
         if let auc = r.auc {
             lines.append("ROC AUC \(Figures.decimal(auc.value, digits: 3)) (95% interval \(Figures.decimal(auc.low, digits: 3))–\(Figures.decimal(auc.high, digits: 3))): "
                          + "the chance a won record scores above a lost one")
@@ -105,18 +103,18 @@ enum BacktestText {
             }
             let share = r.records == 0 ? 0 : Double(t.records) / Double(r.records)
             let ofWins = r.won == 0 ? 0 : Double(t.won) / Double(r.won)
-            let range = "\(percent(interval.low))–\(percent(interval.high))"
-            let head = name + "  " + pad(String(t.records), 7) + "  " + pad(percent(share), 6)
-                + "  " + pad(String(t.won), 5) + "  " + pad(percent(ofWins), 7)
-            lines.append(head + "  " + pad(percent(t.winRate), 8) + "  " + range.padding(toLength: 15, withPad: " ", startingAt: 0)
+            let range = "\(Figures.percent(interval.low))–\(Figures.percent(interval.high))"
+            let head = name + "  " + pad(String(t.records), 7) + "  " + pad(Figures.percent(share), 6)
+                + "  " + pad(String(t.won), 5) + "  " + pad(Figures.percent(ofWins), 7)
+            lines.append(head + "  " + pad(Figures.percent(t.winRate), 8) + "  " + range.padding(toLength: 15, withPad: " ", startingAt: 0)
                          + "  " + pad(Figures.decimal(r.lift(t), digits: 2), 5) + "  " + pad(Figures.decimal(t.wonAmount, digits: 0), 10))
         }
         lines.append("")
         if r.atRevive.records == 0 {
             lines.append("at \(r.reviveAt) or better: no records, so no precision; recall 0.0% (share of all wins)")
         } else {
-            lines.append("at \(r.reviveAt) or better: \(r.atRevive.records) records, precision \(percent(r.atRevive.precision)) (share won), "
-                         + "recall \(percent(r.atRevive.recall)) (share of all wins)")
+            lines.append("at \(r.reviveAt) or better: \(r.atRevive.records) records, precision \(Figures.percent(r.atRevive.precision)) (share won), "
+                         + "recall \(Figures.percent(r.atRevive.recall)) (share of all wins)")
         }
         // The yardsticks: MadKudu expects its top segments to hold 15–35% of records and at least
         // 60% of wins, and the best segment to win about 10× as often as the worst.
@@ -125,8 +123,8 @@ enum BacktestText {
         let topWins = r.won == 0 ? 0 : Double(top?.won ?? 0) / Double(r.won)
         let rates = r.tiers.filter { $0.records > 0 }.map(\.winRate)
         let spread = (rates.min() ?? 0) > 0 ? (rates.max() ?? 0) / (rates.min() ?? 1) : .infinity
-        lines.append("yardsticks (MadKudu): the top tier holds 15–35% of records (here \(percent(topShare))) and at least 60% of wins "
-                     + "(here \(percent(topWins))); the best tier wins about 10× as often as the worst (here "
+        lines.append("yardsticks (MadKudu): the top tier holds 15–35% of records (here \(Figures.percent(topShare))) and at least 60% of wins "
+                     + "(here \(Figures.percent(topWins))); the best tier wins about 10× as often as the worst (here "
                      + (spread.isFinite ? Figures.decimal(spread, digits: 1) + "×" : "no wins in the worst") + ")")
         if r.sampleTooSmall {
             lines.append("the sample is too small to judge: \(r.won) won and \(r.records - r.won) lost (at least 20 of each are needed)")
